@@ -1,0 +1,34 @@
+package io.crogas.domain.model;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Where an accepted request is: received → validated → submitted (possibly several times, when a
+ * stuck transaction is replaced) → confirmed or failed. Confirmed and failed are final.
+ */
+public enum RelayState {
+  RECEIVED,
+  VALIDATED,
+  SUBMITTED,
+  CONFIRMED,
+  FAILED;
+
+  public boolean isFinal() {
+    return this == CONFIRMED || this == FAILED;
+  }
+
+  /** Whether the sequence allows going from this state to {@code next}. */
+  public boolean canMoveTo(RelayState next) {
+    return successors().contains(next);
+  }
+
+  private Set<RelayState> successors() {
+    return switch (this) {
+      case RECEIVED -> EnumSet.of(VALIDATED, FAILED);
+      case VALIDATED -> EnumSet.of(SUBMITTED, FAILED);
+      case SUBMITTED -> EnumSet.of(SUBMITTED, CONFIRMED, FAILED);
+      case CONFIRMED, FAILED -> EnumSet.noneOf(RelayState.class);
+    };
+  }
+}

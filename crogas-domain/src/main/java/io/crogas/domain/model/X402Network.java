@@ -1,0 +1,32 @@
+package io.crogas.domain.model;
+
+import java.util.Optional;
+
+/** How x402 names this chain: CAIP-2 in v2 ({@code eip155:338}), a short name in v1. */
+public record X402Network(ChainId chainId) {
+  public X402Network {
+    if (chainId == null) {
+      throw new IllegalArgumentException("chain id is required");
+    }
+  }
+
+  public String v2Name() {
+    return chainId.caip2();
+  }
+
+  /** {@code cronos-mainnet} / {@code cronos-testnet}; other chains have no v1 name. */
+  public Optional<String> v1Name() {
+    if (chainId.equals(ChainId.CRONOS_MAINNET)) {
+      return Optional.of("cronos-mainnet");
+    }
+    if (chainId.equals(ChainId.CRONOS_TESTNET)) {
+      return Optional.of("cronos-testnet");
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@code name} (either form) names this chain. */
+  public boolean names(String name) {
+    return v2Name().equals(name) || v1Name().filter(name::equals).isPresent();
+  }
+}

@@ -1,0 +1,17 @@
+package io.crogas.domain.port.in;
+
+import io.crogas.domain.model.Address;
+import io.crogas.domain.model.RelayRecord;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+
+/** Read-only views: one request, recent requests, a user's next nonce. */
+public interface FindRelays {
+  Optional<RelayRecord> find(String id);
+
+  List<RelayRecord> recent(Optional<Address> payer, int limit);
+
+  /** The nonce the user's next meta-transaction must carry, counting requests in flight. */
+  BigInteger nextNonce(Address user);
+}

@@ -1,0 +1,50 @@
+package io.crogas.domain.port.out;
+
+import io.crogas.domain.model.Address;
+import io.crogas.domain.model.Calldata;
+import io.crogas.domain.model.FeeMarket;
+import io.crogas.domain.model.Hash32;
+import io.crogas.domain.model.RelayJob;
+import io.crogas.domain.model.Wei;
+import java.math.BigInteger;
+
+/**
+ * What the core reads from the chain. Implementations throw {@link
+ * io.crogas.domain.ChainUnavailableException} when the chain cannot be reached; everything else is
+ * an answer.
+ */
+public interface Chain {
+
+  /** The forwarder's next meta-transaction nonce for {@code user}. */
+  BigInteger forwarderNonce(Address user);
+
+  /** {@code token.balanceOf(owner)} in the token's smallest unit. */
+  BigInteger tokenBalance(Address token, Address owner);
+
+  /** {@code token.authorizationState(authorizer, nonce)}: used or cancelled. */
+  boolean authorizationUsed(Address token, Address authorizer, Hash32 nonce);
+
+  /** Native (CRO) balance. */
+  Wei nativeBalance(Address account);
+
+  /** Current fee conditions. */
+  FeeMarket feeMarket();
+
+  /**
+   * Simulates a plain call {@code from → to} with {@code data} at the latest block and estimates
+   * its gas (used to quote the call a forwarder will make on a user's behalf).
+   */
+  Simulation simulateCall(Address from, Address to, Calldata data);
+
+  /** Simulates the exact transaction the relayer would send for {@code job}. */
+  Simulation simulate(RelayJob job);
+
+  /** The outcome of a simulation. */
+  sealed interface Simulation permits Simulation.Succeeds, Simulation.Reverts {
+    /** The call would succeed using about {@code gas}. */
+    record Succeeds(BigInteger gas) implements Simulation {}
+
+    /** The call would revert; {@code reason} is the decoded reason or custom error. */
+    record Reverts(String reason) implements Simulation {}
+  }
+}

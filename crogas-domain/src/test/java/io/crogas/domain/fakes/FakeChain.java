@@ -1,0 +1,77 @@
+package io.crogas.domain.fakes;
+
+import io.crogas.domain.model.Address;
+import io.crogas.domain.model.Calldata;
+import io.crogas.domain.model.FeeMarket;
+import io.crogas.domain.model.Hash32;
+import io.crogas.domain.model.RelayJob;
+import io.crogas.domain.model.Wei;
+import io.crogas.domain.port.out.Chain;
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** An in-memory chain whose state tests set directly. */
+public final class FakeChain implements Chain {
+  public final Map<Address, BigInteger> forwarderNonces = new HashMap<>();
+  public final Map<String, BigInteger> tokenBalances = new HashMap<>();
+  public final Set<String> usedAuthorizations = new HashSet<>();
+  public final Map<Address, Wei> nativeBalances = new HashMap<>();
+  public FeeMarket feeMarket = new FeeMarket(Wei.gwei(5_000), Wei.ZERO, true);
+  public BigInteger callGas = BigInteger.valueOf(50_000);
+  public Optional<String> callRevert = Optional.empty();
+  public Optional<String> jobRevert = Optional.empty();
+  public int simulations;
+
+  @Override
+  public BigInteger forwarderNonce(Address user) {
+    return forwarderNonces.getOrDefault(user, BigInteger.ZERO);
+  }
+
+  @Override
+  public BigInteger tokenBalance(Address token, Address owner) {
+    return tokenBalances.getOrDefault(token + "/" + owner, BigInteger.ZERO);
+  }
+
+  public void setTokenBalance(Address token, Address owner, long atomic) {
+    tokenBalances.put(token + "/" + owner, BigInteger.valueOf(atomic));
+  }
+
+  @Override
+  public boolean authorizationUsed(Address token, Address authorizer, Hash32 nonce) {
+    return usedAuthorizations.contains(token + "/" + authorizer + "/" + nonce);
+  }
+
+  public void useAuthorization(Address token, Address authorizer, Hash32 nonce) {
+    usedAuthorizations.add(token + "/" + authorizer + "/" + nonce);
+  }
+
+  @Override
+  public Wei nativeBalance(Address account) {
+    return nativeBalances.getOrDefault(account, Wei.ZERO);
+  }
+
+  @Override
+  public FeeMarket feeMarket() {
+    return feeMarket;
+  }
+
+  @Override
+  public Simulation simulateCall(Address from, Address to, Calldata data) {
+    simulations++;
+    return callRevert
+        .<Simulation>map(Simulation.Reverts::new)
+        .orElse(new Simulation.Succeeds(callGas));
+  }
+
+  @Override
+  public Simulation simulate(RelayJob job) {
+    simulations++;
+    return jobRevert
+        .<Simulation>map(Simulation.Reverts::new)
+        .orElse(new Simulation.Succeeds(callGas.add(BigInteger.valueOf(90_000))));
+  }
+}

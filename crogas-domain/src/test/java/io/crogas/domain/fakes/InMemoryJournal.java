@@ -1,0 +1,81 @@
+package io.crogas.domain.fakes;
+
+import io.crogas.domain.model.Address;
+import io.crogas.domain.model.IdempotencyKey;
+import io.crogas.domain.model.RelayJob;
+import io.crogas.domain.model.RelayRecord;
+import io.crogas.domain.port.out.Journal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/** A journal in a map, with the same atomicity promises as the real ones. */
+public final class InMemoryJournal implements Journal {
+  private final Map<String, RelayRecord> byId = new LinkedHashMap<>();
+  private final Map<IdempotencyKey, String> byKey = new LinkedHashMap<>();
+
+  @Override
+  public synchronized Admission admit(RelayRecord record) {
+    String existing = byKey.get(record.key());
+    if (existing != null) {
+      return new Admission.Existing(byId.get(existing));
+    }
+    byId.put(record.id(), record);
+    byKey.put(record.key(), record.id());
+    return new Admission.Admitted(record);
+  }
+
+  @Override
+  public synchronized boolean update(RelayRecord next) {
+    RelayRecord stored = byId.get(next.id());
+    if (stored == null || stored.version() != next.version() - 1) {
+      return false;
+    }
+    byId.put(next.id(), next);
+    return true;
+  }
+
+  @Override
+  public synchronized Optional<RelayRecord> find(String id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  @Override
+  public synchronized Optional<RelayRecord> findByKey(IdempotencyKey key) {
+    return Optional.ofNullable(byKey.get(key)).map(byId::get);
+  }
+
+  @Override
+  public synchronized List<RelayRecord> inFlight() {
+    return byId.values().stream().filter(r -> !r.state().isFinal()).toList();
+  }
+
+  @Override
+  public synchronized List<RelayRecord> recent(Optional<Address> payer, int limit) {
+    List<RelayRecord> all = new ArrayList<>(byId.values());
+    all.sort(Comparator.comparing((RelayRecord r) -> r.history().get(0).at()).reversed());
+    return all.stream()
+        .filter(r -> payer.map(p -> r.job().payer().equals(p)).orElse(true))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public synchronized SortedSet<BigInteger> inFlightNonces(Address user) {
+    SortedSet<BigInteger> nonces = new TreeSet<>();
+    for (RelayRecord record : byId.values()) {
+      if (!record.state().isFinal()
+          && record.job() instanceof RelayJob.ForwarderCall call
+          && call.request().user().equals(user)) {
+        nonces.add(call.request().metaTransaction().nonce());
+      }
+    }
+    return nonces;
+  }
+}
