@@ -1,0 +1,62 @@
+package io.crogas.eip712;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.crogas.testkit.AnvilChain;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Anvil as an independent EIP-712 signer: {@code eth_signTypedData_v4} for its dev accounts. */
+final class AnvilSigner implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final AnvilChain chain = AnvilChain.start();
+
+  /** One of anvil's unlocked accounts: its address as anvil reports it and its private key. */
+  record Account(String address, BigInteger privateKey) {}
+
+  /** Anvil's accounts (from {@code eth_accounts}) paired with the test kit's dev keys. */
+  List<Account> accounts() {
+    JsonNode addresses = result(chain.rpc("eth_accounts", "[]"));
+    List<Account> accounts = new ArrayList<>();
+    for (int i = 0; i < AnvilChain.DEV_KEYS.size(); i++) {
+      accounts.add(
+          new Account(
+              addresses.get(i).textValue(),
+              new BigInteger(1, Hex.decode(AnvilChain.DEV_KEYS.get(i)))));
+    }
+    return accounts;
+  }
+
+  /** Anvil's 65-byte signature of the typed-data JSON document. */
+  byte[] signTypedData(String address, String typedDataJson) {
+    try {
+      ArrayNode params = JSON.createArrayNode().add(address).add(JSON.readTree(typedDataJson));
+      return Hex.decode(
+          result(chain.rpc("eth_signTypedData_v4", JSON.writeValueAsString(params))).textValue());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JsonNode result(String response) {
+    try {
+      JsonNode body = JSON.readTree(response);
+      if (!body.has("result")) {
+        throw new AssertionError("anvil refused: " + response);
+      }
+      return body.get("result");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    chain.close();
+  }
+}
