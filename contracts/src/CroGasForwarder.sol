@@ -33,6 +33,9 @@ contract CroGasForwarder is EIP712, Ownable2Step, Pausable {
     bytes32 public constant META_TRANSACTION_TYPEHASH =
         keccak256("MetaTransaction(address target,bytes calldata,string gasLevel,uint256 nonce,uint256 deadline)");
 
+    /// @dev A call must leave more than 1/8 of the gas offered to it unused (see {_callTarget}).
+    uint256 public constant CALL_GAS_RESERVE_DIVISOR = 8;
+
     address private immutable _usdc;
     address private _feeRecipient;
     mapping(address user => uint256) private _nonces;
@@ -220,17 +223,18 @@ contract CroGasForwarder is EIP712, Ownable2Step, Pausable {
     }
 
     /// @dev Any failure reverts the whole transaction, so a failed call never costs the user a nonce
-    /// or a fee. A call that failed after burning all the gas it was offered is reported as
-    /// {InsufficientGasForCall} rather than {CallFailed}: the relayer should retry with more gas.
+    /// or a fee. The signed type has no gas amount, so the relayer's gas limit is the one input the
+    /// user did not sign: a call that ends with at most 1/{CALL_GAS_RESERVE_DIVISOR} of the gas it
+    /// was offered still unused is treated as gas-starved and reverted with {InsufficientGasForCall},
+    /// whether it failed or "succeeded" after swallowing an out-of-gas in a sub-call (EIP-150 leaves
+    /// more than that unused whenever a frame up to 8 calls deep ran dry). See docs/contracts.md.
     function _callTarget(address user, address target, bytes calldata data) private returns (bytes memory result) {
         bytes memory payload = abi.encodePacked(data, user);
         uint256 gasOffered = gasleft();
         bool success;
         (success, result) = target.call(payload);
-        if (!success) {
-            if (result.length == 0 && gasleft() <= gasOffered / 63) revert InsufficientGasForCall(gasOffered);
-            revert CallFailed(result);
-        }
+        if (gasleft() <= gasOffered / CALL_GAS_RESERVE_DIVISOR) revert InsufficientGasForCall(gasOffered);
+        if (!success) revert CallFailed(result);
     }
 
     function _setRelayer(address relayer, bool allowed) private {
