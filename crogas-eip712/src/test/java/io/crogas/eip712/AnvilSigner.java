@@ -1,5 +1,7 @@
 package io.crogas.eip712;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -41,6 +43,24 @@ final class AnvilSigner implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Asserts that anvil's signature of {@code document} recovers, under {@code digest}, to the
+   * account, and that Java's own RFC 6979 signature of {@code digest} is byte for byte anvil's.
+   */
+  void assertAgrees(TypedData document, byte[] digest, Account account) {
+    String json = TypedDataJson.write(document);
+    byte[] anvilSignature = signTypedData(account.address(), json);
+
+    assertThat(Secp256k1.recover(digest, anvilSignature))
+        .as("recovery of anvil's signature of %s", json)
+        .isInstanceOfSatisfying(
+            Recovery.Recovered.class,
+            recovered -> assertThat(recovered.address()).isEqualToIgnoringCase(account.address()));
+    assertThat(Hex.encode(Secp256k1.sign(digest, account.privateKey()).toBytes()))
+        .as("Java's signature of %s", json)
+        .isEqualTo(Hex.encode(anvilSignature));
   }
 
   private static JsonNode result(String response) {
