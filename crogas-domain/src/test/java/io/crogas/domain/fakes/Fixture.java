@@ -72,7 +72,7 @@ public final class Fixture {
           settings, quotes, quoteBook, chain, journal, engine, () -> List.of(RELAYER), clock);
   public final FacilitatorSettings facilitatorSettings =
       new FacilitatorSettings(
-          new X402Network(CHAIN), Map.of(USDC, usdc), Set.of(), Duration.ofSeconds(5), 6);
+          new X402Network(CHAIN), Map.of(USDC, usdc), Set.of(), Duration.ofMillis(200), 6);
   public final PaymentService payments =
       new PaymentService(facilitatorSettings, chain, journal, engine, clock);
 
