@@ -19,6 +19,7 @@ interface Vm {
     function stopPrank() external;
     function label(address account, string calldata newLabel) external;
     function assume(bool condition) external pure;
+    function toString(uint256 value) external pure returns (string memory);
 
     // keys and signatures
     function addr(uint256 privateKey) external pure returns (address keyAddr);
