@@ -27,8 +27,17 @@ public record TransferAuthorization(
 
   /** Digest of {@code TransferWithAuthorization}: what an x402 payer signs. */
   public Hash32 transferDigest(TokenDomain token) {
+    return digest(token, Eip3009Types::transferWithAuthorizationDigest);
+  }
+
+  /** Digest of {@code ReceiveWithAuthorization}: what a CroGas user signs for the fee. */
+  public Hash32 receiveDigest(TokenDomain token) {
+    return digest(token, Eip3009Types::receiveWithAuthorizationDigest);
+  }
+
+  private Hash32 digest(TokenDomain token, AuthorizationDigest kind) {
     return Hash32.of(
-        Eip3009Types.transferWithAuthorizationDigest(
+        kind.digest(
             token.separator().bytes(),
             from.bytes(),
             to.bytes(),
@@ -38,17 +47,17 @@ public record TransferAuthorization(
             nonce.bytes()));
   }
 
-  /** Digest of {@code ReceiveWithAuthorization}: what a CroGas user signs for the fee. */
-  public Hash32 receiveDigest(TokenDomain token) {
-    return Hash32.of(
-        Eip3009Types.receiveWithAuthorizationDigest(
-            token.separator().bytes(),
-            from.bytes(),
-            to.bytes(),
-            value,
-            validAfter,
-            validBefore,
-            nonce.bytes()));
+  /** The two EIP-3009 authorization types share their fields and differ in type hash only. */
+  @FunctionalInterface
+  private interface AuthorizationDigest {
+    byte[] digest(
+        byte[] separator,
+        byte[] from,
+        byte[] to,
+        BigInteger value,
+        BigInteger validAfter,
+        BigInteger validBefore,
+        byte[] nonce);
   }
 
   public TypedData receiveTypedData(TokenDomain token) {
