@@ -167,6 +167,9 @@ public final class TypedDataJson {
     if (node.isNumber()) {
       return node.decimalValue();
     }
+    if (node.isNull()) {
+      throw new TypedDataException(path, "null is not a value");
+    }
     throw new TypedDataException(path, "unexpected JSON " + node.getNodeType());
   }
 

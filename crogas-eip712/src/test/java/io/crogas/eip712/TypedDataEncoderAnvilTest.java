@@ -57,6 +57,11 @@ class TypedDataEncoderAnvilTest {
     assertAgreesWithAnvil(TypedDataJson.parse(Golden.text("mail.json")), accounts.get(0));
   }
 
+  @Test
+  void givenArraysOfStructsAndNestedArrays_whenAnvilSigns_thenJavaAgrees() {
+    assertAgreesWithAnvil(TypedDataJson.parse(Golden.text("wallets.json")), accounts.get(1));
+  }
+
   private static void assertAgreesWithAnvil(TypedData document, AnvilSigner.Account account) {
     byte[] digest = TypedDataEncoder.digest(document);
 
