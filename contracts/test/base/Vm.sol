@@ -21,6 +21,11 @@ interface Vm {
     function assume(bool condition) external pure;
     function toString(uint256 value) external pure returns (string memory);
 
+    // scripts
+    function broadcast(uint256 privateKey) external;
+    function startBroadcast(uint256 privateKey) external;
+    function stopBroadcast() external;
+
     // keys and signatures
     function addr(uint256 privateKey) external pure returns (address keyAddr);
     function sign(uint256 privateKey, bytes32 digest) external pure returns (uint8 v, bytes32 r, bytes32 s);

@@ -1,0 +1,54 @@
+package io.crogas.contracts;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The compiled CroGas contracts carried in this jar as classpath resources under {@code
+ * io/crogas/contracts/}: {@code <Name>.abi.json}, {@code <Name>.bin} and {@code
+ * <Name>.deployed.bin} (and {@code <Name>.json} with all three, for non-Java tools).
+ */
+public final class ContractArtifacts {
+  /** The forwarder: {@code execute}, {@code executeSponsored}, nonces, fees. */
+  public static final String FORWARDER = "CroGasForwarder";
+
+  /** The 6-decimal test token with EIP-3009 and EIP-2612, for local chains and faucets. */
+  public static final String TEST_USDC = "TestUSDC";
+
+  /** The ERC-2771 demo target that records {@code _msgSender()}. */
+  public static final String DEMO_TARGET = "DemoTarget";
+
+  private ContractArtifacts() {}
+
+  /**
+   * Loads one contract's artifact.
+   *
+   * @throws IllegalArgumentException if this jar carries no contract of that name
+   */
+  public static ContractArtifact load(String name) {
+    return new ContractArtifact(
+        name,
+        resource(name, ".abi.json"),
+        resource(name, ".bin").strip(),
+        resource(name, ".deployed.bin").strip());
+  }
+
+  private static String resource(String name, String suffix) {
+    String path = name + suffix;
+    try (InputStream in = ContractArtifacts.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalArgumentException(
+            "no compiled contract "
+                + name
+                + " (missing resource io/crogas/contracts/"
+                + path
+                + ")");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read io/crogas/contracts/" + path, e);
+    }
+  }
+}
