@@ -4,9 +4,9 @@ import java.math.BigInteger;
 import java.time.Instant;
 
 /**
- * A relayer transaction exactly as signed, recorded before it is sent so that after a crash it
- * can be re-sent byte for byte (never re-signed with a new nonce). Replacements of a stuck
- * transaction are further signed transactions for the same relayer and nonce.
+ * A relayer transaction exactly as signed, recorded before it is sent so that after a crash it can
+ * be re-sent byte for byte (never re-signed with a new nonce). Replacements of a stuck transaction
+ * are further signed transactions for the same relayer and nonce.
  *
  * @param raw the signed RLP bytes as 0x-hex
  * @param maxFeePerGas the fee cap (the gas price on legacy chains)
@@ -25,7 +25,8 @@ public record SignedTransaction(
       throw new IllegalArgumentException("relayer, hash, raw, maxFeePerGas and tip are required");
     }
     if (nonce < 0 || gasLimit == null || gasLimit.signum() <= 0 || signedAt == null) {
-      throw new IllegalArgumentException("nonce >= 0, a positive gas limit and signedAt are required");
+      throw new IllegalArgumentException(
+          "nonce >= 0, a positive gas limit and signedAt are required");
     }
     Hex.decode(raw, "raw transaction");
   }

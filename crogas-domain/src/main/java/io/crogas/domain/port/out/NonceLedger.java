@@ -8,16 +8,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The durable nonce lanes of the relayer keys. A nonce is assigned (and written) before anything
- * is signed with it; each signed transaction is written before it is sent. After a crash the
- * engine finds every nonce that is assigned but not mined and drives it to the chain, re-sending
- * the recorded bytes, so no nonce is used twice and none is left as a gap.
+ * The durable nonce lanes of the relayer keys. A nonce is assigned (and written) before anything is
+ * signed with it; each signed transaction is written before it is sent. After a crash the engine
+ * finds every nonce that is assigned but not mined and drives it to the chain, re-sending the
+ * recorded bytes, so no nonce is used twice and none is left as a gap.
  */
 public interface NonceLedger {
 
   /**
-   * Atomically assigns {@code relayer}'s next nonce — {@code max(chainFloor, highest assigned +
-   * 1)} — to {@code recordId} (empty for a gap filler). Assigning to a record that already holds a
+   * Atomically assigns {@code relayer}'s next nonce — {@code max(chainFloor, highest assigned + 1)}
+   * — to {@code recordId} (empty for a gap filler). Assigning to a record that already holds a
    * nonce of this relayer returns that assignment unchanged.
    */
   NonceAssignment assign(Address relayer, Optional<String> recordId, long chainFloor);
