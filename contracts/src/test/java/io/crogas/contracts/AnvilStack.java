@@ -1,0 +1,98 @@
+package io.crogas.contracts;
+
+import io.crogas.testkit.AnvilChain;
+import io.crogas.testkit.Toolchain;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The three shipped artifacts deployed on a fresh anvil (chain id 338) with cast, the way an
+ * operator would: TestUSDC as Cronos USDC.e, the forwarder with one relayer, the demo target.
+ */
+final class AnvilStack implements AutoCloseable {
+  static final String OWNER = AnvilChain.DEV_ADDRESSES.get(0);
+  static final String FEE_RECIPIENT = AnvilChain.DEV_ADDRESSES.get(1);
+  static final String RELAYER = AnvilChain.DEV_ADDRESSES.get(2);
+  static final String USDC_NAME = "Bridged USDC (Stargate)";
+
+  private static final Pattern CONTRACT_ADDRESS =
+      Pattern.compile("\"contractAddress\":\"(0x[0-9a-fA-F]{40})\"");
+
+  final AnvilChain chain;
+  final String usdc;
+  final String forwarder;
+  final String demoTarget;
+
+  AnvilStack() {
+    chain = AnvilChain.start();
+    usdc =
+        deploy(
+            ContractArtifacts.TEST_USDC,
+            "constructor(string,string,string,address)",
+            USDC_NAME,
+            "USDC.e",
+            "1",
+            OWNER);
+    forwarder =
+        deploy(
+            ContractArtifacts.FORWARDER,
+            "constructor(address,address,address,address[])",
+            usdc,
+            FEE_RECIPIENT,
+            OWNER,
+            "[" + RELAYER + "]");
+    demoTarget = deploy(ContractArtifacts.DEMO_TARGET, "constructor(address)", forwarder);
+  }
+
+  /** {@code cast call}: the decoded return value(s) as cast prints them. */
+  String call(String contract, String signature, String... args) {
+    List<String> arguments = new ArrayList<>(List.of("call", contract, signature));
+    arguments.addAll(List.of(args));
+    return cast(arguments).strip();
+  }
+
+  @Override
+  public void close() {
+    chain.close();
+  }
+
+  private String deploy(String name, String constructor, String... args) {
+    List<String> arguments =
+        new ArrayList<>(List.of("send", "--json", "--private-key", AnvilChain.DEV_KEYS.get(0)));
+    arguments.addAll(List.of("--create", ContractArtifacts.load(name).bytecode(), constructor));
+    arguments.addAll(List.of(args));
+    String receipt = cast(arguments);
+    Matcher address = CONTRACT_ADDRESS.matcher(receipt);
+    if (!receipt.contains("\"status\":\"0x1\"") || !address.find()) {
+      throw new IllegalStateException("deploying " + name + " failed: " + receipt);
+    }
+    return address.group(1);
+  }
+
+  private String cast(List<String> arguments) {
+    List<String> command = new ArrayList<>();
+    command.add(Toolchain.bin("cast").toString());
+    command.add(arguments.get(0));
+    command.addAll(List.of("--rpc-url", chain.rpcUrl()));
+    command.addAll(arguments.subList(1, arguments.size()));
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        throw new IllegalStateException("cast " + arguments.get(0) + " failed: " + output);
+      }
+      return output;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
