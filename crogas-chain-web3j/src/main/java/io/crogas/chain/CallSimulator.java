@@ -1,0 +1,48 @@
+package io.crogas.chain;
+
+import io.crogas.domain.model.Address;
+import io.crogas.domain.port.out.Chain.Simulation;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.protocol.core.methods.response.EthEstimateGas;
+
+/** Dry-runs a call at the latest block: its gas when it succeeds, its decoded reason when not. */
+final class CallSimulator {
+  private final JsonRpc rpc;
+  private final RevertDecoder revert;
+
+  CallSimulator(JsonRpc rpc, RevertDecoder revert) {
+    this.rpc = rpc;
+    this.revert = revert;
+  }
+
+  /**
+   * {@code eth_estimateGas} of {@code from → to} with {@code data}; {@code to == null} simulates a
+   * contract creation.
+   */
+  Simulation simulate(Address from, Address to, byte[] data) {
+    Transaction tx =
+        Transaction.createEthCallTransaction(
+            from.value(), to == null ? null : to.value(), JsonRpc.hex(data));
+    EthEstimateGas estimate = rpc.send(rpc.web3j().ethEstimateGas(tx));
+    if (!estimate.hasError()) {
+      return new Simulation.Succeeds(estimate.getAmountUsed());
+    }
+    return new Simulation.Reverts(reason(tx, estimate.getError()));
+  }
+
+  // Not every node puts the revert data in eth_estimateGas's error (geth before 1.11, Ethermint
+  // variants); eth_call of the same transaction does, so the reason is read from there.
+  private String reason(Transaction tx, Response.Error estimateError) {
+    EthCall call = rpc.send(rpc.web3j().ethCall(tx, DefaultBlockParameterName.LATEST));
+    Response.Error error = call.hasError() ? call.getError() : estimateError;
+    String data = error.getData();
+    if (data != null && data.matches("\"?0x([0-9a-fA-F]{2})*\"?")) {
+      return revert.reason(JsonRpc.unhex(data.replace("\"", "")));
+    }
+    // No revert data: the node refused the call itself (out of gas, insufficient funds, ...).
+    return error.getMessage();
+  }
+}

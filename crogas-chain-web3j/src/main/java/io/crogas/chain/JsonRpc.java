@@ -1,0 +1,151 @@
+package io.crogas.chain;
+
+import io.crogas.domain.ChainUnavailableException;
+import io.crogas.domain.model.Address;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import okhttp3.OkHttpClient;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.BatchRequest;
+import org.web3j.protocol.core.BatchResponse;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.protocol.exceptions.ClientConnectionException;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * One JSON-RPC endpoint behind one shared web3j client with bounded timeouts. Every transport
+ * failure (connection refused, timeout, HTTP error status, an unreadable answer) becomes a {@link
+ * ChainUnavailableException}; JSON-RPC error objects are left to the caller, which knows whether
+ * they are an answer (a revert) or a failure.
+ */
+public final class JsonRpc implements AutoCloseable {
+  private static final HexFormat HEX = HexFormat.of();
+
+  private final String url;
+  private final Web3j web3j;
+
+  private JsonRpc(String url, HttpService service) {
+    this.url = url;
+    this.web3j = Web3j.build(service);
+  }
+
+  /** Connects to {@code url}; {@code timeout} bounds each whole request, connection included. */
+  public static JsonRpc connect(String url, Duration timeout) {
+    OkHttpClient client =
+        new OkHttpClient.Builder()
+            .connectTimeout(timeout)
+            .readTimeout(timeout)
+            .writeTimeout(timeout)
+            .callTimeout(timeout)
+            .retryOnConnectionFailure(false)
+            .build();
+    return new JsonRpc(url, new HttpService(url, client));
+  }
+
+  public String url() {
+    return url;
+  }
+
+  Web3j web3j() {
+    return web3j;
+  }
+
+  /** Sends one request; transport failures become {@link ChainUnavailableException}. */
+  <T extends Response<?>> T send(Request<?, T> request) {
+    try {
+      T response = request.send();
+      if (response == null) {
+        throw new ChainUnavailableException(request.getMethod() + " got no answer from " + url);
+      }
+      return response;
+    } catch (IOException | ClientConnectionException e) {
+      throw unavailable(request.getMethod(), e);
+    }
+  }
+
+  /** Sends one request whose JSON-RPC error can only mean the node is unwell. */
+  <T extends Response<?>> T sendOrFail(Request<?, T> request) {
+    T response = send(request);
+    if (response.hasError()) {
+      throw new ChainUnavailableException(
+          request.getMethod() + " failed at " + url + ": " + response.getError().getMessage());
+    }
+    return response;
+  }
+
+  /**
+   * {@code eth_call} of a view at the latest block; a revert here means a misconfigured contract.
+   */
+  byte[] call(Address to, byte[] data) {
+    return result(sendOrFail(callRequest(to, data)));
+  }
+
+  /** Several view calls in one JSON-RPC batch (one round trip), answers in the order asked. */
+  List<byte[]> callAll(Address to, List<byte[]> calls) {
+    BatchRequest batch = web3j.newBatch();
+    calls.forEach(data -> batch.add(callRequest(to, data)));
+    BatchResponse answers;
+    try {
+      answers = batch.send();
+    } catch (IOException | ClientConnectionException e) {
+      throw unavailable("eth_call batch", e);
+    }
+    if (answers.getResponses().size() != calls.size()) {
+      throw new ChainUnavailableException("eth_call batch to " + url + " answered partially");
+    }
+    List<byte[]> results = new ArrayList<>();
+    for (Response<?> answer : answers.getResponses()) {
+      if (answer.hasError() || !(answer instanceof EthCall call)) {
+        throw new ChainUnavailableException(
+            "eth_call to " + to + " failed at " + url + ": " + describe(answer));
+      }
+      results.add(result(call));
+    }
+    return results;
+  }
+
+  Request<?, EthCall> callRequest(Address to, byte[] data) {
+    return web3j.ethCall(
+        Transaction.createEthCallTransaction(null, to.value(), hex(data)),
+        DefaultBlockParameterName.LATEST);
+  }
+
+  static String hex(byte[] bytes) {
+    return "0x" + HEX.formatHex(bytes);
+  }
+
+  static byte[] unhex(String text) {
+    String digits = text.startsWith("0x") ? text.substring(2) : text;
+    return HEX.parseHex(digits);
+  }
+
+  private static byte[] result(EthCall call) {
+    String value = call.getValue();
+    if (value == null) {
+      throw new ChainUnavailableException("eth_call answered without a result");
+    }
+    return unhex(value);
+  }
+
+  private static String describe(Response<?> answer) {
+    return answer.hasError() ? answer.getError().getMessage() : "unexpected answer type";
+  }
+
+  private ChainUnavailableException unavailable(String method, Exception cause) {
+    return new ChainUnavailableException(
+        method + " to " + url + " failed: " + cause.getMessage(), cause);
+  }
+
+  /** Stops web3j's executor and the HTTP client's connections. */
+  @Override
+  public void close() {
+    web3j.shutdown();
+  }
+}

@@ -1,0 +1,98 @@
+package io.crogas.chain;
+
+import io.crogas.domain.CroGasException;
+import io.crogas.domain.model.Address;
+import io.crogas.domain.model.Calldata;
+import io.crogas.domain.model.FeeMarket;
+import io.crogas.domain.model.Hash32;
+import io.crogas.domain.model.RelayJob;
+import io.crogas.domain.model.Wei;
+import io.crogas.domain.port.out.Chain;
+import io.crogas.domain.port.out.RelayerAccounts;
+import java.math.BigInteger;
+import java.util.List;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+
+/**
+ * The {@link Chain} port over JSON-RPC. Reads go to the latest block; simulations run the exact
+ * transaction a relayer would send, from a relayer account (the forwarder accepts no one else).
+ */
+public final class Web3jChain implements Chain {
+  private final JsonRpc rpc;
+  private final Address forwarder;
+  private final RelayerAccounts relayers;
+  private final FeeMarketReader fees;
+  private final CallSimulator simulator;
+
+  /** An adapter whose revert reasons know the CroGas contracts' errors. */
+  public Web3jChain(
+      JsonRpc rpc, NetworkProfile profile, Address forwarder, RelayerAccounts relayers) {
+    this(rpc, profile, forwarder, relayers, RevertDecoder.forCroGasContracts());
+  }
+
+  public Web3jChain(
+      JsonRpc rpc,
+      NetworkProfile profile,
+      Address forwarder,
+      RelayerAccounts relayers,
+      RevertDecoder revert) {
+    this.rpc = rpc;
+    this.forwarder = forwarder;
+    this.relayers = relayers;
+    this.fees = new FeeMarketReader(rpc, profile);
+    this.simulator = new CallSimulator(rpc, revert);
+  }
+
+  @Override
+  public BigInteger forwarderNonce(Address user) {
+    return AbiCodec.uint(rpc.call(forwarder, ForwarderCalls.nonces(user)));
+  }
+
+  @Override
+  public BigInteger tokenBalance(Address token, Address owner) {
+    return AbiCodec.uint(rpc.call(token, TokenCalls.balanceOf(owner)));
+  }
+
+  @Override
+  public boolean authorizationUsed(Address token, Address authorizer, Hash32 nonce) {
+    return AbiCodec.bool(rpc.call(token, TokenCalls.authorizationState(authorizer, nonce)));
+  }
+
+  @Override
+  public Wei nativeBalance(Address account) {
+    return new Wei(
+        rpc.sendOrFail(rpc.web3j().ethGetBalance(account.value(), DefaultBlockParameterName.LATEST))
+            .getBalance());
+  }
+
+  @Override
+  public FeeMarket feeMarket() {
+    return fees.read();
+  }
+
+  @Override
+  public Simulation simulateCall(Address from, Address to, Calldata data) {
+    return simulator.simulate(from, to, data.bytes());
+  }
+
+  @Override
+  public Simulation simulate(RelayJob job) {
+    if (job instanceof RelayJob.ForwarderCall call) {
+      return simulator.simulate(
+          relayer(), call.forwarder().forwarder(), ForwarderCalls.execute(call));
+    }
+    RelayJob.TokenTransfer transfer = (RelayJob.TokenTransfer) job;
+    return simulator.simulate(
+        relayer(),
+        transfer.token().token(),
+        TokenCalls.transferWithAuthorization(transfer.transfer()));
+  }
+
+  private Address relayer() {
+    List<Address> accounts = relayers.addresses();
+    if (accounts.isEmpty()) {
+      throw new CroGasException("no relayer account is configured to simulate from");
+    }
+    return accounts.get(0);
+  }
+}
