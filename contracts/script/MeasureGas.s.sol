@@ -41,22 +41,13 @@ contract MeasureGas is CroGasSigning {
     }
 
     function request(uint256 key, uint256 value) internal view returns (MetaTx memory m, bytes memory signature) {
-        address user = vm.addr(key);
-        m = MetaTx(
-            user,
-            address(target),
-            abi.encodeCall(DemoTarget.store, (value)),
-            "normal",
-            forwarder.nonces(user),
-            block.timestamp + 1 hours
-        );
+        m = nextRequest(forwarder, vm.addr(key), address(target), storeCall(value));
         signature = signMetaTx(key, address(forwarder), m);
     }
 
     function paid(uint256 key, uint256 value) internal {
         (MetaTx memory m, bytes memory signature) = request(key, value);
-        CroGasForwarder.FeeAuthorization memory fee =
-            signFee(key, usdc, address(forwarder), metaTxDigest(address(forwarder), m), FEE, 0, m.deadline);
+        CroGasForwarder.FeeAuthorization memory fee = signFeeFor(key, usdc, address(forwarder), m, FEE);
         vm.broadcast(RELAYER);
         forwarder.execute(m.user, m.target, m.data, m.gasLevel, m.nonce, m.deadline, signature, fee);
     }

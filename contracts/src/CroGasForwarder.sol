@@ -125,9 +125,7 @@ contract CroGasForwarder is EIP712, Ownable2Step, Pausable {
         uint256 deadline
     ) public view returns (bytes32 digest) {
         bytes32 structHash = keccak256(
-            abi.encode(
-                META_TRANSACTION_TYPEHASH, target, keccak256(data), keccak256(bytes(gasLevel)), nonce, deadline
-            )
+            abi.encode(META_TRANSACTION_TYPEHASH, target, keccak256(data), keccak256(bytes(gasLevel)), nonce, deadline)
         );
         return _hashTypedDataV4(structHash);
     }
@@ -206,17 +204,18 @@ contract CroGasForwarder is EIP712, Ownable2Step, Pausable {
     function _chargeFee(address user, FeeAuthorization calldata fee, bytes32 digest) private {
         bytes calldata sig = fee.signature;
         if (sig.length != 65) revert InvalidFeeSignatureLength(sig.length);
-        IERC3009(_usdc).receiveWithAuthorization(
-            user,
-            address(this),
-            fee.value,
-            fee.validAfter,
-            fee.validBefore,
-            digest,
-            uint8(sig[64]),
-            bytes32(sig[0:32]),
-            bytes32(sig[32:64])
-        );
+        IERC3009(_usdc)
+            .receiveWithAuthorization(
+                user,
+                address(this),
+                fee.value,
+                fee.validAfter,
+                fee.validBefore,
+                digest,
+                uint8(sig[64]),
+                bytes32(sig[0:32]),
+                bytes32(sig[32:64])
+            );
         address recipient = _feeRecipient;
         IERC20(_usdc).safeTransfer(recipient, fee.value);
         emit FeeCharged(user, fee.value, recipient, digest);

@@ -179,7 +179,9 @@ contract CroGasForwarderExecuteTest is CroGasFixture {
     function test_givenFeeValidPastDeadline_whenExecuting_thenFeeAuthorizationOutlivesDeadline() public {
         fee = signFee(aliceKey, usdc, address(forwarder), digest, FEE, 0, m.deadline + 1);
         vm.expectRevert(
-            abi.encodeWithSelector(CroGasForwarder.FeeAuthorizationOutlivesDeadline.selector, m.deadline + 1, m.deadline)
+            abi.encodeWithSelector(
+                CroGasForwarder.FeeAuthorizationOutlivesDeadline.selector, m.deadline + 1, m.deadline
+            )
         );
         execute(m, signature, fee);
     }
@@ -217,7 +219,9 @@ contract CroGasForwarderExecuteTest is CroGasFixture {
 
     function test_givenUserCanceledFee_whenExecuting_thenAuthorizationAlreadyUsed() public {
         bytes32 cancelHash = keccak256(abi.encode(usdc.CANCEL_AUTHORIZATION_TYPEHASH(), alice, digest));
-        usdc.cancelAuthorization(alice, digest, signDigest(aliceKey, typedDataDigest(usdc.DOMAIN_SEPARATOR(), cancelHash)));
+        usdc.cancelAuthorization(
+            alice, digest, signDigest(aliceKey, typedDataDigest(usdc.DOMAIN_SEPARATOR(), cancelHash))
+        );
 
         vm.expectRevert(abi.encodeWithSelector(TestUSDC.AuthorizationAlreadyUsed.selector, alice, digest));
         execute(m, signature, fee);

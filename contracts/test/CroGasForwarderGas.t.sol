@@ -37,6 +37,18 @@ contract CroGasForwarderGasTest is CroGasFixture {
         forwarder.execute{gas: gas}(m.user, m.target, m.data, m.gasLevel, m.nonce, m.deadline, signature, fee);
     }
 
+    /// @dev Sends the signed request with too little gas (InsufficientGasForCall, nothing taken),
+    /// then the very same request with enough.
+    function starveThenRetry(bytes memory data, uint256 tooLittle, uint256 enough) internal {
+        (MetaTx memory m, bytes memory signature, CroGasForwarder.FeeAuthorization memory fee) = request(data);
+
+        vm.expectPartialRevert(CroGasForwarder.InsufficientGasForCall.selector);
+        executeWithGas(tooLittle, m, signature, fee);
+        assertNothingTaken();
+
+        executeWithGas(enough, m, signature, fee);
+    }
+
     function assertNothingTaken() internal view {
         vm.assertEq(forwarder.nonces(alice), 0, "nonce unused");
         vm.assertEq(usdc.balanceOf(alice), INITIAL_BALANCE, "no fee taken");
@@ -44,14 +56,7 @@ contract CroGasForwarderGasTest is CroGasFixture {
     }
 
     function test_givenStarvedCall_whenItRunsOutOfGas_thenInsufficientGasForCallAndNothingTaken() public {
-        (MetaTx memory m, bytes memory signature, CroGasForwarder.FeeAuthorization memory fee) =
-            request(abi.encodeCall(GasSensitiveTarget.burn, (40)));
-
-        vm.expectPartialRevert(CroGasForwarder.InsufficientGasForCall.selector);
-        executeWithGas(400_000, m, signature, fee);
-        assertNothingTaken();
-
-        executeWithGas(2_000_000, m, signature, fee);
+        starveThenRetry(abi.encodeCall(GasSensitiveTarget.burn, (40)), 400_000, 2_000_000);
         vm.assertEq(sensitive.completed(), 40, "the same signed request runs once given enough gas");
         vm.assertEq(usdc.balanceOf(alice), INITIAL_BALANCE - FEE, "and only then pays");
     }
@@ -79,14 +84,7 @@ contract CroGasForwarderGasTest is CroGasFixture {
     }
 
     function test_givenTargetSwallowingOutOfGas_whenStarved_thenInsufficientGasForCallAndNothingTaken() public {
-        (MetaTx memory m, bytes memory signature, CroGasForwarder.FeeAuthorization memory fee) =
-            request(abi.encodeCall(GasSensitiveTarget.bestEffort, (100)));
-
-        vm.expectPartialRevert(CroGasForwarder.InsufficientGasForCall.selector);
-        executeWithGas(2_000_000, m, signature, fee);
-        assertNothingTaken();
-
-        executeWithGas(4_000_000, m, signature, fee);
+        starveThenRetry(abi.encodeCall(GasSensitiveTarget.bestEffort, (100)), 2_000_000, 4_000_000);
         vm.assertFalse(sensitive.degraded(), "with enough gas the sub-call completes");
         vm.assertEq(sensitive.completed(), 100, "all the work was done");
     }

@@ -21,15 +21,6 @@ contract TestUSDCAuthorizationTest is TestBase {
     uint256 internal bobKey;
     address internal bob;
 
-    struct Auth {
-        address from;
-        address to;
-        uint256 value;
-        uint256 validAfter;
-        uint256 validBefore;
-        bytes32 nonce;
-    }
-
     function setUp() public {
         vm.warp(NOW);
         (, address admin) = makeKey("admin");
@@ -40,21 +31,25 @@ contract TestUSDCAuthorizationTest is TestBase {
         usdc.mint(alice, 100e6);
     }
 
-    function auth(uint256 value) internal view returns (Auth memory) {
-        return Auth(alice, bob, value, NOW - 1, NOW + 1 hours, NONCE);
+    function auth(uint256 value) internal view returns (TestUSDC.Authorization memory) {
+        return TestUSDC.Authorization(alice, bob, value, NOW - 1, NOW + 1 hours, NONCE);
     }
 
-    function signAuth(uint256 key, bytes32 typehash, Auth memory a) internal view returns (bytes memory) {
+    function signAuth(uint256 key, bytes32 typehash, TestUSDC.Authorization memory a)
+        internal
+        view
+        returns (bytes memory)
+    {
         bytes32 structHash =
             keccak256(abi.encode(typehash, a.from, a.to, a.value, a.validAfter, a.validBefore, a.nonce));
         return signDigest(key, keccak256(abi.encodePacked("\x19\x01", usdc.DOMAIN_SEPARATOR(), structHash)));
     }
 
-    function signTransfer(Auth memory a) internal view returns (bytes memory) {
+    function signTransfer(TestUSDC.Authorization memory a) internal view returns (bytes memory) {
         return signAuth(aliceKey, usdc.TRANSFER_WITH_AUTHORIZATION_TYPEHASH(), a);
     }
 
-    function signReceive(Auth memory a) internal view returns (bytes memory) {
+    function signReceive(TestUSDC.Authorization memory a) internal view returns (bytes memory) {
         return signAuth(aliceKey, usdc.RECEIVE_WITH_AUTHORIZATION_TYPEHASH(), a);
     }
 
@@ -63,11 +58,11 @@ contract TestUSDCAuthorizationTest is TestBase {
         return signDigest(key, keccak256(abi.encodePacked("\x19\x01", usdc.DOMAIN_SEPARATOR(), structHash)));
     }
 
-    function transfer(Auth memory a, bytes memory signature) internal {
+    function transfer(TestUSDC.Authorization memory a, bytes memory signature) internal {
         usdc.transferWithAuthorization(a.from, a.to, a.value, a.validAfter, a.validBefore, a.nonce, signature);
     }
 
-    function transferVrs(Auth memory a, bytes memory signature) internal {
+    function transferVrs(TestUSDC.Authorization memory a, bytes memory signature) internal {
         (bytes32 r, bytes32 s, uint8 v) = splitSignature(signature);
         usdc.transferWithAuthorization(a.from, a.to, a.value, a.validAfter, a.validBefore, a.nonce, v, r, s);
     }
@@ -75,7 +70,7 @@ contract TestUSDCAuthorizationTest is TestBase {
     // ---- transferWithAuthorization --------------------------------------------------------------
 
     function test_givenValidAuthorization_whenTransferred_thenValueMovesAndNonceIsUsed() public {
-        Auth memory a = auth(3e6);
+        TestUSDC.Authorization memory a = auth(3e6);
         bytes memory signature = signTransfer(a);
         vm.expectEmit(address(usdc));
         emit AuthorizationUsed(alice, NONCE);
@@ -89,13 +84,13 @@ contract TestUSDCAuthorizationTest is TestBase {
     }
 
     function test_givenVrsForm_whenTransferred_thenSameEffect() public {
-        Auth memory a = auth(3e6);
+        TestUSDC.Authorization memory a = auth(3e6);
         transferVrs(a, signTransfer(a));
         vm.assertEq(usdc.balanceOf(bob), 3e6, "bob received");
     }
 
     function test_givenUsedAuthorization_whenReplayed_thenAuthorizationAlreadyUsed() public {
-        Auth memory a = auth(3e6);
+        TestUSDC.Authorization memory a = auth(3e6);
         bytes memory signature = signTransfer(a);
         transfer(a, signature);
         vm.expectRevert(abi.encodeWithSelector(TestUSDC.AuthorizationAlreadyUsed.selector, alice, NONCE));
@@ -103,7 +98,7 @@ contract TestUSDCAuthorizationTest is TestBase {
     }
 
     function test_givenValidAfterNow_whenTransferring_thenAuthorizationNotYetValid() public {
-        Auth memory a = auth(1);
+        TestUSDC.Authorization memory a = auth(1);
         a.validAfter = NOW;
         bytes memory signature = signTransfer(a);
         vm.expectRevert(abi.encodeWithSelector(TestUSDC.AuthorizationNotYetValid.selector, NOW));
@@ -111,7 +106,7 @@ contract TestUSDCAuthorizationTest is TestBase {
     }
 
     function test_givenValidBeforeNow_whenTransferring_thenAuthorizationExpired() public {
-        Auth memory a = auth(1);
+        TestUSDC.Authorization memory a = auth(1);
         a.validBefore = NOW;
         bytes memory signature = signTransfer(a);
         vm.expectRevert(abi.encodeWithSelector(TestUSDC.AuthorizationExpired.selector, NOW));
@@ -119,21 +114,21 @@ contract TestUSDCAuthorizationTest is TestBase {
     }
 
     function test_givenOtherSigner_whenTransferring_thenInvalidAuthorizationSigner() public {
-        Auth memory a = auth(1);
+        TestUSDC.Authorization memory a = auth(1);
         bytes memory signature = signAuth(bobKey, usdc.TRANSFER_WITH_AUTHORIZATION_TYPEHASH(), a);
         vm.expectRevert(abi.encodeWithSelector(TestUSDC.InvalidAuthorizationSigner.selector, bob, alice));
         transfer(a, signature);
     }
 
     function test_givenReceiveSignature_whenUsedForTransfer_thenInvalidAuthorizationSigner() public {
-        Auth memory a = auth(1);
+        TestUSDC.Authorization memory a = auth(1);
         bytes memory signature = signReceive(a);
         vm.expectPartialRevert(TestUSDC.InvalidAuthorizationSigner.selector);
         transfer(a, signature);
     }
 
     function test_givenHighS_whenTransferring_thenECDSAInvalidSignatureS() public {
-        Auth memory a = auth(1);
+        TestUSDC.Authorization memory a = auth(1);
         bytes memory malleated = malleate(signTransfer(a));
         (, bytes32 s,) = splitSignature(malleated);
         vm.expectRevert(abi.encodeWithSelector(ECDSA.ECDSAInvalidSignatureS.selector, s));
@@ -141,7 +136,7 @@ contract TestUSDCAuthorizationTest is TestBase {
     }
 
     function test_givenWrongV_whenTransferring_thenECDSAInvalidSignature() public {
-        Auth memory a = auth(1);
+        TestUSDC.Authorization memory a = auth(1);
         bytes memory wrongV = withV(signTransfer(a), 1);
         vm.expectRevert(ECDSA.ECDSAInvalidSignature.selector);
         transfer(a, wrongV);
@@ -155,7 +150,7 @@ contract TestUSDCAuthorizationTest is TestBase {
     // ---- receiveWithAuthorization ---------------------------------------------------------------
 
     function test_givenPayee_whenReceiving_thenValueMoves() public {
-        Auth memory a = auth(2e6);
+        TestUSDC.Authorization memory a = auth(2e6);
         bytes memory signature = signReceive(a);
         vm.prank(bob);
         usdc.receiveWithAuthorization(a.from, a.to, a.value, a.validAfter, a.validBefore, a.nonce, signature);
@@ -164,7 +159,7 @@ contract TestUSDCAuthorizationTest is TestBase {
     }
 
     function test_givenPayee_whenReceivingWithVrs_thenValueMoves() public {
-        Auth memory a = auth(2e6);
+        TestUSDC.Authorization memory a = auth(2e6);
         (bytes32 r, bytes32 s, uint8 v) = splitSignature(signReceive(a));
         vm.prank(bob);
         usdc.receiveWithAuthorization(a.from, a.to, a.value, a.validAfter, a.validBefore, a.nonce, v, r, s);
@@ -172,7 +167,7 @@ contract TestUSDCAuthorizationTest is TestBase {
     }
 
     function test_givenOtherCaller_whenReceiving_thenCallerMustBePayee() public {
-        Auth memory a = auth(2e6);
+        TestUSDC.Authorization memory a = auth(2e6);
         bytes memory signature = signReceive(a);
         vm.expectRevert(abi.encodeWithSelector(TestUSDC.CallerMustBePayee.selector, alice, bob));
         vm.prank(alice);
@@ -184,7 +179,7 @@ contract TestUSDCAuthorizationTest is TestBase {
     }
 
     function test_givenTransferSignature_whenUsedForReceive_thenInvalidAuthorizationSigner() public {
-        Auth memory a = auth(1);
+        TestUSDC.Authorization memory a = auth(1);
         bytes memory signature = signTransfer(a);
         vm.expectPartialRevert(TestUSDC.InvalidAuthorizationSigner.selector);
         vm.prank(bob);
@@ -194,7 +189,7 @@ contract TestUSDCAuthorizationTest is TestBase {
     // ---- cancelAuthorization --------------------------------------------------------------------
 
     function test_givenCanceledNonce_whenTransferring_thenAuthorizationAlreadyUsed() public {
-        Auth memory a = auth(1);
+        TestUSDC.Authorization memory a = auth(1);
         bytes memory signature = signTransfer(a);
         vm.expectEmit(address(usdc));
         emit AuthorizationCanceled(alice, NONCE);
@@ -212,7 +207,7 @@ contract TestUSDCAuthorizationTest is TestBase {
     }
 
     function test_givenUsedNonce_whenCanceling_thenAuthorizationAlreadyUsed() public {
-        Auth memory a = auth(1);
+        TestUSDC.Authorization memory a = auth(1);
         transfer(a, signTransfer(a));
         bytes memory cancel = signCancel(aliceKey, alice, NONCE);
         vm.expectRevert(abi.encodeWithSelector(TestUSDC.AuthorizationAlreadyUsed.selector, alice, NONCE));
@@ -231,7 +226,7 @@ contract TestUSDCAuthorizationTest is TestBase {
         public
     {
         value = bound(value, 0, 100e6);
-        Auth memory a = auth(value);
+        TestUSDC.Authorization memory a = auth(value);
         a.nonce = nonce;
         bytes memory signature = signTransfer(a);
         transfer(a, signature);
@@ -247,7 +242,7 @@ contract TestUSDCAuthorizationTest is TestBase {
         uint32 validBefore,
         uint32 at
     ) public {
-        Auth memory a = auth(1);
+        TestUSDC.Authorization memory a = auth(1);
         a.validAfter = validAfter;
         a.validBefore = validBefore;
         bytes memory signature = signTransfer(a);

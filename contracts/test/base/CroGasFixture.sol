@@ -35,7 +35,11 @@ abstract contract CroGasSigning is TestBase {
     {
         return keccak256(
             abi.encode(
-                EIP712_DOMAIN_TYPEHASH, keccak256(bytes(name)), keccak256(bytes(version)), block.chainid, verifyingContract
+                EIP712_DOMAIN_TYPEHASH,
+                keccak256(bytes(name)),
+                keccak256(bytes(version)),
+                block.chainid,
+                verifyingContract
             )
         );
     }
@@ -47,7 +51,12 @@ abstract contract CroGasSigning is TestBase {
     function metaTxDigest(address forwarder, MetaTx memory m) internal view returns (bytes32) {
         bytes32 structHash = keccak256(
             abi.encode(
-                META_TRANSACTION_TYPEHASH, m.target, keccak256(m.data), keccak256(bytes(m.gasLevel)), m.nonce, m.deadline
+                META_TRANSACTION_TYPEHASH,
+                m.target,
+                keccak256(m.data),
+                keccak256(bytes(m.gasLevel)),
+                m.nonce,
+                m.deadline
             )
         );
         return typedDataDigest(domainSeparator("CroGas", "1", forwarder), structHash);
@@ -55,6 +64,28 @@ abstract contract CroGasSigning is TestBase {
 
     function signMetaTx(uint256 key, address forwarder, MetaTx memory m) internal view returns (bytes memory) {
         return signDigest(key, metaTxDigest(forwarder, m));
+    }
+
+    /// @dev `user`'s next request to `forwarder`: tier "normal", due in an hour.
+    function nextRequest(CroGasForwarder forwarder, address user, address target, bytes memory data)
+        internal
+        view
+        returns (MetaTx memory)
+    {
+        return MetaTx(user, target, data, "normal", forwarder.nonces(user), block.timestamp + 1 hours);
+    }
+
+    function storeCall(uint256 value) internal pure returns (bytes memory) {
+        return abi.encodeCall(DemoTarget.store, (value));
+    }
+
+    /// @dev The fee document for `m`, valid from the start until the request's deadline.
+    function signFeeFor(uint256 key, TestUSDC token, address forwarder, MetaTx memory m, uint256 value)
+        internal
+        view
+        returns (CroGasForwarder.FeeAuthorization memory)
+    {
+        return signFee(key, token, forwarder, metaTxDigest(forwarder, m), value, 0, m.deadline);
     }
 
     /// @dev The fee document: ReceiveWithAuthorization to the forwarder, nonce = the meta-tx digest.
@@ -121,13 +152,9 @@ abstract contract CroGasFixture is CroGasSigning {
         return new CroGasForwarder(address(usdc), feeRecipient, owner, relayers);
     }
 
-    function storeCall(uint256 value) internal pure returns (bytes memory) {
-        return abi.encodeCall(DemoTarget.store, (value));
-    }
-
     /// @dev A request for `user`'s next nonce, due in an hour, calling the demo target.
     function metaTx(address user, bytes memory data) internal view returns (MetaTx memory) {
-        return MetaTx(user, address(target), data, "normal", forwarder.nonces(user), block.timestamp + 1 hours);
+        return nextRequest(forwarder, user, address(target), data);
     }
 
     function sign(uint256 key, MetaTx memory m) internal view returns (bytes memory) {
@@ -140,7 +167,7 @@ abstract contract CroGasFixture is CroGasSigning {
         view
         returns (CroGasForwarder.FeeAuthorization memory)
     {
-        return signFee(key, usdc, address(forwarder), metaTxDigest(address(forwarder), m), value, 0, m.deadline);
+        return signFeeFor(key, usdc, address(forwarder), m, value);
     }
 
     function execute(MetaTx memory m, bytes memory signature, CroGasForwarder.FeeAuthorization memory fee)

@@ -143,7 +143,7 @@ contract ForwarderHandler is CroGasSigning {
         CroGasForwarder.FeeAuthorization memory auth = feeAuth(key, m, bound(change, 0, usdc.balanceOf(user)));
         change = bound(change, 1, type(uint64).max);
         field = field % 6;
-        if (field == 0) m.data = abi.encodeCall(DemoTarget.store, (42 + change));
+        if (field == 0) m.data = storeCall(42 + change);
         else if (field == 1) m.gasLevel = "fast";
         else if (field == 2) m.target = address(usdc);
         else if (field == 3) m.user = users[(userSeed % users.length + 1) % users.length];
@@ -205,14 +205,7 @@ contract ForwarderHandler is CroGasSigning {
     }
 
     function request(address user, uint256 value) internal view returns (MetaTx memory) {
-        return MetaTx(
-            user,
-            address(target),
-            abi.encodeCall(DemoTarget.store, (value)),
-            "normal",
-            forwarder.nonces(user),
-            block.timestamp + 1 hours
-        );
+        return nextRequest(forwarder, user, address(target), storeCall(value));
     }
 
     function feeAuth(uint256 key, MetaTx memory m, uint256 value)
@@ -220,7 +213,7 @@ contract ForwarderHandler is CroGasSigning {
         view
         returns (CroGasForwarder.FeeAuthorization memory)
     {
-        return signFee(key, usdc, address(forwarder), metaTxDigest(address(forwarder), m), value, 0, m.deadline);
+        return signFeeFor(key, usdc, address(forwarder), m, value);
     }
 
     function remember(

@@ -10,12 +10,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The three shipped artifacts deployed on a fresh anvil (chain id 338) with cast, the way an
- * operator would: TestUSDC as Cronos USDC.e, the forwarder with one relayer, the demo target.
+ * operator would: TestUSDC as Cronos USDC.e, the forwarder with one relayer, the demo target. A
+ * JUnit extension: register it as a static field and the stack lives for the test class.
  */
-final class AnvilStack implements AutoCloseable {
+final class AnvilStack implements BeforeAllCallback, AfterAllCallback {
   static final String OWNER = AnvilChain.DEV_ADDRESSES.get(0);
   static final String FEE_RECIPIENT = AnvilChain.DEV_ADDRESSES.get(1);
   static final String RELAYER = AnvilChain.DEV_ADDRESSES.get(2);
@@ -24,12 +28,13 @@ final class AnvilStack implements AutoCloseable {
   private static final Pattern CONTRACT_ADDRESS =
       Pattern.compile("\"contractAddress\":\"(0x[0-9a-fA-F]{40})\"");
 
-  final AnvilChain chain;
-  final String usdc;
-  final String forwarder;
-  final String demoTarget;
+  private AnvilChain chain;
+  private String usdc;
+  private String forwarder;
+  private String demoTarget;
 
-  AnvilStack() {
+  @Override
+  public void beforeAll(ExtensionContext context) {
     chain = AnvilChain.start();
     usdc =
         deploy(
@@ -50,16 +55,28 @@ final class AnvilStack implements AutoCloseable {
     demoTarget = deploy(ContractArtifacts.DEMO_TARGET, "constructor(address)", forwarder);
   }
 
+  @Override
+  public void afterAll(ExtensionContext context) {
+    chain.close();
+  }
+
+  String usdc() {
+    return usdc;
+  }
+
+  String forwarder() {
+    return forwarder;
+  }
+
+  String demoTarget() {
+    return demoTarget;
+  }
+
   /** {@code cast call}: the decoded return value(s) as cast prints them. */
   String call(String contract, String signature, String... args) {
     List<String> arguments = new ArrayList<>(List.of("call", contract, signature));
     arguments.addAll(List.of(args));
     return cast(arguments).strip();
-  }
-
-  @Override
-  public void close() {
-    chain.close();
   }
 
   private String deploy(String name, String constructor, String... args) {
