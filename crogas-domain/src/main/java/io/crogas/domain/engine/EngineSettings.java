@@ -1,0 +1,42 @@
+package io.crogas.domain.engine;
+
+import io.crogas.domain.model.ChainId;
+import io.crogas.domain.policy.ReplacementPolicy;
+import io.crogas.domain.policy.TierTable;
+import java.time.Duration;
+
+/**
+ * How the relay engine drives transactions.
+ *
+ * @param eip1559 whether the chain takes type-2 transactions (Cronos does; tips are zero there)
+ * @param gasLimitMarginPercent headroom over the simulated gas
+ * @param pollInterval how often an in-flight nonce is looked at
+ * @param replaceAfter how long a transaction may wait unmined before it is replaced
+ * @param sendAttempts how often a send that did not reach the node is tried before waiting
+ * @param defaultTier the tier for jobs that do not name one (x402 settlements)
+ */
+public record EngineSettings(
+    ChainId chainId,
+    boolean eip1559,
+    TierTable tiers,
+    String defaultTier,
+    int gasLimitMarginPercent,
+    Duration pollInterval,
+    Duration replaceAfter,
+    ReplacementPolicy replacement,
+    int sendAttempts) {
+  public EngineSettings {
+    if (chainId == null || tiers == null || replacement == null) {
+      throw new IllegalArgumentException("chainId, tiers and replacement are required");
+    }
+    if (tiers.find(defaultTier).isEmpty()) {
+      throw new IllegalArgumentException("the default tier must be configured: " + defaultTier);
+    }
+    if (pollInterval.isNegative() || pollInterval.isZero() || replaceAfter.isNegative()) {
+      throw new IllegalArgumentException("poll interval must be positive and replaceAfter >= 0");
+    }
+    if (gasLimitMarginPercent < 0 || sendAttempts < 1) {
+      throw new IllegalArgumentException("margin >= 0 and at least one send attempt are required");
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package io.crogas.domain.engine;
+
+import io.crogas.domain.model.Address;
+import io.crogas.domain.model.Hash32;
+import io.crogas.domain.model.SignedTransaction;
+import io.crogas.domain.model.TransactionDraft;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A relayer nonce whose transaction is out but not yet mined, as the lane's watcher sees it: the
+ * latest draft (for replacements), every hash sent for the nonce, and when it was last sent.
+ */
+final class InFlight {
+  final long nonce;
+  final Optional<String> recordId;
+  final Address payer;
+  private final List<Hash32> hashes = new ArrayList<>();
+  private TransactionDraft draft;
+  private SignedTransaction latest;
+  private Instant lastSent;
+  private int replacements;
+  private boolean resend;
+
+  InFlight(
+      long nonce,
+      Optional<String> recordId,
+      Address payer,
+      TransactionDraft draft,
+      List<SignedTransaction> sent,
+      Instant sentAt,
+      boolean resend) {
+    this.nonce = nonce;
+    this.recordId = recordId;
+    this.payer = payer;
+    this.draft = draft;
+    sent.forEach(tx -> hashes.add(tx.hash()));
+    this.latest = sent.get(sent.size() - 1);
+    this.lastSent = sentAt;
+    this.resend = resend;
+  }
+
+  synchronized List<Hash32> hashes() {
+    return List.copyOf(hashes);
+  }
+
+  synchronized SignedTransaction latest() {
+    return latest;
+  }
+
+  synchronized TransactionDraft draft() {
+    return draft;
+  }
+
+  synchronized Instant lastSent() {
+    return lastSent;
+  }
+
+  synchronized int replacements() {
+    return replacements;
+  }
+
+  synchronized boolean needsResend() {
+    return resend;
+  }
+
+  synchronized void needsResend(boolean value) {
+    resend = value;
+  }
+
+  /** A replacement went out for this nonce. */
+  synchronized void replaced(TransactionDraft newDraft, SignedTransaction replacement, Instant at) {
+    draft = newDraft;
+    latest = replacement;
+    hashes.add(replacement.hash());
+    lastSent = at;
+    replacements++;
+  }
+
+  /** Nothing beat the current transaction; wait another full period before bumping again. */
+  synchronized void waited(Instant at) {
+    lastSent = at;
+  }
+}
