@@ -24,6 +24,7 @@ contract CroGasForwarderAdminTest is CroGasFixture {
         vm.assertFalse(forwarder.isRelayer(alice), "others not");
         vm.assertFalse(forwarder.paused(), "not paused");
         vm.assertEq(forwarder.nonces(alice), 0, "nonces start at zero");
+        vm.assertEq(forwarder.CALL_GAS_RESERVE_DIVISOR(), 8, "a call must leave 1/8 of its gas");
     }
 
     function test_givenDeployment_thenRelayerAndRecipientEventsAreEmitted() public {
