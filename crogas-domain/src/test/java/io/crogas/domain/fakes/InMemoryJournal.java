@@ -7,6 +7,7 @@ import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.port.out.Journal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,17 +54,24 @@ public final class InMemoryJournal implements Journal {
 
   @Override
   public synchronized List<RelayRecord> inFlight() {
-    return byId.values().stream().filter(r -> !r.state().isFinal()).toList();
+    return oldestFirst().stream().filter(r -> !r.state().isFinal()).toList();
   }
 
   @Override
   public synchronized List<RelayRecord> recent(Optional<Address> payer, int limit) {
-    List<RelayRecord> all = new ArrayList<>(byId.values());
-    all.sort(Comparator.comparing((RelayRecord r) -> r.history().get(0).at()).reversed());
-    return all.stream()
+    List<RelayRecord> newestFirst = oldestFirst();
+    Collections.reverse(newestFirst);
+    return newestFirst.stream()
         .filter(r -> payer.map(p -> r.job().payer().equals(p)).orElse(true))
         .limit(limit)
         .toList();
+  }
+
+  /** By creation time; the sort is stable, so admission order breaks ties. */
+  private List<RelayRecord> oldestFirst() {
+    List<RelayRecord> all = new ArrayList<>(byId.values());
+    all.sort(Comparator.comparing((RelayRecord r) -> r.history().get(0).at()));
+    return all;
   }
 
   @Override
