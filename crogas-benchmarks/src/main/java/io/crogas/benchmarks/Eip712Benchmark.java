@@ -2,6 +2,7 @@ package io.crogas.benchmarks;
 
 import io.crogas.eip712.EcdsaSignature;
 import io.crogas.eip712.Eip712Domain;
+import io.crogas.eip712.Keccak256;
 import io.crogas.eip712.MetaTransactionType;
 import io.crogas.eip712.Recovery;
 import io.crogas.eip712.Secp256k1;
@@ -15,11 +16,14 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 import org.web3j.crypto.Sign;
 import org.web3j.crypto.StructuredDataEncoder;
 
@@ -28,6 +32,9 @@ import org.web3j.crypto.StructuredDataEncoder;
  * MetaTransaction document (the forwarder's domain, 68 bytes of calldata: an ERC-20 transfer).
  */
 @State(Scope.Benchmark)
+@Fork(1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 3)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class Eip712Benchmark {
@@ -44,6 +51,9 @@ public class Eip712Benchmark {
   private byte[] digest;
   private byte[] signature;
   private Sign.SignatureData web3jSignature;
+  private fr.acinq.secp256k1.Secp256k1 libsecp256k1;
+  private byte[] compactSignature;
+  private int recoveryId;
 
   @Setup
   public void setUp() throws IOException {
@@ -66,6 +76,13 @@ public class Eip712Benchmark {
             (byte) signed.v(),
             Arrays.copyOfRange(signature, 0, 32),
             Arrays.copyOfRange(signature, 32, 64));
+    libsecp256k1 = fr.acinq.secp256k1.Secp256k1.get();
+    compactSignature = Arrays.copyOf(signature, 64);
+    recoveryId = signed.v() - 27;
+    if (!(croGasRecover() instanceof Recovery.Recovered recovered)
+        || !Arrays.equals(recovered.address20(), libsecp256k1RecoverJni())) {
+      throw new IllegalStateException("libsecp256k1 and CroGas recover different signers");
+    }
     requireSame("generic digest", TypedDataEncoder.digest(document));
     requireSame("web3j digest", web3jEncoder.hashStructuredData());
   }
@@ -109,6 +126,13 @@ public class Eip712Benchmark {
   @Benchmark
   public BigInteger web3jSignedMessageHashToKey() throws Exception {
     return Sign.signedMessageHashToKey(digest, web3jSignature);
+  }
+
+  /** Native libsecp256k1 over JNI, for comparison; the address derivation is included. */
+  @Benchmark
+  public byte[] libsecp256k1RecoverJni() {
+    byte[] publicKey = libsecp256k1.ecdsaRecover(compactSignature, digest, recoveryId);
+    return Arrays.copyOfRange(Keccak256.hash(publicKey, 1, 64), 12, 32);
   }
 
   private void requireSame(String what, byte[] other) {

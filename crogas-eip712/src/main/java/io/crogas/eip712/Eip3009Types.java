@@ -24,6 +24,7 @@ public final class Eip3009Types {
 
   private Eip3009Types() {}
 
+  /** Digest of {@code TransferWithAuthorization}: anyone holding it may submit the transfer. */
   public static byte[] transferWithAuthorizationDigest(
       byte[] domainSeparator,
       byte[] from20,
@@ -36,6 +37,9 @@ public final class Eip3009Types {
         TRANSFER, domainSeparator, from20, to20, value, validAfter, validBefore, nonce32);
   }
 
+  /**
+   * Digest of {@code ReceiveWithAuthorization}: only {@code to} may submit it (no front-running).
+   */
   public static byte[] receiveWithAuthorizationDigest(
       byte[] domainSeparator,
       byte[] from20,
@@ -48,6 +52,7 @@ public final class Eip3009Types {
         RECEIVE, domainSeparator, from20, to20, value, validAfter, validBefore, nonce32);
   }
 
+  /** Digest of {@code CancelAuthorization}: burns an unused authorization nonce. */
   public static byte[] cancelAuthorizationDigest(
       byte[] domainSeparator, byte[] authorizer20, byte[] nonce32) {
     return CANCEL
@@ -57,6 +62,7 @@ public final class Eip3009Types {
         .digest();
   }
 
+  /** The {@code TransferWithAuthorization} document, e.g. for {@code eth_signTypedData_v4}. */
   public static TypedData transferWithAuthorization(
       Eip712Domain domain,
       byte[] from20,
@@ -68,6 +74,7 @@ public final class Eip3009Types {
     return TRANSFER.document(domain, from20, to20, value, validAfter, validBefore, nonce32);
   }
 
+  /** The {@code ReceiveWithAuthorization} document. */
   public static TypedData receiveWithAuthorization(
       Eip712Domain domain,
       byte[] from20,
@@ -79,6 +86,7 @@ public final class Eip3009Types {
     return RECEIVE.document(domain, from20, to20, value, validAfter, validBefore, nonce32);
   }
 
+  /** The {@code CancelAuthorization} document. */
   public static TypedData cancelAuthorization(
       Eip712Domain domain, byte[] authorizer20, byte[] nonce32) {
     return CANCEL.document(domain, authorizer20, nonce32);

@@ -11,18 +11,45 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Anvil as an independent EIP-712 signer: {@code eth_signTypedData_v4} for its dev accounts. */
-final class AnvilSigner implements AutoCloseable {
+/**
+ * Anvil as an independent EIP-712 signer: {@code eth_signTypedData_v4} for its dev accounts. A
+ * JUnit extension: register it in a static field and anvil runs once for the test class.
+ */
+final class AnvilSigner implements BeforeAllCallback, AfterAllCallback {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final AnvilChain chain = AnvilChain.start();
+  private AnvilChain chain;
+  private List<Account> accounts;
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    chain = AnvilChain.start();
+    accounts = fetchAccounts();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    chain.close();
+  }
 
   /** One of anvil's unlocked accounts: its address as anvil reports it and its private key. */
   record Account(String address, BigInteger privateKey) {}
 
   /** Anvil's accounts (from {@code eth_accounts}) paired with the test kit's dev keys. */
   List<Account> accounts() {
+    return accounts;
+  }
+
+  /** The {@code i}-th account, wrapping around. */
+  Account account(int i) {
+    return accounts.get(i % accounts.size());
+  }
+
+  private List<Account> fetchAccounts() {
     JsonNode addresses = result(chain.rpc("eth_accounts", "[]"));
     List<Account> accounts = new ArrayList<>();
     for (int i = 0; i < AnvilChain.DEV_KEYS.size(); i++) {
@@ -73,10 +100,5 @@ final class AnvilSigner implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  @Override
-  public void close() {
-    chain.close();
   }
 }

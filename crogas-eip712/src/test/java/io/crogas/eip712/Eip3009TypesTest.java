@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
-import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class Eip3009TypesTest {
   private static final Eip712Domain USDC =
@@ -19,19 +17,7 @@ class Eip3009TypesTest {
           Hex.decode("0xc21223249ca28397b4b6541dffaecc539bff0c59"),
           null);
 
-  private static AnvilSigner anvil;
-  private static List<AnvilSigner.Account> accounts;
-
-  @BeforeAll
-  static void startAnvil() {
-    anvil = new AnvilSigner();
-    accounts = anvil.accounts();
-  }
-
-  @AfterAll
-  static void stopAnvil() {
-    anvil.close();
-  }
+  @RegisterExtension static final AnvilSigner anvil = new AnvilSigner();
 
   @Test
   void givenTheDocuments_whenEncodingTheirTypes_thenTheyAreTheEip3009Types() {
@@ -61,7 +47,7 @@ class Eip3009TypesTest {
     Random random = new Random(3);
     for (int i = 0; i < 4; i++) {
       Authorization a = Authorization.random(random);
-      AnvilSigner.Account account = accounts.get(i);
+      AnvilSigner.Account account = anvil.account(i);
 
       anvil.assertAgrees(a.transferDocument(), a.transferDigest(), account);
       anvil.assertAgrees(a.receiveDocument(), a.receiveDigest(), account);

@@ -3,26 +3,12 @@ package io.crogas.eip712;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
-import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PermitTypeTest {
-  private static AnvilSigner anvil;
-  private static List<AnvilSigner.Account> accounts;
-
-  @BeforeAll
-  static void startAnvil() {
-    anvil = new AnvilSigner();
-    accounts = anvil.accounts();
-  }
-
-  @AfterAll
-  static void stopAnvil() {
-    anvil.close();
-  }
+  @RegisterExtension static final AnvilSigner anvil = new AnvilSigner();
 
   @Test
   void givenSeededPermits_whenDigestingFast_thenTheGenericDigestAgreesAndAnvilsSignerRecovers() {
@@ -42,8 +28,8 @@ class PermitTypeTest {
       assertThat(TypedDataEncoder.encodeType(document.types(), "Permit"))
           .isEqualTo(PermitType.ENCODED_TYPE);
       assertThat(digest).isEqualTo(TypedDataEncoder.digest(document));
-      if (i < accounts.size()) {
-        anvil.assertAgrees(document, digest, accounts.get(i));
+      if (i < anvil.accounts().size()) {
+        anvil.assertAgrees(document, digest, anvil.account(i));
       }
     }
   }

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Cross-checks the generic encoder and the signer against anvil's {@code eth_signTypedData_v4}, an
@@ -15,23 +14,11 @@ import org.junit.jupiter.api.Test;
 class TypedDataEncoderAnvilTest {
   private static final int RANDOM_DOCUMENTS = 96;
 
-  private static AnvilSigner anvil;
-  private static List<AnvilSigner.Account> accounts;
-
-  @BeforeAll
-  static void startAnvil() {
-    anvil = new AnvilSigner();
-    accounts = anvil.accounts();
-  }
-
-  @AfterAll
-  static void stopAnvil() {
-    anvil.close();
-  }
+  @RegisterExtension static final AnvilSigner anvil = new AnvilSigner();
 
   @Test
   void givenAnvilsDevKeys_whenDerivingAddresses_thenAnvilsOwnAccountsComeOut() {
-    for (AnvilSigner.Account account : accounts) {
+    for (AnvilSigner.Account account : anvil.accounts()) {
       assertThat(Eip55.checksum(Secp256k1.address(account.privateKey())))
           .isEqualToIgnoringCase(account.address());
     }
@@ -48,18 +35,18 @@ class TypedDataEncoderAnvilTest {
     documents.add(generator.allFixedBytes());
 
     for (int i = 0; i < documents.size(); i++) {
-      assertAgreesWithAnvil(documents.get(i), accounts.get(i % accounts.size()));
+      assertAgreesWithAnvil(documents.get(i), anvil.account(i));
     }
   }
 
   @Test
   void givenTheSpecMailExample_whenAnvilSigns_thenJavaAgrees() {
-    assertAgreesWithAnvil(TypedDataJson.parse(Golden.text("mail.json")), accounts.get(0));
+    assertAgreesWithAnvil(TypedDataJson.parse(Golden.text("mail.json")), anvil.account(0));
   }
 
   @Test
   void givenArraysOfStructsAndNestedArrays_whenAnvilSigns_thenJavaAgrees() {
-    assertAgreesWithAnvil(TypedDataJson.parse(Golden.text("wallets.json")), accounts.get(1));
+    assertAgreesWithAnvil(TypedDataJson.parse(Golden.text("wallets.json")), anvil.account(1));
   }
 
   private static void assertAgreesWithAnvil(TypedData document, AnvilSigner.Account account) {
