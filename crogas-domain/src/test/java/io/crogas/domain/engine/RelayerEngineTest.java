@@ -1,0 +1,364 @@
+package io.crogas.domain.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crogas.domain.fakes.FakeChain;
+import io.crogas.domain.fakes.FakeMempool;
+import io.crogas.domain.fakes.InMemoryJournal;
+import io.crogas.domain.fakes.InMemoryNonceLedger;
+import io.crogas.domain.fakes.Keys;
+import io.crogas.domain.fakes.MutableClock;
+import io.crogas.domain.model.Address;
+import io.crogas.domain.model.ChainId;
+import io.crogas.domain.model.RelayJob;
+import io.crogas.domain.model.RelayRecord;
+import io.crogas.domain.model.RelayState;
+import io.crogas.domain.model.SignedTransaction;
+import io.crogas.domain.model.TransactionDraft;
+import io.crogas.domain.model.Wei;
+import io.crogas.domain.policy.ReplacementPolicy;
+import io.crogas.domain.policy.TierTable;
+import io.crogas.domain.port.out.StoreSamples;
+import io.crogas.domain.service.TrackingService;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RelayerEngineTest {
+  private static final List<Address> RELAYERS =
+      List.of(Keys.of(101).address(), Keys.of(102).address(), Keys.of(103).address());
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:00Z"));
+  private final FakeChain chain = new FakeChain();
+  private final FakeMempool mempool = new FakeMempool(clock);
+  private final InMemoryJournal journal = new InMemoryJournal();
+  private final InMemoryNonceLedger ledger = new InMemoryNonceLedger();
+  private final TrackingService tracking = new TrackingService(journal);
+  private final List<RelayerEngine> engines = new ArrayList<>();
+  private int ids;
+
+  private RelayerEngine engine(List<Address> relayers) {
+    EngineSettings settings =
+        new EngineSettings(
+            ChainId.CRONOS_TESTNET,
+            true,
+            TierTable.defaults(),
+            "normal",
+            20,
+            Duration.ofMillis(5),
+            Duration.ofSeconds(30),
+            new ReplacementPolicy(10, 3, Wei.gwei(1_000_000)),
+            3);
+    RelayerEngine engine =
+        new RelayerEngine(
+            settings, relayers, chain, mempool, mempool, ledger, journal, tracking, clock);
+    engines.add(engine);
+    return engine;
+  }
+
+  @AfterEach
+  void stop() {
+    engines.forEach(RelayerEngine::close);
+  }
+
+  private RelayRecord admit(RelayJob job) {
+    RelayRecord record = StoreSamples.accepted("r_" + ids++, job, clock.instant());
+    journal.admit(record);
+    return record;
+  }
+
+  private RelayRecord await(CompletableFuture<RelayRecord> done) throws Exception {
+    return done.get(10, TimeUnit.SECONDS);
+  }
+
+  private static void eventually(BooleanSupplier condition) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > until) {
+        throw new AssertionError("condition not reached within 10 s");
+      }
+      Thread.sleep(5);
+    }
+  }
+
+  @Test
+  void givenAJobThatRevertsBeforeSending_whenExecuted_thenFailedAndNoNonceUsed() throws Exception {
+    RelayerEngine engine = engine(RELAYERS.subList(0, 1));
+    chain.jobRevert = Optional.of("UnluckyValue(13)");
+
+    RelayRecord failed =
+        await(
+            engine.execute(admit(StoreSamples.forwarderCall(Keys.of(1), 0))).toCompletableFuture());
+
+    assertThat(failed.state()).isEqualTo(RelayState.FAILED);
+    assertThat(failed.failure())
+        .hasValueSatisfying(f -> assertThat(f).contains("UnluckyValue(13)"));
+    assertThat(ledger.pending(RELAYERS.get(0))).isEmpty();
+    assertThat(mempool.accepted()).isEmpty();
+  }
+
+  @Test
+  void givenANodeThatRefusesTheTransaction_whenExecuted_thenFailedAndTheNonceIsFilled()
+      throws Exception {
+    RelayerEngine engine = engine(RELAYERS.subList(0, 1));
+    mempool.rejectNextSend = "intrinsic gas too low";
+
+    RelayRecord failed =
+        await(
+            engine.execute(admit(StoreSamples.forwarderCall(Keys.of(1), 0))).toCompletableFuture());
+    RelayRecord next =
+        await(
+            engine.execute(admit(StoreSamples.forwarderCall(Keys.of(2), 0))).toCompletableFuture());
+
+    assertThat(failed.state()).isEqualTo(RelayState.FAILED);
+    assertThat(next.state()).isEqualTo(RelayState.CONFIRMED);
+    eventually(() -> mempool.minedNonce(RELAYERS.get(0)) == 2);
+    assertThat(mempool.minedTransactions())
+        .extracting(SignedTransaction::nonce)
+        .containsExactly(0L, 1L);
+  }
+
+  @Test
+  void givenAJob_whenExecuted_thenSignedTransactionRecordedBeforeSendingAndConfirmed()
+      throws Exception {
+    RelayerEngine engine = engine(RELAYERS.subList(0, 1));
+    RelayRecord record = admit(StoreSamples.tokenTransfer(Keys.of(1), 1));
+
+    RelayRecord done = await(engine.execute(record).toCompletableFuture());
+
+    assertThat(done.state()).isEqualTo(RelayState.CONFIRMED);
+    assertThat(done.history())
+        .extracting(e -> e.state())
+        .containsExactly(
+            RelayState.RECEIVED, RelayState.VALIDATED, RelayState.SUBMITTED, RelayState.CONFIRMED);
+    assertThat(ledger.forRecord(record.id()))
+        .hasValueSatisfying(
+            a -> {
+              assertThat(a.mined()).contains(done.receipt().orElseThrow().txHash());
+              assertThat(a.transactions()).hasSize(1);
+            });
+  }
+
+  @Test
+  void
+      givenTwoHundredConcurrentJobsOverThreeKeys_whenExecuted_thenAllConfirmedWithNoGapsOrDuplicates()
+          throws Exception {
+    RelayerEngine engine = engine(RELAYERS);
+    List<CompletableFuture<RelayRecord>> all = new ArrayList<>();
+    List<Thread> submitters = new ArrayList<>();
+    List<RelayRecord> records = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      records.add(admit(StoreSamples.tokenTransfer(Keys.of(1000 + i), i)));
+    }
+    for (int t = 0; t < 4; t++) {
+      int slice = t;
+      Thread submitter =
+          new Thread(
+              () -> {
+                for (int i = slice; i < 200; i += 4) {
+                  CompletableFuture<RelayRecord> f =
+                      engine.execute(records.get(i)).toCompletableFuture();
+                  synchronized (all) {
+                    all.add(f);
+                  }
+                }
+              });
+      submitters.add(submitter);
+      submitter.start();
+    }
+    for (Thread submitter : submitters) {
+      submitter.join();
+    }
+
+    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+    assertThat(all).allSatisfy(f -> assertThat(f.join().state()).isEqualTo(RelayState.CONFIRMED));
+    Map<Address, List<Long>> nonces =
+        mempool.minedTransactions().stream()
+            .collect(
+                Collectors.groupingBy(
+                    SignedTransaction::relayer,
+                    Collectors.mapping(SignedTransaction::nonce, Collectors.toList())));
+    int total = 0;
+    for (List<Long> lane : nonces.values()) {
+      for (int n = 0; n < lane.size(); n++) {
+        assertThat(lane.get(n)).isEqualTo(n); // contiguous from 0: no gap, no duplicate
+      }
+      total += lane.size();
+    }
+    assertThat(total).isEqualTo(200);
+    assertThat(nonces.keySet()).hasSize(3);
+    Set<String> hashes = new HashSet<>();
+    for (CompletableFuture<RelayRecord> f : all) {
+      assertThat(f.join().txHashes()).hasSize(1);
+      assertThat(hashes.add(f.join().txHashes().get(0).hex())).isTrue();
+    }
+  }
+
+  @Test
+  void givenAUsersPipelinedRequestsInFlight_whenExecutedOnSeveralKeys_thenOneLaneInOrder()
+      throws Exception {
+    RelayerEngine engine = engine(RELAYERS);
+    mempool.automine = false;
+    Keys user = Keys.of(7);
+    List<CompletableFuture<RelayRecord>> mine = new ArrayList<>();
+    List<CompletableFuture<RelayRecord>> all = new ArrayList<>();
+    for (int n = 0; n < 10; n++) {
+      CompletableFuture<RelayRecord> f =
+          engine.execute(admit(StoreSamples.forwarderCall(user, n))).toCompletableFuture();
+      mine.add(f);
+      all.add(f);
+      all.add(
+          engine
+              .execute(admit(StoreSamples.tokenTransfer(Keys.of(500 + n), n)))
+              .toCompletableFuture());
+    }
+    eventually(() -> mempool.accepted().size() == 20);
+
+    mempool.mine();
+    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+    List<SignedTransaction> userTxs = new ArrayList<>();
+    for (CompletableFuture<RelayRecord> f : mine) {
+      String hash = f.join().txHashes().get(0).hex();
+      mempool.minedTransactions().stream()
+          .filter(tx -> tx.hash().hex().equals(hash))
+          .forEach(userTxs::add);
+    }
+    assertThat(userTxs).hasSize(10);
+    assertThat(userTxs)
+        .extracting(SignedTransaction::relayer)
+        .containsOnly(userTxs.get(0).relayer());
+    assertThat(userTxs).extracting(SignedTransaction::nonce).isSorted();
+    assertThat(mempool.minedTransactions())
+        .extracting(SignedTransaction::relayer)
+        .hasSameElementsAs(RELAYERS);
+  }
+
+  @Test
+  void givenAStuckTransaction_whenItWaitsTooLong_thenReplacedWithHigherFeesAndEveryHashKept()
+      throws Exception {
+    RelayerEngine engine = engine(RELAYERS.subList(0, 1));
+    mempool.automine = false;
+    CompletableFuture<RelayRecord> done =
+        engine.execute(admit(StoreSamples.tokenTransfer(Keys.of(1), 1))).toCompletableFuture();
+    eventually(() -> mempool.accepted().size() == 1);
+
+    clock.advance(Duration.ofSeconds(31));
+    eventually(() -> mempool.accepted().size() == 2);
+    mempool.mine();
+
+    RelayRecord record = await(done);
+    assertThat(record.state()).isEqualTo(RelayState.CONFIRMED);
+    assertThat(record.txHashes()).hasSize(2);
+    assertThat(record.receipt().orElseThrow().txHash()).isEqualTo(record.txHashes().get(1));
+    List<SignedTransaction> sent = mempool.accepted();
+    assertThat(sent.get(1).nonce()).isEqualTo(sent.get(0).nonce());
+    assertThat(sent.get(1).maxFeePerGas()).isGreaterThan(sent.get(0).maxFeePerGas());
+    assertThat(record.history()).extracting(e -> e.detail()).contains("replaced");
+  }
+
+  @Test
+  void givenASendThatTimedOutButArrived_whenWatched_thenNotSentTwiceAndConfirmed()
+      throws Exception {
+    RelayerEngine engine = engine(RELAYERS.subList(0, 1));
+    mempool.unreachableSends = 3;
+    mempool.deliverWhileUnreachable = true;
+
+    RelayRecord record =
+        await(
+            engine.execute(admit(StoreSamples.tokenTransfer(Keys.of(1), 1))).toCompletableFuture());
+
+    assertThat(record.state()).isEqualTo(RelayState.CONFIRMED);
+    assertThat(mempool.accepted()).hasSize(1);
+  }
+
+  @Test
+  void givenARelayerWithoutCro_whenExecuted_thenFailedWithAClearReason() throws Exception {
+    RelayerEngine engine = engine(RELAYERS.subList(0, 1));
+    mempool.broke.add(RELAYERS.get(0));
+
+    RelayRecord record =
+        await(
+            engine.execute(admit(StoreSamples.tokenTransfer(Keys.of(1), 1))).toCompletableFuture());
+
+    assertThat(record.state()).isEqualTo(RelayState.FAILED);
+    assertThat(record.failure()).hasValueSatisfying(f -> assertThat(f).contains("too little CRO"));
+  }
+
+  @Test
+  void givenACrashAfterSigningBeforeSending_whenRecovered_thenTheRecordedBytesAreSentAndConfirmed()
+      throws Exception {
+    Address relayer = RELAYERS.get(0);
+    RelayRecord record = admit(StoreSamples.tokenTransfer(Keys.of(1), 1));
+    ledger.assign(relayer, Optional.of(record.id()), 0);
+    TransactionDraft draft =
+        new TransactionDraft(
+            relayer,
+            ChainId.CRONOS_TESTNET,
+            0,
+            Optional.of(record.job()),
+            java.math.BigInteger.valueOf(200_000),
+            Wei.gwei(6_250),
+            Wei.ZERO,
+            true);
+    SignedTransaction signed = mempool.sign(draft);
+    ledger.recordSigned(signed);
+    tracking.submitted(record.id(), signed.hash(), clock.instant());
+
+    engine(RELAYERS.subList(0, 1)).recover();
+
+    eventually(() -> journal.find(record.id()).orElseThrow().state() == RelayState.CONFIRMED);
+    assertThat(mempool.accepted()).containsExactly(signed);
+  }
+
+  @Test
+  void givenACrashAfterAssigningBeforeSigning_whenRecovered_thenSignedForItsNonceAndConfirmed()
+      throws Exception {
+    Address relayer = RELAYERS.get(0);
+    RelayRecord record = admit(StoreSamples.tokenTransfer(Keys.of(1), 1));
+    ledger.assign(relayer, Optional.of(record.id()), 0);
+
+    engine(RELAYERS.subList(0, 1)).recover();
+
+    eventually(() -> journal.find(record.id()).orElseThrow().state() == RelayState.CONFIRMED);
+    assertThat(mempool.minedTransactions())
+        .extracting(SignedTransaction::nonce)
+        .containsExactly(0L);
+  }
+
+  @Test
+  void givenAJournaledJobThatNeverGotANonce_whenRecovered_thenExecuted() throws Exception {
+    RelayRecord record = admit(StoreSamples.tokenTransfer(Keys.of(1), 1));
+
+    engine(RELAYERS.subList(0, 1)).recover();
+
+    eventually(() -> journal.find(record.id()).orElseThrow().state() == RelayState.CONFIRMED);
+  }
+
+  @Test
+  void givenAnAssignedNonceWhoseJobAlreadyFailed_whenRecovered_thenTheGapIsFilled()
+      throws Exception {
+    Address relayer = RELAYERS.get(0);
+    RelayRecord record = admit(StoreSamples.tokenTransfer(Keys.of(1), 1));
+    ledger.assign(relayer, Optional.of(record.id()), 0);
+    tracking.failed(record.id(), "gone", clock.instant());
+
+    engine(RELAYERS.subList(0, 1)).recover();
+
+    eventually(() -> mempool.minedNonce(relayer) == 1);
+    assertThat(mempool.minedTransactions().get(0).gasLimit())
+        .isEqualTo(TransactionDraft.TRANSFER_GAS);
+  }
+}
