@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
  * value's path.
  */
 final class AtomicValues {
+  /** More digits than any 256-bit integer has in decimal (78) or hex (64): refused unparsed. */
+  private static final int MAX_DIGITS = 80;
+
   private AtomicValues() {}
 
   /** An integer in the range of uintN ({@code signed == false}) or intN. */
@@ -36,16 +39,27 @@ final class AtomicValues {
       return BigInteger.valueOf(((Number) value).longValue());
     }
     if (value instanceof BigDecimal decimal) {
-      try {
-        return decimal.toBigIntegerExact();
-      } catch (ArithmeticException e) {
-        throw new TypedDataException(path, "not an integer: " + decimal, e);
-      }
+      return integral(decimal, path);
     }
     if (value instanceof String s) {
       return parseInteger(s, path);
     }
     throw new TypedDataException(path, "expected an integer, got " + describe(value));
+  }
+
+  /**
+   * A JSON number such as {@code 1e+21} (JavaScript writes large numbers so). The exponent is
+   * checked before expanding: {@code 1e999999999} must not cost a billion-digit integer.
+   */
+  private static BigInteger integral(BigDecimal decimal, String path) {
+    BigDecimal stripped = decimal.stripTrailingZeros();
+    if (stripped.scale() > 0) {
+      throw new TypedDataException(path, "not an integer: " + decimal);
+    }
+    if (stripped.precision() - stripped.scale() > MAX_DIGITS) {
+      throw new TypedDataException(path, "value " + decimal + " is out of range for 256 bits");
+    }
+    return stripped.toBigIntegerExact();
   }
 
   private static BigInteger parseInteger(String s, String path) {
@@ -56,7 +70,7 @@ final class AtomicValues {
     int radix = hex ? 16 : 10;
     boolean wellFormed =
         !body.isEmpty()
-            && body.length() <= 80
+            && body.length() <= MAX_DIGITS
             && body.chars().allMatch(c -> Character.digit(c, radix) >= 0 && c < 128);
     if (!wellFormed) {
       throw new TypedDataException(

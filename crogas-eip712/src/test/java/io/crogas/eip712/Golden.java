@@ -1,5 +1,6 @@
 package io.crogas.eip712;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -9,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 
 /** Golden vectors stored under src/test/resources/eip712. */
 final class Golden {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private Golden() {}
 
