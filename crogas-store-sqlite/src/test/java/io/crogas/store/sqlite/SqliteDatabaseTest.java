@@ -1,0 +1,120 @@
+package io.crogas.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crogas.domain.port.out.StoreSamples;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteDatabaseTest {
+  @TempDir Path dir;
+
+  @Test
+  void givenANewFile_whenOpened_thenWalFullSyncAndTheCurrentSchema() {
+    try (SqliteDatabase database = SqliteDatabase.open(dir.resolve("sub/crogas.db"))) {
+      String mode = database.write(c -> SqliteDatabase.pragma(c, "journal_mode"));
+      String writerSync = database.write(c -> SqliteDatabase.pragma(c, "synchronous"));
+      String readerSync = database.read(c -> SqliteDatabase.pragma(c, "synchronous"));
+      String busyTimeout = database.read(c -> SqliteDatabase.pragma(c, "busy_timeout"));
+      int version = database.read(this::schemaVersion);
+
+      assertThat(mode).isEqualTo("wal");
+      // 2 = FULL: every commit is fsynced.
+      assertThat(writerSync).isEqualTo("2");
+      assertThat(readerSync).isEqualTo("2");
+      assertThat(busyTimeout).isEqualTo("10000");
+      assertThat(version).isEqualTo(Schema.current());
+    }
+  }
+
+  @Test
+  void givenAnExistingStore_whenReopened_thenItsDataAndVersionAreKept() {
+    try (SqliteDatabase database = SqliteDatabase.open(dir.resolve("crogas.db"))) {
+      new SqliteJournal(database)
+          .admit(
+              StoreSamples.accepted(
+                  "r-1", StoreSamples.tokenTransfer(StoreSamples.ALICE, 1), StoreSamples.at(0)));
+    }
+
+    try (SqliteDatabase database = SqliteDatabase.open(dir.resolve("crogas.db"))) {
+      assertThat(new SqliteJournal(database).find("r-1")).isPresent();
+      assertThat(database.read(this::schemaVersion)).isEqualTo(Schema.current());
+    }
+  }
+
+  @Test
+  void givenAFileFromANewerRelease_whenOpened_thenRefusedWithoutTouchingIt() throws Exception {
+    Path file = dir.resolve("crogas.db");
+    SqliteDatabase.open(file).close();
+    sql(file, "UPDATE schema_version SET version = 999");
+
+    assertThatThrownBy(() -> SqliteDatabase.open(file))
+        .isInstanceOf(StoreUnavailableException.class)
+        .hasMessageContaining("newer release");
+  }
+
+  @Test
+  void givenAClosedStore_whenUsed_thenStoreUnavailable() {
+    SqliteDatabase database = SqliteDatabase.open(dir.resolve("crogas.db"));
+    database.close();
+
+    assertThatThrownBy(() -> new SqliteJournal(database).find("r-1"))
+        .isInstanceOf(StoreUnavailableException.class)
+        .hasMessageContaining("closed");
+  }
+
+  @Test
+  void givenAnUnreadableRow_whenRead_thenStoreUnavailableNamingTheRow() throws Exception {
+    Path file = dir.resolve("crogas.db");
+    try (SqliteDatabase database = SqliteDatabase.open(file)) {
+      new SqliteJournal(database)
+          .admit(
+              StoreSamples.accepted(
+                  "r-1", StoreSamples.tokenTransfer(StoreSamples.ALICE, 1), StoreSamples.at(0)));
+    }
+    sql(file, "UPDATE relay_record SET body = '{\"id\":\"r-1\"}'");
+
+    try (SqliteDatabase database = SqliteDatabase.open(file)) {
+      assertThatThrownBy(() -> new SqliteJournal(database).find("r-1"))
+          .isInstanceOf(StoreUnavailableException.class)
+          .hasMessageContaining("journal row r-1");
+    }
+  }
+
+  @Test
+  void givenAFailingWrite_whenItThrows_thenNothingOfItIsCommitted() {
+    try (SqliteDatabase database = SqliteDatabase.open(dir.resolve("crogas.db"))) {
+      assertThatThrownBy(
+              () ->
+                  database.write(
+                      c -> {
+                        Sql.update(c, "INSERT INTO schema_version (version) VALUES (42)");
+                        return Sql.update(c, "INSERT INTO no_such_table VALUES (1)");
+                      }))
+          .isInstanceOf(StoreUnavailableException.class);
+
+      List<Integer> versions =
+          database.read(c -> Sql.query(c, "SELECT version FROM schema_version", r -> r.getInt(1)));
+      assertThat(versions).containsExactly(Schema.current());
+    }
+  }
+
+  private int schemaVersion(Connection c) throws java.sql.SQLException {
+    try (Statement statement = c.createStatement()) {
+      return Schema.version(statement);
+    }
+  }
+
+  private static void sql(Path file, String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement statement = c.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+}

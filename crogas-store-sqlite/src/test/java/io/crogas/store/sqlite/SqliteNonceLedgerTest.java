@@ -1,0 +1,30 @@
+package io.crogas.store.sqlite;
+
+import io.crogas.domain.port.out.NonceLedger;
+import io.crogas.domain.port.out.NonceLedgerContract;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteNonceLedgerTest extends NonceLedgerContract {
+  @TempDir Path dir;
+  private SqliteDatabase database;
+
+  @Override
+  protected NonceLedger newNonceLedger() {
+    database = SqliteDatabase.open(dir.resolve("crogas.db"));
+    return new SqliteNonceLedger(database);
+  }
+
+  // A new process opening the same file: nothing may live only in the closed connections.
+  @Override
+  protected NonceLedger reopen(NonceLedger current) {
+    database.close();
+    return newNonceLedger();
+  }
+
+  @AfterEach
+  void closeDatabase() {
+    database.close();
+  }
+}
