@@ -1,0 +1,210 @@
+package io.crogas.cli;
+
+import io.crogas.chain.JsonRpc;
+import io.crogas.chain.KeystoreRelayerSigner;
+import io.crogas.chain.TokenDomainReader;
+import io.crogas.chain.Web3jBroadcaster;
+import io.crogas.chain.Web3jChain;
+import io.crogas.domain.engine.EngineSettings;
+import io.crogas.domain.engine.RelayerEngine;
+import io.crogas.domain.model.Address;
+import io.crogas.domain.model.ChainId;
+import io.crogas.domain.model.ForwarderDomain;
+import io.crogas.domain.model.TokenDomain;
+import io.crogas.domain.model.X402Network;
+import io.crogas.domain.port.in.FindRelays;
+import io.crogas.domain.port.in.QuoteRelay;
+import io.crogas.domain.port.in.SettlePayment;
+import io.crogas.domain.port.in.SubmitRelay;
+import io.crogas.domain.port.in.VerifyPayment;
+import io.crogas.domain.port.out.Chain;
+import io.crogas.domain.port.out.Journal;
+import io.crogas.domain.port.out.NonceLedger;
+import io.crogas.domain.port.out.RateLimitStore;
+import io.crogas.domain.service.FacilitatorSettings;
+import io.crogas.domain.service.PaymentService;
+import io.crogas.domain.service.QuoteService;
+import io.crogas.domain.service.RelayQueries;
+import io.crogas.domain.service.RelayService;
+import io.crogas.domain.service.RelaySettings;
+import io.crogas.domain.service.TrackingService;
+import io.crogas.store.sqlite.SqliteDatabase;
+import io.crogas.store.sqlite.SqliteJournal;
+import io.crogas.store.sqlite.SqliteNonceLedger;
+import io.crogas.store.sqlite.SqliteQuoteBook;
+import io.crogas.store.sqlite.SqliteRateLimitStore;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A running CroGas relayer and x402 facilitator inside your JVM: the chain adapter, the embedded
+ * store, the relay engine and the use cases, wired by hand. In-flight work from a previous run is
+ * recovered before {@link #start} returns.
+ *
+ * <pre>{@code
+ * try (CroGasNode node = CroGasNode.start(config)) {
+ *   QuoteOutcome quote = node.quotes().quote(command);
+ * }
+ * }</pre>
+ */
+public final class CroGasNode implements AutoCloseable {
+  private final JsonRpc rpc;
+  private final SqliteDatabase database;
+  private final RelayerEngine engine;
+  private final Chain chain;
+  private final Journal journal;
+  private final NonceLedger ledger;
+  private final RateLimitStore rateLimits;
+  private final List<Address> relayers;
+  private final TokenDomain usdc;
+  private final ForwarderDomain forwarder;
+  private final QuoteService quotes;
+  private final RelayService relay;
+  private final PaymentService payments;
+  private final RelayQueries queries;
+
+  private CroGasNode(NodeConfig config, InstantSource clock) {
+    ChainId chainId = config.network().chainId();
+    this.rpc = JsonRpc.connect(config.rpcUrl(), config.rpcTimeout());
+    KeystoreRelayerSigner signer = signer(config.relayerKeys(), clock);
+    this.relayers = signer.addresses();
+    this.chain = new Web3jChain(rpc, config.network(), config.forwarder(), signer);
+    // Reading the token's domain also proves the node is on the configured chain: the
+    // separator binds the chain id.
+    this.usdc = new TokenDomainReader(rpc, chainId).read(config.usdc());
+    this.forwarder = ForwarderDomain.of(chainId, config.forwarder());
+    this.database = SqliteDatabase.open(config.storeFile());
+    this.journal = new SqliteJournal(database);
+    this.ledger = new SqliteNonceLedger(database);
+    this.rateLimits = new SqliteRateLimitStore(database);
+    SqliteQuoteBook quoteBook = new SqliteQuoteBook(database);
+    TrackingService tracking = new TrackingService(journal);
+    this.engine =
+        new RelayerEngine(
+            new EngineSettings(
+                chainId,
+                config.network().eip1559(),
+                config.tiers(),
+                "normal",
+                config.fees().gasLimitMarginPercent(),
+                config.pollInterval(),
+                config.replaceAfter(),
+                config.replacement(),
+                3),
+            relayers,
+            chain,
+            new Web3jBroadcaster(rpc),
+            signer,
+            ledger,
+            journal,
+            tracking,
+            clock);
+    RelaySettings relaySettings =
+        new RelaySettings(
+            forwarder,
+            usdc,
+            config.tiers(),
+            config.fees(),
+            config.targets(),
+            config.forwarderOverheadGas(),
+            config.maxGasPerRequest(),
+            config.defaultDeadline());
+    this.quotes =
+        new QuoteService(relaySettings, chain, config.prices(), quoteBook, journal, clock);
+    this.relay =
+        new RelayService(relaySettings, quotes, quoteBook, chain, journal, engine, signer, clock);
+    this.payments =
+        new PaymentService(
+            new FacilitatorSettings(
+                new X402Network(chainId),
+                Map.of(usdc.token(), usdc),
+                config.payees(),
+                config.settleWait(),
+                6),
+            chain,
+            journal,
+            engine,
+            clock);
+    this.queries = new RelayQueries(journal, chain);
+  }
+
+  /** Connects, opens the store, recovers unfinished work and returns a node ready for requests. */
+  public static CroGasNode start(NodeConfig config) {
+    return start(config, InstantSource.system());
+  }
+
+  static CroGasNode start(NodeConfig config, InstantSource clock) {
+    CroGasNode node = new CroGasNode(config, clock);
+    node.engine.recover();
+    return node;
+  }
+
+  private static KeystoreRelayerSigner signer(RelayerKeys keys, InstantSource clock) {
+    if (keys instanceof RelayerKeys.Keystores stores) {
+      return KeystoreRelayerSigner.fromKeystores(stores.files(), stores.password(), clock);
+    }
+    return KeystoreRelayerSigner.fromPrivateKeys(((RelayerKeys.PrivateKeys) keys).hex(), clock);
+  }
+
+  public QuoteRelay quotes() {
+    return quotes;
+  }
+
+  public SubmitRelay relay() {
+    return relay;
+  }
+
+  public VerifyPayment verifier() {
+    return payments;
+  }
+
+  public SettlePayment settler() {
+    return payments;
+  }
+
+  public FindRelays history() {
+    return queries;
+  }
+
+  /** The chain as the node reads it (balances, nonces, fee market). */
+  public Chain chain() {
+    return chain;
+  }
+
+  public Journal journal() {
+    return journal;
+  }
+
+  public NonceLedger nonceLedger() {
+    return ledger;
+  }
+
+  public RateLimitStore rateLimits() {
+    return rateLimits;
+  }
+
+  public List<Address> relayers() {
+    return relayers;
+  }
+
+  public TokenDomain usdc() {
+    return usdc;
+  }
+
+  public ForwarderDomain forwarder() {
+    return forwarder;
+  }
+
+  /** Jobs queued or in flight in the engine. */
+  public int queueDepth() {
+    return engine.queueDepth();
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+    database.close();
+    rpc.close();
+  }
+}

@@ -1,0 +1,181 @@
+package io.crogas.cli;
+
+import io.crogas.chain.NetworkProfile;
+import io.crogas.domain.model.Address;
+import io.crogas.domain.model.Wei;
+import io.crogas.domain.policy.FeeSchedule;
+import io.crogas.domain.policy.ReplacementPolicy;
+import io.crogas.domain.policy.TargetPolicy;
+import io.crogas.domain.policy.TierTable;
+import io.crogas.domain.port.out.PriceFeed;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything a {@link CroGasNode} needs. Build one with {@link #builder}: four facts are required
+ * (RPC URL, network, forwarder, USDC), relayer keys, a store file and a price feed; the rest has
+ * defaults fit for Cronos.
+ */
+public record NodeConfig(
+    String rpcUrl,
+    NetworkProfile network,
+    Address forwarder,
+    Address usdc,
+    RelayerKeys relayerKeys,
+    Path storeFile,
+    PriceFeed prices,
+    TierTable tiers,
+    FeeSchedule fees,
+    TargetPolicy targets,
+    ReplacementPolicy replacement,
+    BigInteger forwarderOverheadGas,
+    BigInteger maxGasPerRequest,
+    Duration defaultDeadline,
+    Duration pollInterval,
+    Duration replaceAfter,
+    Duration settleWait,
+    Duration rpcTimeout,
+    Set<Address> payees) {
+
+  public NodeConfig {
+    Objects.requireNonNull(rpcUrl, "rpcUrl");
+    Objects.requireNonNull(network, "network");
+    Objects.requireNonNull(forwarder, "forwarder");
+    Objects.requireNonNull(usdc, "usdc");
+    Objects.requireNonNull(relayerKeys, "relayerKeys");
+    Objects.requireNonNull(storeFile, "storeFile");
+    Objects.requireNonNull(prices, "prices");
+    payees = Set.copyOf(payees);
+  }
+
+  public static Builder builder(
+      String rpcUrl, NetworkProfile network, Address forwarder, Address usdc) {
+    return new Builder(rpcUrl, network, forwarder, usdc);
+  }
+
+  /** Fills in the defaults; set what differs. */
+  public static final class Builder {
+    private final String rpcUrl;
+    private final NetworkProfile network;
+    private final Address forwarder;
+    private final Address usdc;
+    private RelayerKeys relayerKeys;
+    private Path storeFile;
+    private PriceFeed prices;
+    private TierTable tiers = TierTable.defaults();
+    private FeeSchedule fees = FeeSchedule.defaults();
+    private TargetPolicy targets = TargetPolicy.open();
+    private ReplacementPolicy replacement = new ReplacementPolicy(10, 5, Wei.gwei(1_000_000));
+    private BigInteger forwarderOverheadGas = BigInteger.valueOf(140_000);
+    private BigInteger maxGasPerRequest = BigInteger.valueOf(3_000_000);
+    private Duration defaultDeadline = Duration.ofMinutes(30);
+    private Duration pollInterval = Duration.ofMillis(250);
+    private Duration replaceAfter = Duration.ofSeconds(30);
+    private Duration settleWait = Duration.ofSeconds(30);
+    private Duration rpcTimeout = Duration.ofSeconds(10);
+    private Set<Address> payees = Set.of();
+
+    private Builder(String rpcUrl, NetworkProfile network, Address forwarder, Address usdc) {
+      this.rpcUrl = rpcUrl;
+      this.network = network;
+      this.forwarder = forwarder;
+      this.usdc = usdc;
+    }
+
+    public Builder relayerKeys(RelayerKeys value) {
+      this.relayerKeys = value;
+      return this;
+    }
+
+    public Builder storeFile(Path value) {
+      this.storeFile = value;
+      return this;
+    }
+
+    public Builder prices(PriceFeed value) {
+      this.prices = value;
+      return this;
+    }
+
+    public Builder tiers(TierTable value) {
+      this.tiers = value;
+      return this;
+    }
+
+    public Builder fees(FeeSchedule value) {
+      this.fees = value;
+      return this;
+    }
+
+    public Builder targets(TargetPolicy value) {
+      this.targets = value;
+      return this;
+    }
+
+    public Builder replacement(ReplacementPolicy value) {
+      this.replacement = value;
+      return this;
+    }
+
+    public Builder maxGasPerRequest(BigInteger value) {
+      this.maxGasPerRequest = value;
+      return this;
+    }
+
+    public Builder defaultDeadline(Duration value) {
+      this.defaultDeadline = value;
+      return this;
+    }
+
+    public Builder pollInterval(Duration value) {
+      this.pollInterval = value;
+      return this;
+    }
+
+    public Builder replaceAfter(Duration value) {
+      this.replaceAfter = value;
+      return this;
+    }
+
+    public Builder settleWait(Duration value) {
+      this.settleWait = value;
+      return this;
+    }
+
+    public Builder rpcTimeout(Duration value) {
+      this.rpcTimeout = value;
+      return this;
+    }
+
+    public Builder payees(Set<Address> value) {
+      this.payees = value;
+      return this;
+    }
+
+    public NodeConfig build() {
+      return new NodeConfig(
+          rpcUrl,
+          network,
+          forwarder,
+          usdc,
+          relayerKeys,
+          storeFile,
+          prices,
+          tiers,
+          fees,
+          targets,
+          replacement,
+          forwarderOverheadGas,
+          maxGasPerRequest,
+          defaultDeadline,
+          pollInterval,
+          replaceAfter,
+          settleWait,
+          rpcTimeout,
+          payees);
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package io.crogas.cli;
+
+import static io.crogas.testkit.AnvilChain.DEV_ADDRESSES;
+import static io.crogas.testkit.AnvilChain.DEV_KEYS;
+
+import io.crogas.chain.ContractDeployer;
+import io.crogas.chain.Deployment;
+import io.crogas.chain.DeploymentPlan;
+import io.crogas.chain.JsonRpc;
+import io.crogas.chain.NetworkProfile;
+import io.crogas.chain.TransactionSender;
+import io.crogas.domain.model.Address;
+import io.crogas.domain.model.Calldata;
+import io.crogas.domain.model.ChainId;
+import io.crogas.domain.model.Hash32;
+import io.crogas.domain.model.Signature;
+import io.crogas.eip712.Keccak256;
+import io.crogas.eip712.Secp256k1;
+import io.crogas.testkit.AnvilChain;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A real anvil (chain id 338) with the CroGas contracts deployed from the compiled artifacts: dev
+ * account 0 deploys and owns, accounts 1-3 relay, account 4 receives fees. Users are fresh keys
+ * that hold minted USDC and no CRO.
+ */
+final class LocalNetwork implements AutoCloseable {
+  static final Address FEE_RECIPIENT = Address.parse(DEV_ADDRESSES.get(4));
+
+  final AnvilChain anvil;
+  final NetworkProfile profile;
+  final Deployment deployment;
+  private final JsonRpc rpc;
+  private final ContractDeployer deployer;
+
+  private LocalNetwork(AnvilChain anvil) {
+    this.anvil = anvil;
+    this.profile = NetworkProfile.cronos(new ChainId(anvil.chainId()));
+    this.rpc = JsonRpc.connect(anvil.rpcUrl(), Duration.ofSeconds(10));
+    this.deployer =
+        new ContractDeployer(
+            new TransactionSender(rpc, profile, DEV_KEYS.get(0), Duration.ofSeconds(30)));
+    this.deployment =
+        deployer.deploy(
+            DeploymentPlan.mirroringCronosUsdc(
+                FEE_RECIPIENT,
+                Address.parse(DEV_ADDRESSES.get(0)),
+                List.of(
+                    Address.parse(DEV_ADDRESSES.get(1)),
+                    Address.parse(DEV_ADDRESSES.get(2)),
+                    Address.parse(DEV_ADDRESSES.get(3)))));
+  }
+
+  static LocalNetwork start() {
+    AnvilChain anvil = AnvilChain.start();
+    try {
+      return new LocalNetwork(anvil);
+    } catch (RuntimeException e) {
+      anvil.close();
+      throw e;
+    }
+  }
+
+  /**
+   * A node config for this network with {@code relayers} of dev accounts 1-3 and the given store.
+   */
+  NodeConfig.Builder config(int relayers, Path store) {
+    return config(anvil.rpcUrl(), relayers, store);
+  }
+
+  NodeConfig.Builder config(String rpcUrl, int relayers, Path store) {
+    return NodeConfig.builder(rpcUrl, profile, deployment.forwarder(), deployment.usdc())
+        .relayerKeys(new RelayerKeys.PrivateKeys(DEV_KEYS.subList(1, 1 + relayers)))
+        .storeFile(store)
+        .prices(new FixedPriceFeed(new BigDecimal("0.10"), InstantSource.system()))
+        .pollInterval(Duration.ofMillis(50));
+  }
+
+  /** Mints {@code usdc} whole USDC to {@code to}. */
+  void fund(Address to, long usdc) {
+    deployer.mint(deployment.usdc(), to, BigInteger.valueOf(usdc).multiply(BigInteger.TEN.pow(6)));
+  }
+
+  /** The result of a view call with no arguments, e.g. {@code lastSender()}. */
+  byte[] call(Address to, String signature) {
+    String selector =
+        HexFormat.of()
+            .formatHex(
+                Keccak256.hash(signature.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                0,
+                4);
+    String body =
+        anvil.rpc(
+            "eth_call", "[{\"to\":\"" + to + "\",\"data\":\"0x" + selector + "\"},\"latest\"]");
+    String hex = body.replaceAll(".*\"result\":\"0x([0-9a-fA-F]*)\".*", "$1");
+    return HexFormat.of().parseHex(hex);
+  }
+
+  void rpc(String method, String params) {
+    String answer = anvil.rpc(method, params);
+    if (answer.contains("\"error\"")) {
+      throw new IllegalStateException(method + " failed: " + answer);
+    }
+  }
+
+  /** DemoTarget's {@code store(value)} call data. */
+  static Calldata store(long value) {
+    String selector =
+        HexFormat.of()
+            .formatHex(
+                Keccak256.hash(
+                    "store(uint256)".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                0,
+                4);
+    return new Calldata("0x" + selector + String.format("%064x", value));
+  }
+
+  /** A user key that holds no CRO. */
+  record User(BigInteger key, Address address) {
+    static User of(long seed) {
+      BigInteger key = BigInteger.valueOf(seed).add(BigInteger.TWO.pow(160));
+      return new User(key, Address.of(Secp256k1.address(key)));
+    }
+
+    Signature sign(Hash32 digest) {
+      return Signature.of(Secp256k1.sign(digest.bytes(), key).toBytes());
+    }
+  }
+
+  @Override
+  public void close() {
+    rpc.close();
+    anvil.close();
+  }
+}
