@@ -11,6 +11,7 @@ import io.crogas.domain.model.Wei;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Reading and writing the scalar fields of the stored JSON documents. Integers of any size are
@@ -57,19 +58,25 @@ final class JsonFields {
   }
 
   static String text(JsonNode parent, String field) {
+    return typed(parent, field, JsonNode::isTextual, "a string").textValue();
+  }
+
+  private static JsonNode typed(
+      JsonNode parent, String field, Predicate<JsonNode> check, String expected) {
     JsonNode child = node(parent, field);
-    if (!child.isTextual()) {
-      throw new IllegalArgumentException("field " + field + " is not a string");
+    if (!check.test(child)) {
+      throw new IllegalArgumentException("field " + field + " is not " + expected);
     }
-    return child.textValue();
+    return child;
   }
 
   static long number(JsonNode parent, String field) {
-    JsonNode child = node(parent, field);
-    if (!child.canConvertToExactIntegral() || !child.canConvertToLong()) {
-      throw new IllegalArgumentException("field " + field + " is not a whole number");
-    }
-    return child.longValue();
+    return typed(
+            parent,
+            field,
+            child -> child.canConvertToExactIntegral() && child.canConvertToLong(),
+            "a whole number")
+        .longValue();
   }
 
   static int smallNumber(JsonNode parent, String field) {
@@ -77,11 +84,7 @@ final class JsonFields {
   }
 
   static boolean flag(JsonNode parent, String field) {
-    JsonNode child = node(parent, field);
-    if (!child.isBoolean()) {
-      throw new IllegalArgumentException("field " + field + " is not a boolean");
-    }
-    return child.booleanValue();
+    return typed(parent, field, JsonNode::isBoolean, "a boolean").booleanValue();
   }
 
   static BigInteger big(JsonNode parent, String field) {

@@ -3,12 +3,12 @@ package io.crogas.store.sqlite;
 import io.crogas.domain.port.out.Journal;
 import io.crogas.domain.port.out.JournalContract;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqliteJournalTest extends JournalContract {
   @TempDir Path dir;
-  private SqliteDatabase database;
+  @AutoClose SqliteDatabase database;
 
   @Override
   protected Journal newJournal() {
@@ -21,10 +21,5 @@ class SqliteJournalTest extends JournalContract {
   protected Journal reopen(Journal current) {
     database.close();
     return newJournal();
-  }
-
-  @AfterEach
-  void closeDatabase() {
-    database.close();
   }
 }

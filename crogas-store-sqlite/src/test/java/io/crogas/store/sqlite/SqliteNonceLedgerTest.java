@@ -3,12 +3,12 @@ package io.crogas.store.sqlite;
 import io.crogas.domain.port.out.NonceLedger;
 import io.crogas.domain.port.out.NonceLedgerContract;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqliteNonceLedgerTest extends NonceLedgerContract {
   @TempDir Path dir;
-  private SqliteDatabase database;
+  @AutoClose SqliteDatabase database;
 
   @Override
   protected NonceLedger newNonceLedger() {
@@ -21,10 +21,5 @@ class SqliteNonceLedgerTest extends NonceLedgerContract {
   protected NonceLedger reopen(NonceLedger current) {
     database.close();
     return newNonceLedger();
-  }
-
-  @AfterEach
-  void closeDatabase() {
-    database.close();
   }
 }

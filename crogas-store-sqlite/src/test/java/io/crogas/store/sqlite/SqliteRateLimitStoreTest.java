@@ -3,21 +3,16 @@ package io.crogas.store.sqlite;
 import io.crogas.domain.port.out.RateLimitStore;
 import io.crogas.domain.port.out.RateLimitStoreContract;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqliteRateLimitStoreTest extends RateLimitStoreContract {
   @TempDir Path dir;
-  private SqliteDatabase database;
+  @AutoClose SqliteDatabase database;
 
   @Override
   protected RateLimitStore newRateLimitStore() {
     database = SqliteDatabase.open(dir.resolve("crogas.db"));
     return new SqliteRateLimitStore(database);
-  }
-
-  @AfterEach
-  void closeDatabase() {
-    database.close();
   }
 }
