@@ -12,8 +12,8 @@ public record IdempotencyKey(String value) {
     }
   }
 
-  public static IdempotencyKey metaTransaction(ChainId chain, Hash32 digest) {
-    return new IdempotencyKey("meta:" + chain.value() + ":" + digest.hex());
+  public static IdempotencyKey metaTransaction(ChainId chain, Address user, Hash32 digest) {
+    return new IdempotencyKey("meta:" + chain.value() + ":" + user.value() + ":" + digest.hex());
   }
 
   public static IdempotencyKey payment(ChainId chain, Address asset, Address payer, Hash32 nonce) {

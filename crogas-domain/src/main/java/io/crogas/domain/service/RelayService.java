@@ -86,7 +86,8 @@ public final class RelayService implements SubmitRelay {
     if (early.isPresent()) {
       return rejected(early.get());
     }
-    IdempotencyKey key = IdempotencyKey.metaTransaction(settings.forwarder().chainId(), digest);
+    IdempotencyKey key =
+        IdempotencyKey.metaTransaction(settings.forwarder().chainId(), request.user(), digest);
     Optional<RelayRecord> existing = journal.findByKey(key);
     if (existing.isPresent()) {
       return sameRequest(existing.get(), request);
@@ -123,7 +124,11 @@ public final class RelayService implements SubmitRelay {
     Optional<FeeQuote> issued =
         quoteBook
             .latestFor(digest)
-            .filter(q -> !q.isExpired(now) && q.amount().atomic().equals(authorization.value()));
+            .filter(
+                q ->
+                    q.user().equals(request.user())
+                        && !q.isExpired(now)
+                        && q.amount().atomic().equals(authorization.value()));
     if (issued.isEmpty()) {
       QuoteOutcome fresh = quotes.price(request.user(), call, tier, now);
       if (fresh instanceof QuoteOutcome.Refused refused) {

@@ -400,4 +400,32 @@ class RelayServiceTest {
 
     assertThat(rejectionOf(outcome)).isEqualTo(RejectionCode.INVALID_SIGNATURE);
   }
+
+  @Test
+  void givenTwoUsersSigningTheVerySameCall_whenBothSubmit_thenEachIsExecutedForItself() {
+    Keys bob = Keys.of(2);
+    f.chain.setTokenBalance(Fixture.USDC, bob.address(), 10_000_000);
+    MetaTransaction call = f.call(0);
+    FeeQuote aliceQuote = quoteFor(call);
+    SubmitOutcome alice = f.relay.submit(f.paid(aliceQuote));
+    TransferAuthorization a = aliceQuote.paymentAuthorization();
+    TransferAuthorization bobFee =
+        new TransferAuthorization(
+            bob.address(), a.to(), a.value(), a.validAfter(), a.validBefore(), a.nonce());
+    RelayRequest bobs =
+        new RelayRequest(
+            bob.address(),
+            call,
+            bob.sign(call.digest(f.forwarder)),
+            Optional.of(
+                new io.crogas.domain.model.SignedAuthorization(
+                    bobFee, bob.sign(bobFee.receiveDigest(f.usdc)))));
+
+    SubmitOutcome second = f.relay.submit(bobs);
+
+    assertThat(alice).isInstanceOf(SubmitOutcome.Accepted.class);
+    assertThat(second).isInstanceOf(SubmitOutcome.Accepted.class);
+    assertThat(((SubmitOutcome.Accepted) second).record().job().payer()).isEqualTo(bob.address());
+    assertThat(f.engine.executed).hasSize(2);
+  }
 }

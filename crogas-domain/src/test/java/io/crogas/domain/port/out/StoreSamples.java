@@ -114,7 +114,9 @@ public final class StoreSamples {
   public static IdempotencyKey keyOf(RelayJob job) {
     if (job instanceof RelayJob.ForwarderCall call) {
       return IdempotencyKey.metaTransaction(
-          call.forwarder().chainId(), call.request().metaTransaction().digest(call.forwarder()));
+          call.forwarder().chainId(),
+          call.request().user(),
+          call.request().metaTransaction().digest(call.forwarder()));
     }
     RelayJob.TokenTransfer transfer = (RelayJob.TokenTransfer) job;
     return IdempotencyKey.payment(
