@@ -1,0 +1,53 @@
+package io.crogas.cli;
+
+import io.crogas.chain.NetworkProfile;
+import io.crogas.domain.model.Address;
+import io.crogas.domain.model.ChainId;
+import io.crogas.domain.port.in.VerifyPayment.PaymentCommand;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The child JVM of {@link CrashRecoveryTest}: a node that settles payments until it is killed.
+ * Arguments: rpcUrl forwarder usdc store payTo payers paymentsPerPayer relayerKey...
+ */
+public final class CrashDrill {
+  private CrashDrill() {}
+
+  public static void main(String[] args) throws Exception {
+    NodeConfig config =
+        NodeConfig.builder(
+                args[0],
+                NetworkProfile.cronos(new ChainId(338)),
+                Address.parse(args[1]),
+                Address.parse(args[2]))
+            .storeFile(Path.of(args[3]))
+            .relayerKeys(new RelayerKeys.PrivateKeys(List.of(args).subList(7, args.length)))
+            .prices(new FixedPriceFeed(new BigDecimal("0.10"), InstantSource.system()))
+            .pollInterval(Duration.ofMillis(50))
+            .build();
+    Address payTo = Address.parse(args[4]);
+    int payers = Integer.parseInt(args[5]);
+    int perPayer = Integer.parseInt(args[6]);
+    CroGasNode node = CroGasNode.start(config);
+    System.out.println("started");
+    ExecutorService clients = Executors.newFixedThreadPool(16);
+    for (int p = 0; p < payers; p++) {
+      LocalNetwork.User payer = LocalNetwork.User.of(5_000 + p);
+      for (int n = 0; n < perPayer; n++) {
+        PaymentCommand payment = Payments.payment(payer, payTo, node.usdc(), n);
+        clients.submit(
+            () -> {
+              System.out.println("outcome " + Payments.settleRetrying(node.settler(), payment));
+              return null;
+            });
+      }
+    }
+    Thread.sleep(Long.MAX_VALUE); // until the parent kills this process
+  }
+}
