@@ -3,9 +3,7 @@ package io.crogas.chain;
 import io.crogas.domain.ChainUnavailableException;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.FeeMarket;
-import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.Receipt;
-import io.crogas.domain.model.Wei;
 import io.crogas.domain.port.out.Chain.Simulation;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -17,7 +15,6 @@ import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.exceptions.ClientConnectionException;
 import org.web3j.tx.RawTransactionManager;
-import org.web3j.utils.Numeric;
 
 /**
  * Sends transactions signed by one key, one at a time, and waits (bounded) for each receipt: for
@@ -38,6 +35,7 @@ public final class TransactionSender {
   private final RawTransactionManager transactions;
   private final FeeMarketReader fees;
   private final CallSimulator simulator;
+  private final Receipts receipts;
   private final Duration receiptTimeout;
 
   public TransactionSender(
@@ -49,6 +47,7 @@ public final class TransactionSender {
         new RawTransactionManager(rpc.web3j(), credentials, profile.chainId().value());
     this.fees = new FeeMarketReader(rpc, profile);
     this.simulator = new CallSimulator(rpc, RevertDecoder.forCroGasContracts());
+    this.receipts = new Receipts(rpc);
     this.receiptTimeout = receiptTimeout;
   }
 
@@ -65,7 +64,7 @@ public final class TransactionSender {
    * @throws ChainUnavailableException if the node cannot be reached or no receipt comes in time
    */
   public Receipt send(Address to, byte[] data) {
-    return toReceipt(mine(to, data));
+    return receipts.toDomain(mine(to, data));
   }
 
   /** Deploys {@code creationCode} (constructor arguments appended) and returns its address. */
@@ -124,8 +123,7 @@ public final class TransactionSender {
   private TransactionReceipt awaitReceipt(String txHash) {
     Instant until = Instant.now().plus(receiptTimeout);
     while (true) {
-      Optional<TransactionReceipt> receipt =
-          rpc.sendOrFail(rpc.web3j().ethGetTransactionReceipt(txHash)).getTransactionReceipt();
+      Optional<TransactionReceipt> receipt = receipts.find(txHash);
       if (receipt.isPresent()) {
         return receipt.get();
       }
@@ -135,15 +133,6 @@ public final class TransactionSender {
       }
       sleep();
     }
-  }
-
-  private static Receipt toReceipt(TransactionReceipt receipt) {
-    return new Receipt(
-        new Hash32(receipt.getTransactionHash()),
-        receipt.getBlockNumber().longValueExact(),
-        receipt.getGasUsed(),
-        new Wei(Numeric.decodeQuantity(receipt.getEffectiveGasPrice())),
-        receipt.isStatusOK());
   }
 
   private static void sleep() {

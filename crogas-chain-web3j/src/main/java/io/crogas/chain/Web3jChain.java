@@ -77,15 +77,8 @@ public final class Web3jChain implements Chain {
 
   @Override
   public Simulation simulate(RelayJob job) {
-    if (job instanceof RelayJob.ForwarderCall call) {
-      return simulator.simulate(
-          relayer(), call.forwarder().forwarder(), ForwarderCalls.execute(call));
-    }
-    RelayJob.TokenTransfer transfer = (RelayJob.TokenTransfer) job;
-    return simulator.simulate(
-        relayer(),
-        transfer.token().token(),
-        TokenCalls.transferWithAuthorization(transfer.transfer()));
+    RelayCall call = RelayCall.of(job);
+    return simulator.simulate(relayer(), call.to(), call.data());
   }
 
   private Address relayer() {

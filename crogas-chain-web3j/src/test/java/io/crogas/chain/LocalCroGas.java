@@ -97,21 +97,33 @@ final class LocalCroGas implements AutoCloseable {
 
   /** The paid forwarder call for {@code meta}, signed by the user, with a fee of {@code fee}. */
   RelayJob.ForwarderCall paidCall(MetaTransaction meta, BigInteger fee) {
-    Hash32 digest = meta.digest(forwarderDomain());
+    return paidCall(forwarderDomain(), token(), meta, fee);
+  }
+
+  /** The same, for contracts anywhere (no chain needed to build it). */
+  static RelayJob.ForwarderCall paidCall(
+      ForwarderDomain forwarder, TokenDomain token, MetaTransaction meta, BigInteger fee) {
+    Hash32 digest = meta.digest(forwarder);
     TransferAuthorization authorization =
         new TransferAuthorization(
-            USER, deployment.forwarder(), fee, BigInteger.ZERO, meta.deadline(), digest);
+            USER, forwarder.forwarder(), fee, BigInteger.ZERO, meta.deadline(), digest);
     SignedAuthorization signedFee =
-        new SignedAuthorization(authorization, sign(authorization.receiveDigest(token())));
+        new SignedAuthorization(authorization, sign(authorization.receiveDigest(token)));
     RelayRequest request = new RelayRequest(USER, meta, sign(digest), Optional.of(signedFee));
-    return new RelayJob.ForwarderCall(forwarderDomain(), request, signedFee, 0);
+    return new RelayJob.ForwarderCall(forwarder, request, signedFee, 0);
   }
 
   /** An x402-style {@code TransferWithAuthorization} from the user, signed. */
   SignedAuthorization transfer(Address to, BigInteger value, Hash32 nonce) {
+    return transfer(token(), to, value, nonce);
+  }
+
+  /** The same, on any token domain. */
+  static SignedAuthorization transfer(
+      TokenDomain token, Address to, BigInteger value, Hash32 nonce) {
     TransferAuthorization authorization =
         new TransferAuthorization(USER, to, value, BigInteger.ZERO, inAnHour(), nonce);
-    return new SignedAuthorization(authorization, sign(authorization.transferDigest(token())));
+    return new SignedAuthorization(authorization, sign(authorization.transferDigest(token)));
   }
 
   static Signature sign(Hash32 digest) {
