@@ -1,0 +1,91 @@
+package io.crogas.cli;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A JSON-RPC proxy on 127.0.0.1 in front of anvil that, once faults are switched on, answers some
+ * requests with errors without forwarding them, forwards some and then loses the answer (the node
+ * acted, the client cannot know), and delays some past the client's timeout.
+ */
+final class FaultyRpcProxy implements AutoCloseable {
+  private final HttpServer server;
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final URI upstream;
+  private final AtomicInteger requests = new AtomicInteger();
+  final AtomicBoolean faults = new AtomicBoolean();
+  final AtomicInteger faulted = new AtomicInteger();
+
+  FaultyRpcProxy(String upstreamUrl, Duration delay) throws IOException {
+    this.upstream = URI.create(upstreamUrl);
+    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(Executors.newFixedThreadPool(16));
+    server.createContext("/", exchange -> handle(exchange, delay));
+    server.start();
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  private void handle(HttpExchange exchange, Duration delay) throws IOException {
+    byte[] body = exchange.getRequestBody().readAllBytes();
+    int n = requests.incrementAndGet();
+    boolean faulty = faults.get();
+    try {
+      if (faulty && n % 7 == 0) {
+        faulted.incrementAndGet();
+        reply(exchange, 500, "upstream exploded".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return;
+      }
+      if (faulty && n % 11 == 0) {
+        Thread.sleep(delay.toMillis());
+      }
+      HttpResponse<byte[]> answer =
+          client.send(
+              HttpRequest.newBuilder(upstream)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      if (faulty && n % 5 == 0) {
+        faulted.incrementAndGet();
+        reply(exchange, 502, new byte[0]); // the node acted; the answer is lost
+        return;
+      }
+      reply(exchange, answer.statusCode(), answer.body());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      reply(exchange, 503, new byte[0]);
+    } catch (IOException e) {
+      reply(exchange, 503, new byte[0]);
+    }
+  }
+
+  private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+    exchange.close();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
