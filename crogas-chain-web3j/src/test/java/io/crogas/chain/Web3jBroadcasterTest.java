@@ -172,17 +172,8 @@ class Web3jBroadcasterTest {
       Wei lower = new Wei(draft.maxFeePerGas().value().subtract(BigInteger.ONE));
       assertThat(broadcaster.send(pool.sign(draft.withFees(lower, TIP))))
           .isEqualTo(new SendResult.Underpriced());
-      TransactionDraft sameFees =
-          new TransactionDraft(
-              STRANGER,
-              draft.chainId(),
-              nonce,
-              Optional.empty(),
-              BigInteger.valueOf(22_000),
-              draft.maxFeePerGas(),
-              TIP,
-              true);
-      assertThat(broadcaster.send(pool.sign(sameFees))).isEqualTo(new SendResult.Underpriced());
+      assertThat(broadcaster.send(pool.sign(withGas(draft, 22_000))))
+          .isEqualTo(new SendResult.Underpriced());
 
       bumped = pool.sign(draft.withFees(draft.maxFeePerGas().plus(Wei.gwei(1)), Wei.gwei(2)));
       assertThat(broadcaster.send(bumped)).isEqualTo(new SendResult.Accepted());
@@ -204,21 +195,15 @@ class Web3jBroadcasterTest {
   }
 
   @Test
-  void givenLessGasThanATransferNeeds_whenSent_thenRejectedWithAnvilsReason() {
-    TransactionDraft filler = gapFiller(STRANGER, broadcaster.pendingNonce(STRANGER), true);
-    TransactionDraft tooLittleGas =
-        new TransactionDraft(
-            STRANGER,
-            filler.chainId(),
-            filler.nonce(),
-            Optional.empty(),
-            BigInteger.valueOf(20_000),
-            filler.maxFeePerGas(),
-            TIP,
-            true);
+  void givenAGasLimitOutsideWhatATransferAndABlockAllow_whenSent_thenRejectedWithAnvilsReason() {
+    long nonce = broadcaster.pendingNonce(STRANGER);
 
-    assertThat(broadcaster.send(pool.sign(tooLittleGas)))
+    assertThat(broadcaster.send(pool.sign(withGas(gapFiller(STRANGER, nonce, true), 20_000))))
         .isEqualTo(new SendResult.Rejected("intrinsic gas too low"));
+    assertThat(broadcaster.send(pool.sign(withGas(gapFiller(STRANGER, nonce, true), 100_000_000))))
+        .isEqualTo(
+            new SendResult.Rejected(
+                "intrinsic gas too high -- tx.gas_limit > env.block.gas_limit"));
   }
 
   @Test
@@ -309,6 +294,18 @@ class Web3jBroadcasterTest {
   private static TransactionDraft gapFiller(Address relayer, long nonce, boolean eip1559) {
     return TransactionDraft.gapFiller(
         relayer, local.profile.chainId(), nonce, feeCap(), TIP, eip1559);
+  }
+
+  private static TransactionDraft withGas(TransactionDraft draft, long gas) {
+    return new TransactionDraft(
+        draft.relayer(),
+        draft.chainId(),
+        draft.nonce(),
+        draft.job(),
+        BigInteger.valueOf(gas),
+        draft.maxFeePerGas(),
+        draft.tip(),
+        draft.eip1559());
   }
 
   private static Wei feeCap() {
