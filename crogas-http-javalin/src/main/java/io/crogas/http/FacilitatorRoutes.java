@@ -1,0 +1,112 @@
+package io.crogas.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crogas.domain.model.Address;
+import io.crogas.domain.model.Hash32;
+import io.crogas.domain.model.X402Network;
+import io.crogas.domain.port.in.FindRelays;
+import io.crogas.domain.port.in.SettlePayment;
+import io.crogas.domain.port.in.SettlePayment.SettleOutcome;
+import io.crogas.domain.port.in.VerifyPayment;
+import io.crogas.domain.port.in.VerifyPayment.VerifyOutcome;
+import io.javalin.http.Context;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The x402 facilitator: {@code /x402/verify}, {@code /x402/settle}, {@code /x402/supported}.
+ * Outcomes are always HTTP 200 with a protocol-shaped body; only a request that cannot be read gets
+ * an error status.
+ */
+final class FacilitatorRoutes {
+  /** How far back a settled payment's record is looked for, to report its block. */
+  private static final int RECENT_BY_PAYER = 20;
+
+  private final VerifyPayment verifier;
+  private final SettlePayment settler;
+  private final FindRelays queries;
+  private final ApiMetrics metrics;
+  private final X402Network network;
+  private final List<Address> signers;
+  private final InstantSource clock;
+
+  FacilitatorRoutes(
+      VerifyPayment verifier,
+      SettlePayment settler,
+      FindRelays queries,
+      ApiMetrics metrics,
+      ApiSettings settings,
+      InstantSource clock) {
+    this.verifier = verifier;
+    this.settler = settler;
+    this.queries = queries;
+    this.metrics = metrics;
+    this.network = new X402Network(settings.chainId());
+    this.signers = settings.signers();
+    this.clock = clock;
+  }
+
+  void register(RouteTable routes) {
+    routes.post("/x402/verify", this::verify);
+    routes.post("/x402/settle", this::settle);
+    routes.get("/x402/supported", this::supported);
+  }
+
+  private void verify(Context ctx) {
+    X402Requests.X402Request request = X402Requests.parse(Json.body(ctx));
+    VerifyOutcome outcome = verifier.verify(request.command());
+    metrics.outcome("verify", X402Json.outcomeName(outcome));
+    Json.write(ctx, 200, X402Json.verify(request.format(), outcome));
+  }
+
+  private void settle(Context ctx) {
+    X402Requests.X402Request request = X402Requests.parse(Json.body(ctx));
+    SettleOutcome outcome = settler.settle(request.command());
+    metrics.outcome("settle", X402Json.outcomeName(outcome));
+    if (request.format() == X402Format.CRONOS) {
+      Json.write(
+          ctx,
+          200,
+          X402Json.cronosSettle(
+              request.network(),
+              request.command().payload().payment().authorization(),
+              outcome,
+              blockOf(outcome),
+              clock.instant()));
+    } else {
+      Json.write(ctx, 200, X402Json.settle(request.format(), request.network(), outcome));
+    }
+  }
+
+  /** {@code {kinds, extensions, signers}} as the reference v2 {@code SupportedResponse}. */
+  private void supported(Context ctx) {
+    ObjectNode json = Json.object();
+    ArrayNode kinds = json.putArray("kinds");
+    kinds.addObject().put("x402Version", 2).put("scheme", "exact").put("network", network.v2Name());
+    network
+        .v1Name()
+        .ifPresent(
+            v1 ->
+                kinds.addObject().put("x402Version", 1).put("scheme", "exact").put("network", v1));
+    json.putArray("extensions");
+    ArrayNode addresses = json.putObject("signers").putArray("eip155:*");
+    signers.forEach(signer -> addresses.add(signer.value()));
+    Json.write(ctx, 200, json);
+  }
+
+  /** The settling transaction's block, from the journal (the Cronos format reports it). */
+  private OptionalLong blockOf(SettleOutcome outcome) {
+    if (!(outcome instanceof SettleOutcome.Settled settled)) {
+      return OptionalLong.empty();
+    }
+    Hash32 tx = settled.transaction();
+    return queries.recent(Optional.of(settled.payer()), RECENT_BY_PAYER).stream()
+        .filter(record -> record.latestTxHash().filter(tx::equals).isPresent())
+        .flatMap(record -> record.receipt().stream())
+        .mapToLong(receipt -> receipt.blockNumber())
+        .findFirst();
+  }
+}

@@ -1,0 +1,196 @@
+package io.crogas.http;
+
+import io.crogas.domain.port.in.FindRelays;
+import io.crogas.domain.port.in.QuoteRelay;
+import io.crogas.domain.port.in.SettlePayment;
+import io.crogas.domain.port.in.SubmitRelay;
+import io.crogas.domain.port.in.VerifyPayment;
+import io.crogas.domain.port.out.RateLimitStore;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The CroGas REST API and x402 facilitator on Javalin. Built from the core's use cases and the few
+ * things only the server needs (health probe, faucet, rate-limit store); {@link #start} serves it,
+ * {@link #stop} ends it.
+ */
+public final class HttpApi {
+  private final Javalin app;
+  private final List<Route> routes;
+  private final ApiMetrics metrics;
+
+  private HttpApi(Builder builder) {
+    this.metrics = new ApiMetrics();
+    builder.gauges.forEach(gauge -> gauge.accept(metrics));
+    ApiSettings settings = builder.settings;
+    RateLimiter limiter = new RateLimiter(builder.rateLimits, settings.limits(), builder.clock);
+    List<List<Route>> registered = new ArrayList<>();
+    this.app =
+        Javalin.create(
+            config -> {
+              configure(config, settings);
+              RouteTable table = new RouteTable(config.routes);
+              new RequestEdge(limiter, metrics, settings.maxBodyBytes()).register(config.routes);
+              ErrorMapping.register(config.routes);
+              new RelayRoutes(
+                      builder.quotes,
+                      builder.submissions,
+                      builder.queries,
+                      limiter,
+                      metrics,
+                      settings)
+                  .register(table);
+              new FacilitatorRoutes(
+                      builder.verifier,
+                      builder.settler,
+                      builder.queries,
+                      metrics,
+                      settings,
+                      builder.clock)
+                  .register(table);
+              new OpsRoutes(builder.health, builder.faucet, limiter, metrics, settings)
+                  .register(table);
+              registered.add(table.registered());
+            });
+    this.routes = registered.get(0);
+  }
+
+  private static void configure(JavalinConfig config, ApiSettings settings) {
+    config.startup.showJavalinBanner = false;
+    config.http.maxRequestSize = settings.maxBodyBytes();
+    if (!settings.corsOrigins().isEmpty()) {
+      config.bundledPlugins.enableCors(
+          cors ->
+              cors.addRule(
+                  rule -> {
+                    if (settings.corsOrigins().contains("*")) {
+                      rule.anyHost();
+                    } else {
+                      settings.corsOrigins().forEach(origin -> rule.allowHost(origin));
+                    }
+                    rule.exposeHeader(RequestEdge.REQUEST_ID);
+                    rule.exposeHeader("Retry-After");
+                  }));
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Serves on {@code host}:{@code port} ({@code 0}: a free port, see {@link #port()}). */
+  public HttpApi start(String host, int port) {
+    app.start(host, port);
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public void stop() {
+    app.stop();
+  }
+
+  /** Every route served, for documentation checks. */
+  public List<Route> routes() {
+    return routes;
+  }
+
+  /** The registry behind {@code /metrics}, for meters of other modules. */
+  public MeterRegistry meterRegistry() {
+    return metrics.registry();
+  }
+
+  /** One registered route: method and Javalin path template. */
+  public record Route(String method, String path) {}
+
+  /** Collects the use cases and adapter-side parts; every one is required except the faucet. */
+  public static final class Builder {
+    private QuoteRelay quotes;
+    private SubmitRelay submissions;
+    private FindRelays queries;
+    private VerifyPayment verifier;
+    private SettlePayment settler;
+    private ApiSettings settings;
+    private HealthProbe health;
+    private Optional<Faucet> faucet = Optional.empty();
+    private RateLimitStore rateLimits;
+    private InstantSource clock = InstantSource.system();
+    private final List<java.util.function.Consumer<ApiMetrics>> gauges = new ArrayList<>();
+
+    private Builder() {}
+
+    public Builder quotes(QuoteRelay quotes) {
+      this.quotes = quotes;
+      return this;
+    }
+
+    public Builder submissions(SubmitRelay submissions) {
+      this.submissions = submissions;
+      return this;
+    }
+
+    public Builder queries(FindRelays queries) {
+      this.queries = queries;
+      return this;
+    }
+
+    public Builder payments(VerifyPayment verifier, SettlePayment settler) {
+      this.verifier = verifier;
+      this.settler = settler;
+      return this;
+    }
+
+    public Builder settings(ApiSettings settings) {
+      this.settings = settings;
+      return this;
+    }
+
+    public Builder health(HealthProbe health) {
+      this.health = health;
+      return this;
+    }
+
+    public Builder faucet(Faucet faucet) {
+      this.faucet = Optional.of(faucet);
+      return this;
+    }
+
+    public Builder rateLimits(RateLimitStore rateLimits) {
+      this.rateLimits = rateLimits;
+      return this;
+    }
+
+    public Builder clock(InstantSource clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** A gauge on {@code /metrics}, read at each scrape (queue depth, balances, gas spent...). */
+    public Builder gauge(String name, String description, Supplier<Number> value) {
+      gauges.add(metrics -> metrics.gauge(name, description, value));
+      return this;
+    }
+
+    public HttpApi build() {
+      Objects.requireNonNull(quotes, "quotes");
+      Objects.requireNonNull(submissions, "submissions");
+      Objects.requireNonNull(queries, "queries");
+      Objects.requireNonNull(verifier, "verifier");
+      Objects.requireNonNull(settler, "settler");
+      Objects.requireNonNull(settings, "settings");
+      Objects.requireNonNull(health, "health");
+      Objects.requireNonNull(rateLimits, "rateLimits");
+      Objects.requireNonNull(clock, "clock");
+      return new HttpApi(this);
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package io.crogas.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crogas.domain.ChainUnavailableException;
+import io.crogas.domain.model.Address;
+import io.crogas.domain.model.Hash32;
+import io.crogas.domain.model.TokenAmount;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Health, faucet, Prometheus metrics and the OpenAPI description. */
+final class OpsRoutes {
+  private static final String OPENAPI = "/io/crogas/http/openapi.json";
+
+  private final HealthProbe health;
+  private final Optional<Faucet> faucet;
+  private final RateLimiter limiter;
+  private final ApiMetrics metrics;
+  private final ApiSettings settings;
+  private final String openApi;
+
+  OpsRoutes(
+      HealthProbe health,
+      Optional<Faucet> faucet,
+      RateLimiter limiter,
+      ApiMetrics metrics,
+      ApiSettings settings) {
+    this.health = health;
+    this.faucet = faucet;
+    this.limiter = limiter;
+    this.metrics = metrics;
+    this.settings = settings;
+    this.openApi = resource(OPENAPI);
+  }
+
+  void register(RouteTable routes) {
+    routes.get("/health", this::health);
+    routes.post("/faucet/usdc", this::faucet);
+    routes.get("/metrics", this::metrics);
+    routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+  }
+
+  /** 503 with {@code status: down} when the probe says so or cannot reach the chain. */
+  private void health(Context ctx) {
+    HealthReport report;
+    try {
+      report = health.check();
+    } catch (ChainUnavailableException e) {
+      Json.write(
+          ctx,
+          503,
+          Json.object()
+              .put("status", "down")
+              .put("message", "chain unavailable: " + e.getMessage()));
+      return;
+    }
+    Json.write(ctx, report.status() == HealthReport.Status.DOWN ? 503 : 200, health(report));
+  }
+
+  private static ObjectNode health(HealthReport report) {
+    ObjectNode json = Json.object();
+    json.put("status", report.status().name().toLowerCase(Locale.ROOT));
+    json.put("chainId", report.chainId().value());
+    json.put("blockNumber", report.blockNumber());
+    json.put("rpcLatencyMs", report.rpcLatencyMs());
+    ArrayNode relayers = json.putArray("relayers");
+    report.relayers().forEach(relayer -> relayers.add(relayer(relayer)));
+    if (!report.relayers().isEmpty()) {
+      json.set("relayer", relayer(report.relayers().get(0)));
+    }
+    json.put("forwarder", report.forwarder().value());
+    json.putObject("usdc")
+        .put("address", report.usdc().token().value())
+        .put("name", report.usdc().name())
+        .put("version", report.usdc().version())
+        .put("decimals", report.usdc().decimals());
+    json.put("version", report.version());
+    json.put("uptimeSeconds", report.uptime().toSeconds());
+    return json;
+  }
+
+  private static ObjectNode relayer(HealthReport.RelayerBalance balance) {
+    return Json.object()
+        .put("address", balance.address().value())
+        .put(
+            "cro",
+            new java.math.BigDecimal(balance.cro().value(), 18)
+                .stripTrailingZeros()
+                .toPlainString())
+        .put("croWei", balance.cro().value().toString())
+        .put("usdc", balance.usdc().toDecimalString())
+        .put("usdcAtomic", balance.usdc().atomic().toString());
+  }
+
+  /** {@code {address, amount?}} → {@code {address, amount, amountAtomic, txHash}}. */
+  private void faucet(Context ctx) {
+    if (!settings.faucet().enabled() || faucet.isEmpty()) {
+      throw new ApiException(
+          403,
+          "forbidden",
+          "the faucet is only available on dev and testnet configurations",
+          Map.of());
+    }
+    Fields fields = Fields.of(Json.body(ctx));
+    Address address = fields.required("address", Values::address);
+    Optional<TokenAmount> amount =
+        fields.optional("amount", value -> Values.amount(value, settings.usdc().decimals()));
+    fields.check();
+    TokenAmount minted = amount.orElse(settings.faucet().defaultAmount());
+    if (minted.atomic().signum() <= 0 || minted.compareTo(settings.faucet().maxAmount()) > 0) {
+      throw ApiException.invalid(
+          "amount",
+          "must be above 0 and at most " + settings.faucet().maxAmount().toDecimalString());
+    }
+    limiter.faucet(address);
+    Hash32 tx = faucet.get().mint(address, minted);
+    metrics.outcome("faucet", "minted");
+    Json.write(
+        ctx,
+        200,
+        Json.object()
+            .put("address", address.value())
+            .put("amount", minted.toDecimalString())
+            .put("amountAtomic", minted.atomic().toString())
+            .put("txHash", tx.hex()));
+  }
+
+  private void metrics(Context ctx) {
+    ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+  }
+
+  private static String resource(String path) {
+    try (InputStream in = OpsRoutes.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + path);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
