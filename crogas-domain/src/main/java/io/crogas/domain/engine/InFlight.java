@@ -23,6 +23,7 @@ final class InFlight {
   private Instant lastSent;
   private int replacements;
   private boolean resend;
+  private Instant missingSince;
 
   InFlight(
       long nonce,
@@ -68,6 +69,17 @@ final class InFlight {
 
   synchronized void needsResend(boolean value) {
     resend = value;
+  }
+
+  /**
+   * The nonce is used on chain but none of its hashes has a receipt yet: when that was first seen.
+   * Nodes can report the nonce a moment before the receipt, so loss is only concluded later.
+   */
+  synchronized Instant missingSince(Instant now) {
+    if (missingSince == null) {
+      missingSince = now;
+    }
+    return missingSince;
   }
 
   /** A replacement went out for this nonce. */

@@ -20,6 +20,9 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * arrive, or replaced when they waited too long.
  */
 final class LaneWatch implements Runnable {
+  /** How long a used nonce may lack a receipt for all of our hashes before it counts as lost. */
+  static final Duration LOST_AFTER = Duration.ofSeconds(30);
+
   private final NonceLane lane;
   private final Broadcaster broadcaster;
   private final Transmitter transmitter;
@@ -74,13 +77,21 @@ final class LaneWatch implements Runnable {
     }
   }
 
-  /** The nonce is used on chain: find which of its transactions it was. */
+  /**
+   * The nonce is used on chain: find which of its transactions it was. Without a receipt for any of
+   * them, keep looking for {@link #LOST_AFTER} before concluding that another transaction used the
+   * nonce: failing a job whose transaction did land would report a charged payment as failed.
+   */
   private void settle(InFlight nonce) {
     Optional<Receipt> receipt = receiptOf(nonce.hashes());
-    watched.remove(nonce.nonce);
     if (receipt.isPresent()) {
+      watched.remove(nonce.nonce);
       outcomes.mined(lane, nonce, receipt.get());
-    } else {
+      return;
+    }
+    Instant now = clock.instant();
+    if (Duration.between(nonce.missingSince(now), now).compareTo(LOST_AFTER) >= 0) {
+      watched.remove(nonce.nonce);
       outcomes.lost(lane, nonce);
     }
   }

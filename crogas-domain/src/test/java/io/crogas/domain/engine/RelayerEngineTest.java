@@ -361,4 +361,38 @@ class RelayerEngineTest {
     assertThat(mempool.minedTransactions().get(0).gasLimit())
         .isEqualTo(TransactionDraft.TRANSFER_GAS);
   }
+
+  @Test
+  void givenANodeThatReportsTheNonceBeforeTheReceipt_whenWatched_thenConfirmedNotLost()
+      throws Exception {
+    RelayerEngine engine = engine(RELAYERS.subList(0, 1));
+    mempool.receiptsLag = true;
+    CompletableFuture<RelayRecord> done =
+        engine.execute(admit(StoreSamples.tokenTransfer(Keys.of(1), 1))).toCompletableFuture();
+    eventually(() -> mempool.minedNonce(RELAYERS.get(0)) == 1);
+    Thread.sleep(50); // several watch ticks see the nonce used and no receipt
+
+    mempool.receiptsLag = false;
+
+    assertThat(await(done).state()).isEqualTo(RelayState.CONFIRMED);
+  }
+
+  @Test
+  void givenTheNonceUsedByAnotherTransaction_whenNoReceiptComesForLong_thenFailedAskingToResubmit()
+      throws Exception {
+    RelayerEngine engine = engine(RELAYERS.subList(0, 1));
+    mempool.automine = false;
+    CompletableFuture<RelayRecord> done =
+        engine.execute(admit(StoreSamples.tokenTransfer(Keys.of(1), 1))).toCompletableFuture();
+    eventually(() -> mempool.accepted().size() == 1);
+    mempool.stealNextNonce(RELAYERS.get(0));
+    Thread.sleep(50);
+    assertThat(done).isNotDone();
+
+    clock.advance(LaneWatch.LOST_AFTER.plusSeconds(1));
+
+    RelayRecord failed = await(done);
+    assertThat(failed.state()).isEqualTo(RelayState.FAILED);
+    assertThat(failed.failure()).hasValueSatisfying(f -> assertThat(f).contains("resubmit"));
+  }
 }

@@ -37,6 +37,10 @@ public final class FakeMempool implements Broadcaster, RelayerSigner {
   public int unreachableSends;
   public boolean deliverWhileUnreachable;
   public String rejectNextSend;
+
+  /** While set, mined transactions have no receipt yet (nodes index receipts a moment late). */
+  public volatile boolean receiptsLag;
+
   private long block = 1;
 
   public FakeMempool(InstantSource clock) {
@@ -138,6 +142,9 @@ public final class FakeMempool implements Broadcaster, RelayerSigner {
 
   @Override
   public synchronized java.util.Optional<Receipt> receipt(Hash32 hash) {
+    if (receiptsLag) {
+      return java.util.Optional.empty();
+    }
     return java.util.Optional.ofNullable(receipts.get(hash));
   }
 
@@ -154,6 +161,13 @@ public final class FakeMempool implements Broadcaster, RelayerSigner {
       next++;
     }
     return next;
+  }
+
+  /** Another holder of the relayer's key uses its next nonce: the pooled transaction is dropped. */
+  public synchronized void stealNextNonce(Address relayer) {
+    long nonce = minedNonce(relayer);
+    pool.getOrDefault(relayer, new TreeMap<>()).remove(nonce);
+    mined.put(relayer, nonce + 1);
   }
 
   /** Every transaction mined so far, in mining order. */
