@@ -1,0 +1,238 @@
+package io.crogas.http;
+
+import static io.crogas.http.ApiHarness.json;
+import static io.crogas.http.RelayRoutesTest.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crogas.domain.ChainUnavailableException;
+import io.crogas.domain.fakes.Fixture;
+import io.crogas.domain.fakes.InMemoryRateLimitStore;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Request ids, CORS, rate limits, size limits, unknown routes and an unreachable chain. */
+class EdgeTest {
+  private final ApiHarness harness = new ApiHarness();
+
+  @AfterEach
+  void stop() {
+    harness.close();
+  }
+
+  @Test
+  void givenNoRequestId_whenAnswered_thenOneIsGenerated_andASaneOneIsEchoed() {
+    assertThat(harness.get("/x402/supported").headers().firstValue("X-Request-Id")).isPresent();
+    assertThat(
+            harness
+                .get("/x402/supported", "X-Request-Id", "abc-123")
+                .headers()
+                .firstValue("X-Request-Id"))
+        .hasValue("abc-123");
+    assertThat(
+            harness
+                .get("/x402/supported", "X-Request-Id", "bad id\"<>")
+                .headers()
+                .firstValue("X-Request-Id"))
+        .isPresent()
+        .get()
+        .isNotEqualTo("bad id\"<>");
+    HttpResponse<String> error = harness.post("/x402/quote", "{", "X-Request-Id", "err-1");
+    assertThat(error.headers().firstValue("X-Request-Id")).hasValue("err-1");
+  }
+
+  @Test
+  void givenAnAllowedOrigin_whenAsked_thenCorsHeadersAllowIt() {
+    HttpResponse<String> response = harness.get("/x402/supported", "Origin", "https://app.example");
+
+    assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue("https://app.example");
+    assertThat(
+            harness
+                .get("/x402/supported", "Origin", "https://evil.example")
+                .headers()
+                .firstValue("Access-Control-Allow-Origin"))
+        .isEmpty();
+  }
+
+  @Test
+  void givenTooManyRequestsFromOneIp_whenOneMoreArrives_then429WithRetryAfter() {
+    ApiHarness limited =
+        new ApiHarness(
+            s ->
+                new ApiSettings(
+                    s.chainId(),
+                    s.forwarder(),
+                    s.usdc(),
+                    s.signers(),
+                    s.explorerTxUrl(),
+                    s.facilitateWait(),
+                    s.facilitatorFeeBps(),
+                    s.maxBodyBytes(),
+                    s.corsOrigins(),
+                    new ApiSettings.RateLimits(
+                        ApiSettings.RateLimit.perMinute(2),
+                        ApiSettings.RateLimit.perMinute(2),
+                        ApiSettings.RateLimit.perMinute(1)),
+                    s.faucet()));
+    try {
+      limited.get("/x402/supported");
+      limited.get("/x402/supported");
+      HttpResponse<String> third = limited.get("/x402/supported");
+
+      assertError(third, 429, "rate_limited");
+      assertThat(third.headers().firstValue("Retry-After"))
+          .hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(1L, 60L));
+      assertThat(limited.get("/health").statusCode()).isEqualTo(200);
+    } finally {
+      limited.close();
+    }
+  }
+
+  @Test
+  void givenOneAddressAsksTheFaucetTwice_whenTheLimitIsOne_then429() {
+    ApiHarness limited =
+        new ApiHarness(
+            s ->
+                new ApiSettings(
+                    s.chainId(),
+                    s.forwarder(),
+                    s.usdc(),
+                    s.signers(),
+                    s.explorerTxUrl(),
+                    s.facilitateWait(),
+                    s.facilitatorFeeBps(),
+                    s.maxBodyBytes(),
+                    s.corsOrigins(),
+                    new ApiSettings.RateLimits(
+                        ApiSettings.RateLimit.perMinute(100),
+                        ApiSettings.RateLimit.perMinute(100),
+                        ApiSettings.RateLimit.perMinute(1)),
+                    s.faucet()));
+    try {
+      String body = "{\"address\":\"" + limited.fixture.user.address() + "\"}";
+      assertThat(limited.post("/faucet/usdc", body).statusCode()).isEqualTo(200);
+      assertError(limited.post("/faucet/usdc", body), 429, "rate_limited");
+    } finally {
+      limited.close();
+    }
+  }
+
+  @Test
+  void givenTheFaucetIsDisabled_whenAsked_then403() {
+    ApiHarness production =
+        new ApiHarness(
+            s ->
+                new ApiSettings(
+                    s.chainId(),
+                    s.forwarder(),
+                    s.usdc(),
+                    s.signers(),
+                    s.explorerTxUrl(),
+                    s.facilitateWait(),
+                    s.facilitatorFeeBps(),
+                    s.maxBodyBytes(),
+                    s.corsOrigins(),
+                    s.limits(),
+                    ApiSettings.FaucetSettings.disabled()));
+    try {
+      assertError(production.post("/faucet/usdc", "{}"), 403, "forbidden");
+    } finally {
+      production.close();
+    }
+  }
+
+  @Test
+  void givenABodyOverTheLimit_whenPosted_then413() {
+    String huge = "{\"a\":\"" + "x".repeat(100_000) + "\"}";
+
+    assertError(harness.post("/x402/quote", huge), 413, "payload_too_large");
+  }
+
+  @Test
+  void givenAChunkedBodyOverTheLimit_whenPosted_then413Or400NeverA5xx() {
+    byte[] huge =
+        ("{\"a\":\"" + "x".repeat(200_000) + "\"}")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(harness.uri("/x402/quote"))
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(huge)));
+
+    HttpResponse<String> response = harness.send(request);
+
+    assertThat(response.statusCode()).isIn(400, 413);
+    assertThat(json(response).get("error").asText()).isIn("payload_too_large", "invalid_request");
+  }
+
+  @Test
+  void givenAnUnknownRoute_whenAsked_then404InTheErrorShape() {
+    assertError(harness.get("/nothing/here"), 404, "not_found");
+  }
+
+  @Test
+  void givenAnUnreachableChain_whenAnyUseCaseNeedsIt_then503() {
+    Fixture fixture = new Fixture();
+    HttpApi api =
+        HttpApi.builder()
+            .quotes(
+                command -> {
+                  throw new ChainUnavailableException("rpc down");
+                })
+            .submissions(
+                request -> {
+                  throw new ChainUnavailableException("rpc down");
+                })
+            .queries(new io.crogas.domain.service.RelayQueries(fixture.journal, fixture.chain))
+            .payments(fixture.payments, fixture.payments)
+            .settings(ApiHarness.settings(fixture))
+            .health(
+                () -> {
+                  throw new ChainUnavailableException("rpc down");
+                })
+            .rateLimits(new InMemoryRateLimitStore())
+            .clock(fixture.clock)
+            .build()
+            .start("127.0.0.1", 0);
+    try {
+      java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+      String body =
+          "{\"userAddress\":\""
+              + fixture.user.address()
+              + "\",\"target\":\""
+              + Fixture.TARGET
+              + "\",\"calldata\":\"0x\",\"gasLevel\":\"normal\"}";
+      HttpResponse<String> quote =
+          client.send(
+              HttpRequest.newBuilder(
+                      java.net.URI.create("http://127.0.0.1:" + api.port() + "/x402/quote"))
+                  .header("Content-Type", "application/json")
+                  .timeout(Duration.ofSeconds(10))
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> health =
+          client.send(
+              HttpRequest.newBuilder(
+                      java.net.URI.create("http://127.0.0.1:" + api.port() + "/health"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertError(quote, 503, "unavailable");
+      assertThat(quote.body()).doesNotContain("Exception").doesNotContain("at io.");
+      assertThat(health.statusCode()).isEqualTo(503);
+      assertThat(json(health).get("status").asText()).isEqualTo("down");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } finally {
+      api.stop();
+    }
+  }
+}

@@ -1,0 +1,252 @@
+package io.crogas.http;
+
+import static io.crogas.http.ApiHarness.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crogas.domain.fakes.FakeEngine;
+import io.crogas.domain.fakes.Fixture;
+import io.crogas.domain.fakes.Keys;
+import io.crogas.domain.model.Address;
+import io.crogas.domain.model.Hash32;
+import io.crogas.domain.model.Signature;
+import io.crogas.domain.model.TransferAuthorization;
+import java.math.BigInteger;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class FacilitatorRoutesTest {
+  private static final Address PAY_TO = Address.parse("0x70997970C51812dc3A010C7d01b50e0d17dc79C8");
+  private static final AtomicLong NONCES = new AtomicLong(1);
+
+  private final ApiHarness harness = new ApiHarness();
+  private final Fixture fixture = harness.fixture;
+
+  @AfterEach
+  void stop() {
+    harness.close();
+  }
+
+  /** A payer's signed EIP-3009 transfer of {@code value} to {@link #PAY_TO}. */
+  private Payment payment(long value, Keys signer) {
+    TransferAuthorization authorization =
+        new TransferAuthorization(
+            fixture.user.address(),
+            PAY_TO,
+            BigInteger.valueOf(value),
+            BigInteger.valueOf(fixture.now() - 60),
+            BigInteger.valueOf(fixture.now() + 600),
+            Hash32.of(
+                java.nio.ByteBuffer.allocate(32).putLong(24, NONCES.getAndIncrement()).array()));
+    return new Payment(authorization, signer.sign(authorization.transferDigest(fixture.usdc)));
+  }
+
+  private Payment payment(long value) {
+    return payment(value, fixture.user);
+  }
+
+  record Payment(TransferAuthorization authorization, Signature signature) {
+    ObjectNode authorizationJson() {
+      return Json.object()
+          .put("from", authorization.from().value())
+          .put("to", authorization.to().value())
+          .put("value", authorization.value().toString())
+          .put("validAfter", authorization.validAfter().toString())
+          .put("validBefore", authorization.validBefore().toString())
+          .put("nonce", authorization.nonce().hex());
+    }
+  }
+
+  /** The request body for {@code payment} in {@code format}. */
+  private ObjectNode body(X402Format format, Payment payment, long required) {
+    String network = format == X402Format.V2 ? "eip155:338" : "cronos-testnet";
+    ObjectNode requirements =
+        Json.object()
+            .put("scheme", "exact")
+            .put("network", network)
+            .put(format == X402Format.V2 ? "amount" : "maxAmountRequired", Long.toString(required))
+            .put("asset", Fixture.USDC.value())
+            .put("payTo", PAY_TO.value())
+            .put("maxTimeoutSeconds", 300)
+            .put("resource", "https://api.example/data");
+    requirements.putObject("extra").put("name", "USD Coin").put("version", "2");
+    ObjectNode body = Json.object();
+    if (format == X402Format.CRONOS) {
+      ObjectNode flat = payment.authorizationJson();
+      flat.put("validAfter", payment.authorization().validAfter().longValue());
+      flat.put("validBefore", payment.authorization().validBefore().longValue());
+      flat.put("signature", payment.signature().hex()).put("asset", Fixture.USDC.value());
+      ObjectNode header =
+          Json.object().put("x402Version", 1).put("scheme", "exact").put("network", network);
+      header.set("payload", flat);
+      body.put("x402Version", 1);
+      body.put(
+          "paymentHeader",
+          Base64.getEncoder().encodeToString(header.toString().getBytes(StandardCharsets.UTF_8)));
+      body.set("paymentRequirements", requirements);
+      return body;
+    }
+    ObjectNode payload = body.putObject("paymentPayload").put("x402Version", format.version());
+    if (format == X402Format.V2) {
+      payload.set("accepted", requirements.deepCopy());
+    } else {
+      payload.put("scheme", "exact").put("network", network);
+    }
+    ObjectNode inner = payload.putObject("payload").put("signature", payment.signature().hex());
+    inner.set("authorization", payment.authorizationJson());
+    body.put("x402Version", format.version());
+    body.set("paymentRequirements", requirements);
+    return body;
+  }
+
+  @ParameterizedTest
+  @EnumSource(X402Format.class)
+  void givenAValidPayment_whenVerified_thenValidWithThePayer(X402Format format) {
+    HttpResponse<String> response = harness.post("/x402/verify", body(format, payment(1000), 1000));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode body = json(response);
+    assertThat(body.get("isValid").asBoolean()).isTrue();
+    assertThat(body.get("payer").asText()).isEqualTo(fixture.user.address().value());
+  }
+
+  @ParameterizedTest
+  @EnumSource(X402Format.class)
+  void givenAForgedSignature_whenVerified_thenInvalidWithTheVersionsReason(X402Format format) {
+    HttpResponse<String> response =
+        harness.post("/x402/verify", body(format, payment(1000, Keys.of(77)), 1000));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode body = json(response);
+    assertThat(body.get("isValid").asBoolean()).isFalse();
+    assertThat(body.get("invalidReason").asText())
+        .isEqualTo(
+            format == X402Format.V2
+                ? "invalid_exact_evm_signature"
+                : "invalid_exact_evm_payload_signature");
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = X402Format.class,
+      names = {"V2", "V1"})
+  void givenAValidPayment_whenSettled_thenTheTransactionAndNetwork(X402Format format) {
+    HttpResponse<String> response = harness.post("/x402/settle", body(format, payment(1000), 1000));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode body = json(response);
+    assertThat(body.get("success").asBoolean()).isTrue();
+    assertThat(body.get("transaction").asText()).hasSize(66);
+    assertThat(body.get("network").asText())
+        .isEqualTo(format == X402Format.V2 ? "eip155:338" : "cronos-testnet");
+    assertThat(body.get("payer").asText()).isEqualTo(fixture.user.address().value());
+  }
+
+  @Test
+  void givenTheCronosFormat_whenSettled_thenAPaymentSettledEvent() {
+    Payment payment = payment(1000);
+
+    JsonNode body = json(harness.post("/x402/settle", body(X402Format.CRONOS, payment, 1000)));
+
+    assertThat(body.get("x402Version").asInt()).isEqualTo(1);
+    assertThat(body.get("event").asText()).isEqualTo("payment.settled");
+    assertThat(body.get("txHash").asText()).hasSize(66);
+    assertThat(body.get("from").asText()).isEqualTo(fixture.user.address().value());
+    assertThat(body.get("to").asText()).isEqualTo(PAY_TO.value());
+    assertThat(body.get("value").asText()).isEqualTo("1000");
+    assertThat(body.get("blockNumber").asLong()).isEqualTo(100);
+    assertThat(body.get("network").asText()).isEqualTo("cronos-testnet");
+    assertThat(body.get("timestamp").asText()).startsWith("2026-11-24T12:00");
+  }
+
+  @ParameterizedTest
+  @EnumSource(X402Format.class)
+  void givenASettledPayment_whenSettledAgainOrVerified_thenSameTransactionAndNonceAlreadyUsed(
+      X402Format format) {
+    Payment payment = payment(1000);
+    ObjectNode request = body(format, payment, 1000);
+    JsonNode first = json(harness.post("/x402/settle", request));
+    // The chain now records the authorization as used, as the token contract would.
+    fixture.chain.useAuthorization(
+        Fixture.USDC, payment.authorization().from(), payment.authorization().nonce());
+
+    JsonNode retry = json(harness.post("/x402/settle", request));
+    JsonNode verify = json(harness.post("/x402/verify", request));
+
+    String tx = format == X402Format.CRONOS ? "txHash" : "transaction";
+    assertThat(retry.get(tx).asText()).isEqualTo(first.get(tx).asText());
+    assertThat(fixture.engine.executed).hasSize(1);
+    assertThat(verify.get("isValid").asBoolean()).isFalse();
+    assertThat(verify.get("invalidReason").asText())
+        .isEqualTo("invalid_exact_evm_nonce_already_used");
+  }
+
+  @ParameterizedTest
+  @EnumSource(X402Format.class)
+  void givenASlowChain_whenSettled_thenPendingWithTheTransactionNeverAPlainFailure(
+      X402Format format) {
+    fixture.engine.mode = FakeEngine.Mode.HOLD;
+
+    JsonNode body = json(harness.post("/x402/settle", body(format, payment(1000), 1000)));
+
+    if (format == X402Format.CRONOS) {
+      assertThat(body.get("event").asText()).isEqualTo("payment.pending");
+      assertThat(body.get("txHash").asText()).hasSize(66);
+    } else {
+      assertThat(body.get("success").asBoolean()).isFalse();
+      assertThat(body.get("errorReason").asText()).isEqualTo("settlement_pending");
+      assertThat(body.get("transaction").asText()).hasSize(66);
+    }
+    assertThat(body.get("id").asText()).startsWith("s_");
+  }
+
+  @ParameterizedTest
+  @EnumSource(X402Format.class)
+  void givenAnInvalidPayment_whenSettled_thenAFailureShapedForTheFormat(X402Format format) {
+    JsonNode body = json(harness.post("/x402/settle", body(format, payment(999), 1000)));
+
+    if (format == X402Format.CRONOS) {
+      assertThat(body.get("event").asText()).isEqualTo("payment.failed");
+      assertThat(body.get("error").asText()).isNotBlank();
+      assertThat(body.get("errorReason").asText())
+          .isEqualTo("invalid_exact_evm_payload_authorization_value");
+    } else {
+      assertThat(body.get("success").asBoolean()).isFalse();
+      assertThat(body.get("errorReason").asText())
+          .isEqualTo(
+              format == X402Format.V2
+                  ? "invalid_exact_evm_authorization_value"
+                  : "invalid_exact_evm_payload_authorization_value");
+      assertThat(body.get("transaction").asText()).isEmpty();
+    }
+  }
+
+  @Test
+  void givenThisChain_whenSupportedIsAsked_thenV2AndV1KindsAndTheSigners() {
+    JsonNode body = json(harness.get("/x402/supported"));
+
+    assertThat(body.at("/kinds/0/x402Version").asInt()).isEqualTo(2);
+    assertThat(body.at("/kinds/0/scheme").asText()).isEqualTo("exact");
+    assertThat(body.at("/kinds/0/network").asText()).isEqualTo("eip155:338");
+    assertThat(body.at("/kinds/1/x402Version").asInt()).isEqualTo(1);
+    assertThat(body.at("/kinds/1/network").asText()).isEqualTo("cronos-testnet");
+    assertThat(body.get("extensions").isArray()).isTrue();
+    assertThat(body.at("/signers/eip155:*/0").asText()).isEqualTo(Fixture.RELAYER.value());
+  }
+
+  @Test
+  void givenAPaymentHeaderThatIsNotBase64_whenVerified_then400() {
+    HttpResponse<String> response =
+        harness.post("/x402/verify", Json.object().put("paymentHeader", "%%%").toString());
+
+    RelayRoutesTest.assertError(response, 400, "invalid_request");
+    assertThat(json(response).at("/details/paymentHeader").asText()).contains("base64");
+  }
+}
