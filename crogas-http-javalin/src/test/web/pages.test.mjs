@@ -270,6 +270,8 @@ async function execute(page) {
   await page.locator('#quote').waitFor({ state: 'visible' });
   const shown = (await page.locator('#q-amount').textContent()).trim();
   check(Number(shown.replace(/,/g, '')) === Number(quote.amount), `execute: quote shown (${shown} USDC, gas limit ${quote.gasLimit})`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(SHOTS, 'execute-quote-desktop-light.png'), fullPage: true });
 
   signed.length = 0;
   const facilitateResponse = page.waitForResponse((r) => r.url().endsWith('/x402/facilitate'));
@@ -295,6 +297,7 @@ async function execute(page) {
   check(/^0x[0-9a-fA-F]{64}$/.test(txHash), `execute: transaction hash shown (${txHash})`);
   const href = await page.locator('#tx-hash').getAttribute('href');
   check(!href || href.endsWith(txHash), `execute: explorer link ${href || '(none configured)'}`);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SHOTS, 'execute-confirmed-desktop-light.png'), fullPage: true });
 
   if (!STUB) {

@@ -41,6 +41,7 @@ function renderWallet() {
   $('account').textContent = state.account || 'Not connected';
   $('connect').textContent = state.account ? 'Connected' : 'Connect wallet';
   $('connect').disabled = Boolean(state.account);
+  $('connect').classList.toggle('secondary', Boolean(state.account));
   $('wallet-chain').textContent = state.walletChainId ? `Wallet on ${chainName(state.walletChainId)}` : '';
   const warning = $('wallet-warning');
   warning.replaceChildren();
