@@ -66,6 +66,11 @@ public final class Web3jChain implements Chain {
   }
 
   @Override
+  public long blockNumber() {
+    return rpc.sendOrFail(rpc.web3j().ethBlockNumber()).getBlockNumber().longValueExact();
+  }
+
+  @Override
   public FeeMarket feeMarket() {
     return fees.read();
   }

@@ -45,6 +45,11 @@ class Web3jChainTest {
   }
 
   @Test
+  void givenDeployedContracts_whenReadingTheBlockNumber_thenItCountsTheDeployments() {
+    assertThat(chain.blockNumber()).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
   void givenAFreshUser_whenReadingTheForwarderNonce_thenItIsZero() {
     assertThat(chain.forwarderNonce(STRANGER)).isZero();
   }

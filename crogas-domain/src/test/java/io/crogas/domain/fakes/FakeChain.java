@@ -26,6 +26,13 @@ public final class FakeChain implements Chain {
   public Optional<String> jobRevert = Optional.empty();
   public int simulations;
 
+  public long blockNumber = 100;
+
+  @Override
+  public long blockNumber() {
+    return blockNumber;
+  }
+
   @Override
   public BigInteger forwarderNonce(Address user) {
     return forwarderNonces.getOrDefault(user, BigInteger.ZERO);

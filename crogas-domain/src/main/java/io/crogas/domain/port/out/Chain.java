@@ -15,6 +15,9 @@ import java.math.BigInteger;
  */
 public interface Chain {
 
+  /** The latest block's number (also a cheap liveness probe). */
+  long blockNumber();
+
   /** The forwarder's next meta-transaction nonce for {@code user}. */
   BigInteger forwarderNonce(Address user);
 
