@@ -14,7 +14,7 @@ let lastStatus = null;
 function relayerBlock(relayer) {
   return el(
     'dl',
-    { class: 'kv', style: 'margin-bottom:0.9rem' },
+    { class: 'kv relayer' },
     el('dt', { text: 'Address' }),
     el('dd', { class: 'mono', text: relayer.address }),
     el('dt', { text: 'CRO' }),
