@@ -1,0 +1,57 @@
+package io.crogas.cli;
+
+import io.crogas.domain.model.Address;
+import io.crogas.domain.model.Receipt;
+import java.math.BigInteger;
+import java.util.Optional;
+
+/**
+ * Starts the HTTP API (REST, x402 facilitator, pages) in front of a running {@link CroGasNode}: the
+ * one call {@code crogas dev} and {@code crogas serve} make to serve.
+ *
+ * <p>HTTP WIRING GOES HERE: {@link #DEFAULT} is {@link ConsoleOnlyServer} until the
+ * crogas-http-javalin adapter lands; replace it with a launcher that builds {@code
+ * io.crogas.http.HttpApi} from the node's use cases and starts it on {@link ApiEndpoint}.
+ */
+@FunctionalInterface
+public interface ServerLauncher {
+  /** The launcher {@code crogas dev} and {@code crogas serve} use. */
+  ServerLauncher DEFAULT = new ConsoleOnlyServer();
+
+  /** Serves {@code node} on {@code endpoint}; the answer stops it when closed. */
+  RunningServer start(CroGasNode node, ApiEndpoint endpoint);
+
+  /** Where to listen, and the test-USDC faucet where the configuration has one (dev, testnets). */
+  record ApiEndpoint(String host, int port, Optional<UsdcMinter> faucet) {
+    public ApiEndpoint {
+      if (host == null || host.isBlank()) {
+        throw new IllegalArgumentException("a host to listen on is required");
+      }
+      if (port < 1 || port > 65_535) {
+        throw new IllegalArgumentException("a port is within 1..65535, got " + port);
+      }
+    }
+
+    public String url() {
+      return "http://" + host + ":" + port;
+    }
+  }
+
+  /** Mints test USDC (for {@code POST /faucet/usdc}). */
+  @FunctionalInterface
+  interface UsdcMinter {
+    Receipt mint(Address to, BigInteger atomic);
+  }
+
+  /** A server that is running. */
+  interface RunningServer extends AutoCloseable {
+    /** The API's base URL, e.g. {@code http://127.0.0.1:8402}. */
+    String url();
+
+    /** Whether the URL actually answers HTTP (false until the HTTP adapter is wired in). */
+    boolean servesHttp();
+
+    @Override
+    void close();
+  }
+}

@@ -1,0 +1,53 @@
+package io.crogas.cli.command;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Where a command writes: results on standard output, as one line of JSON with {@code --json} or as
+ * readable text otherwise; progress and notes on standard error, so that output stays clean for
+ * scripts.
+ */
+final class Output {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final boolean json;
+
+  private Output(PrintWriter out, PrintWriter err, boolean json) {
+    this.out = out;
+    this.err = err;
+    this.json = json;
+  }
+
+  static Output of(CommandSpec spec, boolean json) {
+    return new Output(spec.commandLine().getOut(), spec.commandLine().getErr(), json);
+  }
+
+  boolean json() {
+    return json;
+  }
+
+  /** A line about what is happening, on standard error. */
+  void progress(String line) {
+    err.println(line);
+    err.flush();
+  }
+
+  /** The result: {@code document} as JSON with {@code --json}, else {@code text}. */
+  void result(Object document, String text) {
+    out.println(json ? write(document) : text);
+    out.flush();
+  }
+
+  static String write(Object document) {
+    try {
+      return JSON.writeValueAsString(document);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON", e);
+    }
+  }
+}

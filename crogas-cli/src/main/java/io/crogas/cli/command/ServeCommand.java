@@ -1,0 +1,114 @@
+package io.crogas.cli.command;
+
+import io.crogas.cli.CliContext;
+import io.crogas.cli.CroGasNode;
+import io.crogas.cli.ServerLauncher;
+import io.crogas.cli.chain.ChainCheck;
+import io.crogas.cli.serve.ServeSettings;
+import io.crogas.cli.serve.SettingsSource;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code crogas serve}: the relayer and API from CROGAS_* variables and/or a config file. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the relayer and its API from CROGAS_* environment variables and/or --config FILE"
+          + " (the same keys in dotted lower case, e.g. crogas.rpc.url; the environment wins).",
+      "See docs/configuration.md."
+    })
+public final class ServeCommand implements Callable<Integer> {
+  private final CliContext context;
+  @Spec CommandSpec spec;
+  @Mixin JsonOption json;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "A .properties file.")
+  Path config;
+
+  @Option(names = "--check", description = "Validate the configuration and exit.")
+  boolean checkOnly;
+
+  public ServeCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    Output output = Output.of(spec, json.enabled);
+    ServeSettings settings =
+        ServeSettings.read(SettingsSource.of(context.environment(), Optional.ofNullable(config)));
+    if (checkOnly) {
+      output.result(Map.of("valid", true), "configuration is valid");
+      return 0;
+    }
+    output.progress(
+        "connecting to " + settings.rpcUrl() + " (chain " + settings.chainId() + ")...");
+    ChainCheck.expect(settings.rpcUrl(), settings.chainId(), settings.rpcTimeout());
+    CroGasNode node =
+        CroGasNode.start(settings.nodeConfig(context.environment(), InstantSource.system()));
+    ServerLauncher.RunningServer server;
+    try {
+      server =
+          context
+              .servers()
+              .start(
+                  node,
+                  new ServerLauncher.ApiEndpoint(
+                      settings.host(), settings.port(), Optional.empty()));
+    } catch (RuntimeException e) {
+      node.close();
+      throw e;
+    }
+    output.result(document(settings, node, server), text(settings, node, server));
+    output.progress("running; Ctrl-C or SIGTERM stops it");
+    return Foreground.runUntilStopped(
+        () -> {
+          server.close();
+          node.close();
+        });
+  }
+
+  private static Map<String, Object> document(
+      ServeSettings settings, CroGasNode node, ServerLauncher.RunningServer server) {
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("apiUrl", server.url());
+    document.put("servesHttp", server.servesHttp());
+    document.put("rpcUrl", settings.rpcUrl());
+    document.put("chainId", settings.chainId());
+    document.put("forwarder", settings.forwarder().value());
+    document.put("usdc", settings.usdc().value());
+    document.put("relayers", node.relayers().stream().map(a -> a.value()).toList());
+    document.put("store", settings.store().toString());
+    return document;
+  }
+
+  private static String text(
+      ServeSettings settings, CroGasNode node, ServerLauncher.RunningServer server) {
+    return String.join(
+        "\n",
+        "CroGas serve",
+        "  API        " + server.url() + (server.servesHttp() ? "" : "  (HTTP not wired yet)"),
+        "  RPC        " + settings.rpcUrl() + "  (chain id " + settings.chainId() + ")",
+        "  forwarder  " + settings.forwarder(),
+        "  USDC       "
+            + settings.usdc()
+            + "  (\""
+            + node.usdc().name()
+            + "\" v"
+            + node.usdc().version()
+            + ")",
+        "  relayers   "
+            + String.join(", ", node.relayers().stream().map(Object::toString).toList()),
+        "  store      " + settings.store());
+  }
+}

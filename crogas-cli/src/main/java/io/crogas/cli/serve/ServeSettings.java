@@ -1,0 +1,149 @@
+package io.crogas.cli.serve;
+
+import io.crogas.cli.FixedPriceFeed;
+import io.crogas.cli.NodeConfig;
+import io.crogas.cli.RelayerKeys;
+import io.crogas.cli.chain.GasPricing;
+import io.crogas.cli.keys.PasswordSource;
+import io.crogas.domain.model.Address;
+import io.crogas.domain.policy.FeeSchedule;
+import io.crogas.domain.policy.TargetPolicy;
+import io.crogas.domain.policy.TierTable;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code crogas serve}'s configuration, read from {@link Setting}s and validated as a whole: every
+ * problem is named with its variable (docs/configuration.md).
+ */
+public record ServeSettings(
+    String rpcUrl,
+    long chainId,
+    GasPricing pricing,
+    Address forwarder,
+    Address usdc,
+    List<Path> keystores,
+    PasswordSource password,
+    String host,
+    int port,
+    Path store,
+    BigDecimal priceUsd,
+    int feeBps,
+    int gasMarginPercent,
+    Duration quoteTtl,
+    TierTable tiers,
+    Set<Address> allowTargets,
+    Set<Address> denyTargets,
+    Set<Address> payees,
+    BigInteger maxGasPerRequest,
+    Duration defaultDeadline,
+    Duration settleWait,
+    Duration rpcTimeout) {
+
+  /** The tiers when {@link Setting#TIERS} is not set. */
+  public static final String DEFAULT_TIERS = "slow:110:100:0,normal:125:125:1,fast:150:200:2";
+
+  public ServeSettings {
+    keystores = List.copyOf(keystores);
+    allowTargets = Set.copyOf(allowTargets);
+    denyTargets = Set.copyOf(denyTargets);
+    payees = Set.copyOf(payees);
+  }
+
+  /**
+   * @throws InvalidSettingsException naming every missing or malformed setting
+   */
+  public static ServeSettings read(SettingsSource source) {
+    SettingsReader in = new SettingsReader(source);
+    var rpcUrl = in.required(Setting.RPC_URL, SettingParsers::httpUrl);
+    var chainId = in.required(Setting.CHAIN_ID, SettingParsers.integer(1, Long.MAX_VALUE));
+    var pricing = in.optional(Setting.GAS_PRICING, "cronos", SettingParsers::pricing);
+    var forwarder = in.required(Setting.FORWARDER, Address::parse);
+    var usdc = in.required(Setting.USDC, Address::parse);
+    var keystores = in.required(Setting.KEYSTORES, SettingParsers::paths);
+    var password = password(in);
+    var host = in.optional(Setting.HOST, "127.0.0.1", text -> text);
+    var port = in.optional(Setting.PORT, "8402", SettingParsers.integer(1, 65_535));
+    var store = in.optional(Setting.STORE, "crogas.db", Path::of);
+    var price = in.required(Setting.PRICE_USD, SettingParsers::positiveDecimal);
+    var feeBps = in.optional(Setting.FEE_BPS, "100", SettingParsers.integer(0, 10_000));
+    var margin = in.optional(Setting.GAS_MARGIN_PERCENT, "20", SettingParsers.integer(0, 1_000));
+    var ttl = in.optional(Setting.QUOTE_TTL_SECONDS, "120", SettingParsers.seconds(5, 3_600));
+    var tiers = in.optional(Setting.TIERS, DEFAULT_TIERS, SettingParsers::tiers);
+    var allow = in.optional(Setting.ALLOW_TARGETS, "", SettingParsers::addresses);
+    var deny = in.optional(Setting.DENY_TARGETS, "", SettingParsers::addresses);
+    var payees = in.optional(Setting.PAYEES, "", SettingParsers::addresses);
+    var maxGas = in.optional(Setting.MAX_GAS_PER_REQUEST, "3000000", SettingParsers::gas);
+    var deadline =
+        in.optional(Setting.DEFAULT_DEADLINE_SECONDS, "1800", SettingParsers.seconds(60, 86_400));
+    var settleWait = in.optional(Setting.SETTLE_WAIT_SECONDS, "30", SettingParsers.seconds(1, 600));
+    var rpcTimeout = in.optional(Setting.RPC_TIMEOUT_SECONDS, "10", SettingParsers.seconds(1, 300));
+    in.check();
+    return new ServeSettings(
+        rpcUrl.orElseThrow(),
+        chainId.orElseThrow(),
+        pricing.orElseThrow(),
+        forwarder.orElseThrow(),
+        usdc.orElseThrow(),
+        keystores.orElseThrow(),
+        password.orElseThrow(),
+        host.orElseThrow(),
+        port.orElseThrow().intValue(),
+        store.orElseThrow(),
+        price.orElseThrow(),
+        feeBps.orElseThrow().intValue(),
+        margin.orElseThrow().intValue(),
+        ttl.orElseThrow(),
+        tiers.orElseThrow(),
+        allow.orElseThrow(),
+        deny.orElseThrow(),
+        payees.orElseThrow(),
+        maxGas.orElseThrow(),
+        deadline.orElseThrow(),
+        settleWait.orElseThrow(),
+        rpcTimeout.orElseThrow());
+  }
+
+  private static Optional<PasswordSource> password(SettingsReader in) {
+    var file = in.raw(Setting.KEYSTORE_PASSWORD_FILE);
+    var variable = in.raw(Setting.KEYSTORE_PASSWORD_ENV);
+    if (file.isPresent() == variable.isPresent()) {
+      in.problem(
+          "set exactly one of "
+              + Setting.KEYSTORE_PASSWORD_FILE.label()
+              + " and "
+              + Setting.KEYSTORE_PASSWORD_ENV.label());
+      return Optional.empty();
+    }
+    return Optional.of(
+        file.<PasswordSource>map(path -> new PasswordSource.File(Path.of(path)))
+            .orElseGet(() -> new PasswordSource.Environment(variable.orElseThrow())));
+  }
+
+  /** The node's configuration, the keystore password read now from its source. */
+  public NodeConfig nodeConfig(Map<String, String> environment, InstantSource clock) {
+    PasswordSource.Secret secret = password.read(environment);
+    return NodeConfig.builder(rpcUrl, pricing.profile(chainId), forwarder, usdc)
+        .relayerKeys(new RelayerKeys.Keystores(keystores, secret.keystorePassword()))
+        .storeFile(store)
+        .prices(new FixedPriceFeed(priceUsd, clock))
+        .tiers(tiers)
+        .fees(
+            new FeeSchedule(
+                feeBps, gasMarginPercent, quoteTtl, FeeSchedule.defaults().maxPriceAge()))
+        .targets(new TargetPolicy(allowTargets, denyTargets))
+        .payees(payees)
+        .maxGasPerRequest(maxGasPerRequest)
+        .defaultDeadline(defaultDeadline)
+        .settleWait(settleWait)
+        .rpcTimeout(rpcTimeout)
+        .build();
+  }
+}

@@ -1,0 +1,55 @@
+package io.crogas.cli.serve;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every setting {@code crogas serve} reads: an environment variable {@code CROGAS_...} or the same
+ * key in a properties file in lower-case dotted form ({@code CROGAS_RPC_URL} = {@code
+ * crogas.rpc.url}). docs/configuration.md describes each.
+ */
+public enum Setting {
+  RPC_URL,
+  CHAIN_ID,
+  GAS_PRICING,
+  FORWARDER,
+  USDC,
+  KEYSTORES,
+  KEYSTORE_PASSWORD_FILE,
+  KEYSTORE_PASSWORD_ENV,
+  HOST,
+  PORT,
+  STORE,
+  PRICE_USD,
+  FEE_BPS,
+  GAS_MARGIN_PERCENT,
+  QUOTE_TTL_SECONDS,
+  TIERS,
+  ALLOW_TARGETS,
+  DENY_TARGETS,
+  PAYEES,
+  MAX_GAS_PER_REQUEST,
+  DEFAULT_DEADLINE_SECONDS,
+  SETTLE_WAIT_SECONDS,
+  RPC_TIMEOUT_SECONDS;
+
+  /** {@code CROGAS_RPC_URL}. */
+  public String variable() {
+    return "CROGAS_" + name();
+  }
+
+  /** {@code crogas.rpc.url}. */
+  public String property() {
+    return variable().toLowerCase(Locale.ROOT).replace('_', '.');
+  }
+
+  /** How errors name it: {@code CROGAS_RPC_URL (crogas.rpc.url)}. */
+  public String label() {
+    return variable() + " (" + property() + ")";
+  }
+
+  static Optional<Setting> ofProperty(String key) {
+    return Arrays.stream(values()).filter(setting -> setting.property().equals(key)).findFirst();
+  }
+}
