@@ -57,6 +57,7 @@ public final class HttpApi {
                   .register(table);
               new OpsRoutes(builder.health, builder.faucet, limiter, metrics, settings)
                   .register(table);
+              WebPages.register(config);
               registered.add(table.registered());
             });
     this.routes = registered.get(0);
