@@ -28,7 +28,10 @@ public final class SettlementThroughput {
     System.out.printf(
         "%-14s %5s %12s %10s %14s %12s%n",
         "mining", "keys", "settlements", "seconds", "settlements/s", "gas/settle");
-    boolean[] minings = args.length > 0 ? new boolean[] {Boolean.parseBoolean(args[0])} : new boolean[] {false, true};
+    boolean[] minings =
+        args.length > 0
+            ? new boolean[] {Boolean.parseBoolean(args[0])}
+            : new boolean[] {false, true};
     int[] keyCounts = args.length > 1 ? new int[] {Integer.parseInt(args[1])} : new int[] {1, 3};
     for (boolean blocks : minings) {
       for (int keys : keyCounts) {
