@@ -1,0 +1,110 @@
+package io.crogas.cli.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.crogas.cli.keys.PasswordSource;
+import io.crogas.domain.model.Address;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+public class ServeSettingsTest {
+  static final String FORWARDER = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
+  static final String USDC = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+  @TempDir Path dir;
+
+  public static Map<String, String> minimal() {
+    Map<String, String> env = new HashMap<>();
+    env.put("CROGAS_RPC_URL", "http://127.0.0.1:8545");
+    env.put("CROGAS_CHAIN_ID", "338");
+    env.put("CROGAS_FORWARDER", FORWARDER);
+    env.put("CROGAS_USDC", USDC);
+    env.put("CROGAS_KEYSTORES", "/keys/a.json, /keys/b.json");
+    env.put("CROGAS_KEYSTORE_PASSWORD_ENV", "RELAYER_PW");
+    env.put("CROGAS_PRICE_USD", "0.09");
+    return env;
+  }
+
+  @Test
+  void givenTheRequiredVariables_whenRead_thenDefaultsFillTheRest() {
+    ServeSettings settings = ServeSettings.read(SettingsSource.of(minimal(), Optional.empty()));
+
+    assertThat(settings.keystores())
+        .containsExactly(Path.of("/keys/a.json"), Path.of("/keys/b.json"));
+    assertThat(settings.password()).isEqualTo(new PasswordSource.Environment("RELAYER_PW"));
+    assertThat(settings.priceUsd()).isEqualByComparingTo(new BigDecimal("0.09"));
+    assertThat(settings.port()).isEqualTo(8402);
+    assertThat(settings.host()).isEqualTo("127.0.0.1");
+    assertThat(settings.feeBps()).isEqualTo(100);
+    assertThat(settings.tiers().find("fast").orElseThrow().feeCapPercent()).isEqualTo(150);
+    assertThat(settings.quoteTtl()).isEqualTo(Duration.ofMinutes(2));
+  }
+
+  @Test
+  void givenAConfigFileAndTheEnvironment_whenRead_thenTheEnvironmentWins() throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("crogas.properties"),
+            "crogas.port=9000\ncrogas.fee.bps=50\ncrogas.tiers=normal:130:100:1,rush:200:300:5\n"
+                + "crogas.deny.targets="
+                + USDC.toLowerCase()
+                + "\n");
+    Map<String, String> env = minimal();
+    env.put("CROGAS_PORT", "9100");
+
+    ServeSettings settings = ServeSettings.read(SettingsSource.of(env, Optional.of(file)));
+
+    assertThat(settings.port()).isEqualTo(9100);
+    assertThat(settings.feeBps()).isEqualTo(50);
+    assertThat(settings.tiers().find("rush").orElseThrow().queuePriority()).isEqualTo(5);
+    assertThat(settings.denyTargets()).containsExactly(Address.parse(USDC));
+  }
+
+  @Test
+  void givenMissingAndMalformedSettings_whenRead_thenEveryProblemIsNamedByItsVariable() {
+    Map<String, String> env = minimal();
+    env.remove("CROGAS_RPC_URL");
+    env.put("CROGAS_CHAIN_ID", "three");
+    env.put("CROGAS_KEYSTORE_PASSWORD_FILE", "/pw");
+    env.put("CROGAS_TIERS", "slow:110:100:0");
+    env.put("CROGAS_FEE_BPS", "20000");
+    env.put("CROGAS_ALLOW_TARGETS", "0x1234");
+
+    assertThatThrownBy(() -> ServeSettings.read(SettingsSource.of(env, Optional.empty())))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContainingAll(
+            "CROGAS_RPC_URL (crogas.rpc.url) is required",
+            "CROGAS_CHAIN_ID (crogas.chain.id): expected an integer",
+            "exactly one of CROGAS_KEYSTORE_PASSWORD_FILE",
+            "CROGAS_TIERS (crogas.tiers): a tier named normal is required",
+            "CROGAS_FEE_BPS (crogas.fee.bps): must be within 0..10000",
+            "CROGAS_ALLOW_TARGETS (crogas.allow.targets)");
+  }
+
+  @Test
+  void givenATypoInTheConfigFile_whenRead_thenTheKeyIsRefused() throws IOException {
+    Path file = Files.writeString(dir.resolve("c.properties"), "crogas.rpc.uri=http://x\n");
+
+    assertThatThrownBy(() -> SettingsSource.of(Map.of(), Optional.of(file)))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContaining("unknown setting crogas.rpc.uri");
+  }
+
+  @Test
+  void givenEverySetting_whenNamed_thenTheVariableAndThePropertyCorrespond() {
+    assertThat(List.of(Setting.values()))
+        .allSatisfy(
+            s -> assertThat(s.property()).isEqualTo(s.variable().toLowerCase().replace('_', '.')));
+    assertThat(Setting.KEYSTORE_PASSWORD_FILE.property())
+        .isEqualTo("crogas.keystore.password.file");
+  }
+}
