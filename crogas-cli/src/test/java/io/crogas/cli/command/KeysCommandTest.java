@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -54,18 +56,7 @@ class KeysCommandTest {
   void givenAPrivateKeyInTheEnvironment_whenEncrypting_thenTheFileHoldsThatAccount() {
     Map<String, String> env = Map.of("PW", "pw", "KEY", AnvilChain.DEV_KEYS.get(1));
 
-    CliRun run =
-        CliRun.of(
-            env,
-            "keys",
-            "encrypt",
-            "--private-key-env",
-            "KEY",
-            "--out",
-            dir.toString(),
-            "--password-env",
-            "PW",
-            "--light");
+    CliRun run = encrypt(env, "--light");
     CliRun address = CliRun.of(env, "keys", "address", onlyFile().toString());
 
     assertThat(run.code()).isZero();
@@ -112,17 +103,7 @@ class KeysCommandTest {
             dir.toString(),
             "--password-env",
             "PW");
-    CliRun badKey =
-        CliRun.of(
-            Map.of("PW", "pw", "KEY", "0x1234"),
-            "keys",
-            "encrypt",
-            "--private-key-env",
-            "KEY",
-            "--out",
-            dir.toString(),
-            "--password-env",
-            "PW");
+    CliRun badKey = encrypt(Map.of("PW", "pw", "KEY", "0x1234"));
     CliRun missingFile = CliRun.of(ENV, "keys", "address", dir.resolve("missing").toString());
 
     assertThat(noPassword.code()).isEqualTo(2);
@@ -138,6 +119,23 @@ class KeysCommandTest {
     assertThat(dir).isEmptyDirectory();
   }
 
+  /** {@code keys encrypt} of the key in KEY with the password in PW into {@link #dir}. */
+  private CliRun encrypt(Map<String, String> env, String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "keys",
+                "encrypt",
+                "--private-key-env",
+                "KEY",
+                "--out",
+                dir.toString(),
+                "--password-env",
+                "PW"));
+    args.addAll(List.of(extra));
+    return CliRun.of(env, args.toArray(String[]::new));
+  }
+
   private Path onlyFile() {
     try (Stream<Path> files = Files.list(dir)) {
       return files
@@ -150,9 +148,9 @@ class KeysCommandTest {
   }
 
   static String cast(String... args) throws IOException, InterruptedException {
-    var command = new java.util.ArrayList<String>();
+    var command = new ArrayList<String>();
     command.add(Toolchain.bin("cast").toString());
-    command.addAll(java.util.List.of(args));
+    command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor()).as(output).isZero();

@@ -2,6 +2,8 @@ package io.crogas.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crogas.chain.KeystoreFiles;
+import io.crogas.chain.KeystorePassword;
 import io.crogas.eip712.Hex;
 import io.crogas.eip712.TypedDataEncoder;
 import io.crogas.eip712.TypedDataJson;
@@ -57,19 +59,15 @@ class TypedDataCommandTest {
 
   @Test
   void givenAKeystore_whenSigningAndRecovering_thenTheSignerIsTheKeystoreAccount() {
-    Map<String, String> env = Map.of("PW", "pw", "KEY", AnvilChain.DEV_KEYS.get(2));
-    CliRun.of(
-        env,
-        "keys",
-        "encrypt",
-        "--private-key-env",
-        "KEY",
-        "--out",
-        dir.toString(),
-        "--password-env",
-        "PW",
-        "--light");
-    String keystore = dir.toFile().listFiles()[0].toString();
+    Map<String, String> env = Map.of("PW", "pw");
+    String keystore =
+        KeystoreFiles.encrypt(
+                AnvilChain.DEV_KEYS.get(2),
+                dir,
+                KeystorePassword.of("pw"),
+                KeystoreFiles.Strength.LIGHT)
+            .file()
+            .toString();
     String mail = resource("mail.json").toString();
 
     CliRun signed =
