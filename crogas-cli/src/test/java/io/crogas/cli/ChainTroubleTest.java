@@ -98,6 +98,9 @@ class ChainTroubleTest {
         while (!node.journal().inFlight().isEmpty() && System.nanoTime() < until) {
           Thread.sleep(100);
         }
+        // The checks below read the chain through the node's (proxied) RPC: they are not part of
+        // the drill, and an injected fault there failed the test now and then.
+        proxy.faults.set(false);
 
         assertThat(proxy.faulted.get()).as("faults were injected").isPositive();
         assertThat(node.journal().inFlight()).isEmpty();

@@ -96,20 +96,20 @@ public final class DevCommand implements Callable<Integer> {
     document.put("chainId", summary.chainId());
     document.put(
         "contracts",
-        Map.of(
+        Output.fields(
             "forwarder", summary.contracts().forwarder().value(),
             "usdc", summary.contracts().usdc().value(),
             "demoTarget", summary.contracts().demoTarget().value()));
     document.put(
         "usdc",
-        Map.of(
+        Output.fields(
             "name", summary.usdc().name(),
             "version", summary.usdc().version(),
             "decimals", 6));
     document.put("relayers", summary.relayers().stream().map(a -> a.value()).toList());
     document.put(
         "demoAccount",
-        Map.of(
+        Output.fields(
             "address", summary.demoAccount().value(),
             "privateKey", summary.demoAccountKey(),
             "usdc", summary.demoUsdc().toDecimalString()));

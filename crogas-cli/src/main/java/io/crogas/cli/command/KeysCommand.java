@@ -33,7 +33,7 @@ public final class KeysCommand {
   private KeysCommand() {}
 
   static Map<String, Object> written(Written written) {
-    return Map.of("address", written.address().value(), "file", written.file().toString());
+    return Output.fields("address", written.address().value(), "file", written.file().toString());
   }
 
   static String describe(Written written) {
@@ -148,7 +148,8 @@ public final class KeysCommand {
     public Integer call() {
       Address address = password == null ? declared() : decrypted();
       Output.of(spec, json.enabled)
-          .result(Map.of("address", address.value(), "file", file.toString()), address.value());
+          .result(
+              Output.fields("address", address.value(), "file", file.toString()), address.value());
       return 0;
     }
 

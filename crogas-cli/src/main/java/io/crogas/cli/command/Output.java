@@ -3,6 +3,8 @@ package io.crogas.cli.command;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -41,6 +43,15 @@ final class Output {
   void result(Object document, String text) {
     out.println(json ? write(document) : text);
     out.flush();
+  }
+
+  /** A JSON object whose fields keep the order given: {@code fields("a", 1, "b", 2)}. */
+  static Map<String, Object> fields(Object... namesAndValues) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return fields;
   }
 
   static String write(Object document) {

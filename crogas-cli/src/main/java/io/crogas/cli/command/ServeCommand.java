@@ -48,7 +48,7 @@ public final class ServeCommand implements Callable<Integer> {
     ServeSettings settings =
         ServeSettings.read(SettingsSource.of(context.environment(), Optional.ofNullable(config)));
     if (checkOnly) {
-      output.result(Map.of("valid", true), "configuration is valid");
+      output.result(Output.fields("valid", true), "configuration is valid");
       return 0;
     }
     output.progress(

@@ -68,14 +68,16 @@ public final class TypedDataCommand {
 
     @Override
     public Integer call() {
-      List<Map<String, String>> digests =
+      List<Map<String, Object>> digests =
           files.stream()
-              .map(file -> Map.of("file", file.toString(), "digest", digest(file).hex()))
+              .map(file -> Output.fields("file", file.toString(), "digest", digest(file).hex()))
               .toList();
       Output.of(spec, json.enabled)
           .result(
               digests,
-              digests.stream().map(entry -> entry.get("digest")).collect(Collectors.joining("\n")));
+              digests.stream()
+                  .map(entry -> (String) entry.get("digest"))
+                  .collect(Collectors.joining("\n")));
       return 0;
     }
   }
@@ -146,7 +148,7 @@ public final class TypedDataCommand {
       }
       String address = ((Recovery.Recovered) recovery).address();
       Output.of(spec, json.enabled)
-          .result(Map.of("address", address, "digest", digest.hex()), address);
+          .result(Output.fields("address", address, "digest", digest.hex()), address);
       return 0;
     }
   }
