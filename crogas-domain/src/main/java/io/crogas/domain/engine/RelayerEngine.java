@@ -319,6 +319,13 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
               tx.maxFeePerGas(),
               tx.tip(),
               settings.eip1559());
+      // A crash between the ledger's write and the journal's leaves the journal without the
+      // hashes; the receipt of any of them must be recognised as this record's.
+      record.ifPresent(
+          r ->
+              assignment
+                  .transactions()
+                  .forEach(sent -> tracking.submitted(r.id(), sent.hash(), clock.instant())));
       SendResult again = transmitter.send(tx);
       Address payer = record.map(r -> r.job().payer()).orElse(lane.relayer());
       record.ifPresent(r -> lane.adopt(payer));

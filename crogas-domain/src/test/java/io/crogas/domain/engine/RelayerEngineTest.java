@@ -395,4 +395,28 @@ class RelayerEngineTest {
     assertThat(failed.state()).isEqualTo(RelayState.FAILED);
     assertThat(failed.failure()).hasValueSatisfying(f -> assertThat(f).contains("resubmit"));
   }
+
+  @Test
+  void givenACrashAfterTheLedgerButBeforeTheJournalHadTheHash_whenRecovered_thenConfirmed()
+      throws Exception {
+    Address relayer = RELAYERS.get(0);
+    RelayRecord record = admit(StoreSamples.tokenTransfer(Keys.of(1), 1));
+    ledger.assign(relayer, Optional.of(record.id()), 0);
+    TransactionDraft draft =
+        new TransactionDraft(
+            relayer,
+            ChainId.CRONOS_TESTNET,
+            0,
+            Optional.of(record.job()),
+            java.math.BigInteger.valueOf(200_000),
+            Wei.gwei(6_250),
+            Wei.ZERO,
+            true);
+    ledger.recordSigned(mempool.sign(draft)); // killed here: the journal never saw the hash
+
+    engine(RELAYERS.subList(0, 1)).recover();
+
+    eventually(() -> journal.find(record.id()).orElseThrow().state() == RelayState.CONFIRMED);
+    assertThat(mempool.accepted()).hasSize(1);
+  }
 }
