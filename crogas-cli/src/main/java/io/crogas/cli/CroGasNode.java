@@ -49,6 +49,7 @@ import java.util.Map;
  * }</pre>
  */
 public final class CroGasNode implements AutoCloseable {
+  private final NodeConfig config;
   private final JsonRpc rpc;
   private final SqliteDatabase database;
   private final RelayerEngine engine;
@@ -66,6 +67,7 @@ public final class CroGasNode implements AutoCloseable {
 
   private CroGasNode(NodeConfig config, InstantSource clock) {
     ChainId chainId = config.network().chainId();
+    this.config = config;
     this.rpc = JsonRpc.connect(config.rpcUrl(), config.rpcTimeout());
     KeystoreRelayerSigner signer = signer(config.relayerKeys(), clock);
     this.relayers = signer.addresses();
@@ -145,6 +147,11 @@ public final class CroGasNode implements AutoCloseable {
       return KeystoreRelayerSigner.fromKeystores(stores.files(), stores.password(), clock);
     }
     return KeystoreRelayerSigner.fromPrivateKeys(((RelayerKeys.PrivateKeys) keys).hex(), clock);
+  }
+
+  /** The configuration this node was started with. */
+  public NodeConfig config() {
+    return config;
   }
 
   public QuoteRelay quotes() {

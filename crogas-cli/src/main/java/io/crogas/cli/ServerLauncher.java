@@ -7,16 +7,13 @@ import java.util.Optional;
 
 /**
  * Starts the HTTP API (REST, x402 facilitator, pages) in front of a running {@link CroGasNode}: the
- * one call {@code crogas dev} and {@code crogas serve} make to serve.
- *
- * <p>HTTP WIRING GOES HERE: {@link #DEFAULT} is {@link ConsoleOnlyServer} until the
- * crogas-http-javalin adapter lands; replace it with a launcher that builds {@code
- * io.crogas.http.HttpApi} from the node's use cases and starts it on {@link ApiEndpoint}.
+ * one call {@code crogas dev} and {@code crogas serve} make to serve. {@link #DEFAULT} serves it
+ * with the Javalin adapter ({@link HttpServerLauncher}).
  */
 @FunctionalInterface
 public interface ServerLauncher {
   /** The launcher {@code crogas dev} and {@code crogas serve} use. */
-  ServerLauncher DEFAULT = new ConsoleOnlyServer();
+  ServerLauncher DEFAULT = new HttpServerLauncher();
 
   /** Serves {@code node} on {@code endpoint}; the answer stops it when closed. */
   RunningServer start(CroGasNode node, ApiEndpoint endpoint);
@@ -47,9 +44,6 @@ public interface ServerLauncher {
   interface RunningServer extends AutoCloseable {
     /** The API's base URL, e.g. {@code http://127.0.0.1:8402}. */
     String url();
-
-    /** Whether the URL actually answers HTTP (false until the HTTP adapter is wired in). */
-    boolean servesHttp();
 
     @Override
     void close();

@@ -44,12 +44,12 @@ final class FaultyRpcProxy implements AutoCloseable {
     int n = requests.incrementAndGet();
     boolean faulty = faults.get();
     try {
-      if (faulty && n % 7 == 0) {
+      if (faulty && n % 13 == 0) {
         faulted.incrementAndGet();
         reply(exchange, 500, "upstream exploded".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return;
       }
-      if (faulty && n % 11 == 0) {
+      if (faulty && n % 17 == 0) {
         Thread.sleep(delay.toMillis());
       }
       HttpResponse<byte[]> answer =
@@ -59,7 +59,7 @@ final class FaultyRpcProxy implements AutoCloseable {
                   .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                   .build(),
               HttpResponse.BodyHandlers.ofByteArray());
-      if (faulty && n % 5 == 0) {
+      if (faulty && n % 9 == 0) {
         faulted.incrementAndGet();
         reply(exchange, 502, new byte[0]); // the node acted; the answer is lost
         return;

@@ -52,7 +52,7 @@ final class Payments {
   /** Settles as a careful client does: when the facilitator's chain is unreachable, ask again. */
   static SettleOutcome settleRetrying(SettlePayment settler, PaymentCommand command) {
     ChainUnavailableException last = null;
-    for (int attempt = 0; attempt < 20; attempt++) {
+    for (int attempt = 0; attempt < 60; attempt++) {
       try {
         return settler.settle(command);
       } catch (ChainUnavailableException e) {

@@ -91,7 +91,6 @@ public final class DevCommand implements Callable<Integer> {
   private static Map<String, Object> document(DevStack.Summary summary) {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("apiUrl", summary.apiUrl());
-    document.put("servesHttp", summary.servesHttp());
     document.put("rpcUrl", summary.rpcUrl());
     document.put("chainId", summary.chainId());
     document.put(
@@ -118,10 +117,7 @@ public final class DevCommand implements Callable<Integer> {
   }
 
   private static String text(DevStack.Summary summary) {
-    String api =
-        summary.servesHttp()
-            ? summary.apiUrl()
-            : summary.apiUrl() + "  (not served yet: the HTTP API is not wired in this build)";
+    String api = summary.apiUrl();
     return String.join(
         "\n",
         "CroGas dev",

@@ -82,7 +82,6 @@ public final class ServeCommand implements Callable<Integer> {
       ServeSettings settings, CroGasNode node, ServerLauncher.RunningServer server) {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("apiUrl", server.url());
-    document.put("servesHttp", server.servesHttp());
     document.put("rpcUrl", settings.rpcUrl());
     document.put("chainId", settings.chainId());
     document.put("forwarder", settings.forwarder().value());
@@ -97,7 +96,7 @@ public final class ServeCommand implements Callable<Integer> {
     return String.join(
         "\n",
         "CroGas serve",
-        "  API        " + server.url() + (server.servesHttp() ? "" : "  (HTTP not wired yet)"),
+        "  API        " + server.url(),
         "  RPC        " + settings.rpcUrl() + "  (chain id " + settings.chainId() + ")",
         "  forwarder  " + settings.forwarder(),
         "  USDC       "

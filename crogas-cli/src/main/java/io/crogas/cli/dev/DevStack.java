@@ -43,7 +43,6 @@ public final class DevStack implements AutoCloseable {
   /** What is running. */
   public record Summary(
       String apiUrl,
-      boolean servesHttp,
       String rpcUrl,
       long chainId,
       Deployment contracts,
@@ -122,7 +121,6 @@ public final class DevStack implements AutoCloseable {
     summary =
         new Summary(
             server.url(),
-            server.servesHttp(),
             chain.rpcUrl(),
             LocalChain.CHAIN_ID,
             contracts,

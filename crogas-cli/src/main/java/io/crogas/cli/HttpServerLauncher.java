@@ -1,0 +1,99 @@
+package io.crogas.cli;
+
+import io.crogas.domain.model.ChainId;
+import io.crogas.domain.model.TokenAmount;
+import io.crogas.domain.model.Wei;
+import io.crogas.http.ApiSettings;
+import io.crogas.http.HttpApi;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Serves a node's use cases over HTTP with {@link HttpApi}: the REST API, x402 and the pages. The
+ * facilitate wait and the fee split follow the node's configuration.
+ */
+public final class HttpServerLauncher implements ServerLauncher {
+  /** Below this a relayer is reported degraded: about 50 paid executions at Cronos prices. */
+  private static final Wei MINIMUM_RELAYER_CRO = Wei.of(1).times(java.math.BigInteger.TEN.pow(18));
+
+  private static final String VERSION = "0.1.0";
+
+  private final List<String> corsOrigins;
+
+  /** Same-origin only: the pages are served by the server itself. */
+  public HttpServerLauncher() {
+    this(List.of());
+  }
+
+  /** With CORS for {@code corsOrigins} ({@code *} for any). */
+  public HttpServerLauncher(List<String> corsOrigins) {
+    this.corsOrigins = List.copyOf(corsOrigins);
+  }
+
+  @Override
+  public RunningServer start(CroGasNode node, ApiEndpoint endpoint) {
+    ChainId chainId = node.forwarder().chainId();
+    int decimals = node.usdc().decimals();
+    ApiSettings.FaucetSettings faucet =
+        endpoint.faucet().isPresent()
+            ? new ApiSettings.FaucetSettings(
+                true,
+                new TokenAmount(
+                    java.math.BigInteger.valueOf(100)
+                        .multiply(java.math.BigInteger.TEN.pow(decimals)),
+                    decimals),
+                new TokenAmount(
+                    java.math.BigInteger.valueOf(1_000)
+                        .multiply(java.math.BigInteger.TEN.pow(decimals)),
+                    decimals))
+            : ApiSettings.FaucetSettings.disabled();
+    HttpApi.Builder api =
+        HttpApi.builder()
+            .quotes(node.quotes())
+            .submissions(node.relay())
+            .queries(node.history())
+            .payments(node.verifier(), node.settler())
+            .settings(
+                new ApiSettings(
+                    chainId,
+                    node.forwarder().forwarder(),
+                    node.usdc(),
+                    node.relayers(),
+                    explorer(chainId),
+                    node.config().settleWait(),
+                    node.config().fees().facilitatorFeeBps(),
+                    64 * 1024,
+                    corsOrigins,
+                    ApiSettings.RateLimits.defaults(),
+                    faucet))
+            .health(new NodeHealth(node, MINIMUM_RELAYER_CRO, VERSION, Instant.now()))
+            .rateLimits(node.rateLimits())
+            .gauge(
+                "crogas_queue_depth",
+                "jobs queued or in flight in the relay engine",
+                node::queueDepth);
+    endpoint
+        .faucet()
+        .ifPresent(minter -> api.faucet((to, amount) -> minter.mint(to, amount.atomic()).txHash()));
+    HttpApi running = api.build().start(endpoint.host(), endpoint.port());
+    String url = "http://" + endpoint.host() + ":" + running.port();
+    return new RunningServer() {
+      @Override
+      public String url() {
+        return url;
+      }
+
+      @Override
+      public void close() {
+        running.stop();
+      }
+    };
+  }
+
+  /** Cronos' explorer for mainnet and testnet; local chains have none, the testnet's is shown. */
+  static String explorer(ChainId chainId) {
+    return chainId.equals(ChainId.CRONOS_MAINNET)
+        ? "https://explorer.cronos.org/tx/"
+        : "https://explorer.cronos.org/testnet/tx/";
+  }
+}
