@@ -64,6 +64,7 @@ public final class CroGasNode implements AutoCloseable {
   private final RelayService relay;
   private final PaymentService payments;
   private final RelayQueries queries;
+  private final SettlementStats stats = new SettlementStats();
 
   private CroGasNode(NodeConfig config, InstantSource clock) {
     ChainId chainId = config.network().chainId();
@@ -81,7 +82,7 @@ public final class CroGasNode implements AutoCloseable {
     this.ledger = new SqliteNonceLedger(database);
     this.rateLimits = new SqliteRateLimitStore(database);
     SqliteQuoteBook quoteBook = new SqliteQuoteBook(database);
-    TrackingService tracking = new TrackingService(journal);
+    TrackingService tracking = new TrackingService(journal, stats);
     this.engine =
         new RelayerEngine(
             new EngineSettings(
@@ -206,6 +207,16 @@ public final class CroGasNode implements AutoCloseable {
   /** Jobs queued or in flight in the engine. */
   public int queueDepth() {
     return engine.queueDepth();
+  }
+
+  /** Jobs queued or in flight per relayer key. */
+  public Map<Address, Integer> laneLoads() {
+    return engine.laneLoads();
+  }
+
+  /** Totals of finished requests since start. */
+  public SettlementStats stats() {
+    return stats;
   }
 
   @Override

@@ -75,7 +75,9 @@ public final class HttpServerLauncher implements ServerLauncher {
     endpoint
         .faucet()
         .ifPresent(minter -> api.faucet((to, amount) -> minter.mint(to, amount.atomic()).txHash()));
-    HttpApi running = api.build().start(endpoint.host(), endpoint.port());
+    HttpApi built = api.build();
+    NodeMeters.register(node, built.meterRegistry());
+    HttpApi running = built.start(endpoint.host(), endpoint.port());
     String url = "http://" + endpoint.host() + ":" + running.port();
     return new RunningServer() {
       @Override

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
@@ -20,6 +22,8 @@ final class RequestEdge {
   private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
   /** Probes and scrapers poll these; a busy dashboard must not lock them out. */
+  private static final Logger LOG = LoggerFactory.getLogger("io.crogas.http.requests");
+
   private static final Set<String> UNLIMITED = Set.of("/health", "/metrics");
 
   private final RateLimiter limiter;
@@ -60,11 +64,17 @@ final class RequestEdge {
   private void after(Context ctx) {
     Long started = ctx.attribute(STARTED);
     String route = ctx.attribute(RouteTable.ROUTE_ATTRIBUTE);
+    Duration took = Duration.ofNanos(started == null ? 0 : System.nanoTime() - started);
     metrics.request(
-        ctx.method().name(),
-        route == null ? "unmatched" : route,
-        ctx.status().getCode(),
-        Duration.ofNanos(started == null ? 0 : System.nanoTime() - started));
+        ctx.method().name(), route == null ? "unmatched" : route, ctx.status().getCode(), took);
+    // One line per request; bodies (signatures) are never logged, only what routing saw.
+    LOG.atInfo()
+        .setMessage("request")
+        .addKeyValue("method", ctx.method().name())
+        .addKeyValue("route", route == null ? "unmatched" : route)
+        .addKeyValue("status", ctx.status().getCode())
+        .addKeyValue("ms", took.toMillis())
+        .log();
     MDC.remove("requestId");
   }
 }

@@ -39,6 +39,7 @@ import java.util.concurrent.TimeUnit;
  * it. {@link #recover()} finishes whatever a crash interrupted.
  */
 public final class RelayerEngine implements RelayEngine, AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(RelayerEngine.class.getName());
   private static final BigInteger HUNDRED = BigInteger.valueOf(100);
 
   private final EngineSettings settings;
@@ -113,6 +114,13 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
   /** Jobs queued or in flight on all lanes. */
   public int queueDepth() {
     return lanes.values().stream().mapToInt(NonceLane::load).sum();
+  }
+
+  /** Jobs queued or in flight per relayer key: the state of each nonce lane. */
+  public Map<Address, Integer> laneLoads() {
+    Map<Address, Integer> loads = new java.util.TreeMap<>(Comparator.comparing(Address::value));
+    lanes.forEach((relayer, lane) -> loads.put(relayer, lane.load()));
+    return loads;
   }
 
   private void dispatch(RelayRecord record) {
@@ -262,6 +270,12 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
   }
 
   private void finish(NonceLane lane, RelayRecord record) {
+    LOG.log(
+        System.Logger.Level.INFO,
+        "{0} {1}{2}",
+        record.id(),
+        record.state(),
+        record.failure().map(why -> ": " + why).orElse(""));
     lane.finished(record.job().payer());
     CompletableFuture<RelayRecord> done = waiting.remove(record.id());
     if (done != null) {
@@ -285,6 +299,8 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
    * journaled job that never got a nonce is dispatched again. Call once at start, before new work.
    */
   public void recover() {
+    LOG.log(
+        System.Logger.Level.INFO, "recovering in-flight work from the journal and nonce ledger");
     for (NonceLane lane : lanes.values()) {
       for (NonceAssignment assignment : ledger.pending(lane.relayer())) {
         lane.urgent(() -> resume(lane, assignment));
@@ -415,9 +431,7 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
     @Override
     public void internalError(RuntimeException e) {
       // A bug must not stop the watch; the next tick retries and the journal keeps the truth.
-      Thread.currentThread()
-          .getUncaughtExceptionHandler()
-          .uncaughtException(Thread.currentThread(), e);
+      LOG.log(System.Logger.Level.ERROR, "watching the relayer's nonces failed", e);
     }
   }
 }

@@ -17,6 +17,8 @@ import java.util.Optional;
  * without signing anything new for the nonce.
  */
 final class Transmitter {
+  private static final System.Logger LOG = System.getLogger(Transmitter.class.getName());
+
   private final RelayerSigner signer;
   private final NonceLedger ledger;
   private final Broadcaster broadcaster;
@@ -46,7 +48,17 @@ final class Transmitter {
       return Optional.empty();
     }
     recordId.ifPresent(id -> tracking.submitted(id, signed.hash(), clock.instant()));
-    return Optional.of(new Sent(signed, send(signed)));
+    SendResult result = send(signed);
+    LOG.log(
+        System.Logger.Level.INFO,
+        "sent {0} for {1}: relayer {2} nonce {3}, fee cap {4} wei: {5}",
+        signed.hash(),
+        recordId.orElse("a gap filler"),
+        signed.relayer(),
+        signed.nonce(),
+        signed.maxFeePerGas(),
+        result.getClass().getSimpleName());
+    return Optional.of(new Sent(signed, result));
   }
 
   /** Sends recorded bytes, trying again a bounded number of times while the node is unreachable. */

@@ -5,6 +5,7 @@ import io.crogas.domain.model.Receipt;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.port.in.TrackRelay;
 import io.crogas.domain.port.out.Journal;
+import io.crogas.domain.port.out.SettlementObserver;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
@@ -17,9 +18,15 @@ public final class TrackingService implements TrackRelay {
   private static final int MAX_ATTEMPTS = 16;
 
   private final Journal journal;
+  private final SettlementObserver observer;
 
   public TrackingService(Journal journal) {
+    this(journal, SettlementObserver.NONE);
+  }
+
+  public TrackingService(Journal journal, SettlementObserver observer) {
     this.journal = journal;
+    this.observer = observer;
   }
 
   @Override
@@ -44,7 +51,13 @@ public final class TrackingService implements TrackRelay {
         return new RelayRecord.Step.Refused("no request " + id + " in the journal");
       }
       RelayRecord.Step next = step.apply(current.get());
-      if (!(next instanceof RelayRecord.Step.Moved moved) || journal.update(moved.record())) {
+      if (!(next instanceof RelayRecord.Step.Moved moved)) {
+        return next;
+      }
+      if (journal.update(moved.record())) {
+        if (moved.record().state().isFinal()) {
+          observer.finished(moved.record());
+        }
         return next;
       }
     }

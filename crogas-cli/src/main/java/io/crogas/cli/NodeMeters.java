@@ -1,0 +1,84 @@
+package io.crogas.cli;
+
+import io.crogas.domain.ChainUnavailableException;
+import io.crogas.domain.model.Address;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The node's own metrics next to the API's: settlements, gas spent, USDC settled, each relayer's
+ * balances and nonce lane. Balances are read from the chain when scraped; an unreachable chain
+ * reads as NaN rather than failing the scrape.
+ */
+final class NodeMeters {
+  private NodeMeters() {}
+
+  static void register(CroGasNode node, MeterRegistry registry) {
+    SettlementStats stats = node.stats();
+    FunctionCounter.builder("crogas_settlements_confirmed", stats, SettlementStats::confirmed)
+        .description("requests confirmed on chain since start")
+        .register(registry);
+    FunctionCounter.builder("crogas_settlements_failed", stats, SettlementStats::failed)
+        .description("requests that ended failed since start")
+        .register(registry);
+    FunctionCounter.builder("crogas_gas_spent_cro", stats, SettlementStats::gasSpentCro)
+        .description("CRO the relayers spent on gas since start")
+        .register(registry);
+    FunctionCounter.builder("crogas_usdc_settled", stats, SettlementStats::usdcSettled)
+        .description("USDC moved by confirmed requests (fees and x402 payments) since start")
+        .register(registry);
+    for (Address relayer : node.relayers()) {
+      gauge(
+          registry,
+          "crogas_relayer_cro_balance",
+          "relayer CRO balance",
+          relayer,
+          node,
+          n ->
+              new BigDecimal(n.chain().nativeBalance(relayer).value())
+                  .movePointLeft(18)
+                  .doubleValue());
+      gauge(
+          registry,
+          "crogas_relayer_usdc_balance",
+          "relayer USDC balance",
+          relayer,
+          node,
+          n ->
+              new BigDecimal(n.chain().tokenBalance(n.usdc().token(), relayer))
+                  .movePointLeft(n.usdc().decimals())
+                  .doubleValue());
+      gauge(
+          registry,
+          "crogas_lane_in_flight",
+          "jobs queued or in flight on the relayer's nonce lane",
+          relayer,
+          node,
+          n -> n.laneLoads().getOrDefault(relayer, 0));
+    }
+  }
+
+  private static void gauge(
+      MeterRegistry registry,
+      String name,
+      String description,
+      Address relayer,
+      CroGasNode node,
+      ToDoubleFunction<CroGasNode> read) {
+    Gauge.builder(name, node, n -> readOrNaN(n, read))
+        .description(description)
+        .tag("relayer", relayer.value())
+        .register(registry);
+  }
+
+  private static double readOrNaN(CroGasNode node, ToDoubleFunction<CroGasNode> read) {
+    try {
+      return read.applyAsDouble(node);
+    } catch (ChainUnavailableException e) {
+      return Double.NaN;
+    }
+  }
+}
