@@ -6,7 +6,6 @@ import io.crogas.domain.model.Wei;
 import io.crogas.http.ApiSettings;
 import io.crogas.http.HttpApi;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Serves a node's use cases over HTTP with {@link HttpApi}: the REST API, x402 and the pages. The
@@ -17,18 +16,6 @@ public final class HttpServerLauncher implements ServerLauncher {
   private static final Wei MINIMUM_RELAYER_CRO = Wei.of(1).times(java.math.BigInteger.TEN.pow(18));
 
   private static final String VERSION = "0.1.0";
-
-  private final List<String> corsOrigins;
-
-  /** Same-origin only: the pages are served by the server itself. */
-  public HttpServerLauncher() {
-    this(List.of());
-  }
-
-  /** With CORS for {@code corsOrigins} ({@code *} for any). */
-  public HttpServerLauncher(List<String> corsOrigins) {
-    this.corsOrigins = List.copyOf(corsOrigins);
-  }
 
   @Override
   public RunningServer start(CroGasNode node, ApiEndpoint endpoint) {
@@ -63,7 +50,7 @@ public final class HttpServerLauncher implements ServerLauncher {
                     node.config().settleWait(),
                     node.config().fees().facilitatorFeeBps(),
                     64 * 1024,
-                    corsOrigins,
+                    endpoint.corsOrigins(),
                     ApiSettings.RateLimits.defaults(),
                     faucet))
             .health(new NodeHealth(node, MINIMUM_RELAYER_CRO, VERSION, Instant.now()))

@@ -18,8 +18,12 @@ public interface ServerLauncher {
   /** Serves {@code node} on {@code endpoint}; the answer stops it when closed. */
   RunningServer start(CroGasNode node, ApiEndpoint endpoint);
 
-  /** Where to listen, and the test-USDC faucet where the configuration has one (dev, testnets). */
-  record ApiEndpoint(String host, int port, Optional<UsdcMinter> faucet) {
+  /**
+   * Where to listen, the test-USDC faucet where the configuration has one (dev, testnets), and the
+   * origins CORS allows (empty: same origin only; {@code *}: any).
+   */
+  record ApiEndpoint(
+      String host, int port, Optional<UsdcMinter> faucet, java.util.List<String> corsOrigins) {
     public ApiEndpoint {
       if (host == null || host.isBlank()) {
         throw new IllegalArgumentException("a host to listen on is required");
@@ -27,6 +31,12 @@ public interface ServerLauncher {
       if (port < 1 || port > 65_535) {
         throw new IllegalArgumentException("a port is within 1..65535, got " + port);
       }
+      corsOrigins = java.util.List.copyOf(corsOrigins);
+    }
+
+    /** Same origin only. */
+    public ApiEndpoint(String host, int port, Optional<UsdcMinter> faucet) {
+      this(host, port, faucet, java.util.List.of());
     }
 
     public String url() {

@@ -64,7 +64,7 @@ public final class ServeCommand implements Callable<Integer> {
               .start(
                   node,
                   new ServerLauncher.ApiEndpoint(
-                      settings.host(), settings.port(), Optional.empty()));
+                      settings.host(), settings.port(), Optional.empty(), settings.corsOrigins()));
     } catch (RuntimeException e) {
       node.close();
       throw e;

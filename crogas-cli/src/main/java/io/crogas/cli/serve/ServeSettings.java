@@ -45,7 +45,8 @@ public record ServeSettings(
     BigInteger maxGasPerRequest,
     Duration defaultDeadline,
     Duration settleWait,
-    Duration rpcTimeout) {
+    Duration rpcTimeout,
+    List<String> corsOrigins) {
 
   /** The tiers when {@link Setting#TIERS} is not set. */
   public static final String DEFAULT_TIERS = "slow:110:100:0,normal:125:125:1,fast:150:200:2";
@@ -55,6 +56,7 @@ public record ServeSettings(
     allowTargets = Set.copyOf(allowTargets);
     denyTargets = Set.copyOf(denyTargets);
     payees = Set.copyOf(payees);
+    corsOrigins = List.copyOf(corsOrigins);
   }
 
   /**
@@ -85,6 +87,7 @@ public record ServeSettings(
         in.optional(Setting.DEFAULT_DEADLINE_SECONDS, "1800", SettingParsers.seconds(60, 86_400));
     var settleWait = in.optional(Setting.SETTLE_WAIT_SECONDS, "30", SettingParsers.seconds(1, 600));
     var rpcTimeout = in.optional(Setting.RPC_TIMEOUT_SECONDS, "10", SettingParsers.seconds(1, 300));
+    var cors = in.optional(Setting.CORS_ORIGINS, "", SettingParsers::origins);
     in.check();
     return new ServeSettings(
         rpcUrl.orElseThrow(),
@@ -108,7 +111,8 @@ public record ServeSettings(
         maxGas.orElseThrow(),
         deadline.orElseThrow(),
         settleWait.orElseThrow(),
-        rpcTimeout.orElseThrow());
+        rpcTimeout.orElseThrow(),
+        cors.orElseThrow());
   }
 
   private static Optional<PasswordSource> password(SettingsReader in) {

@@ -32,7 +32,8 @@ public enum Setting {
   MAX_GAS_PER_REQUEST,
   DEFAULT_DEADLINE_SECONDS,
   SETTLE_WAIT_SECONDS,
-  RPC_TIMEOUT_SECONDS;
+  RPC_TIMEOUT_SECONDS,
+  CORS_ORIGINS;
 
   /** {@code CROGAS_RPC_URL}. */
   public String variable() {

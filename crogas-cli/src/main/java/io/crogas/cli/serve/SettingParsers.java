@@ -78,6 +78,18 @@ final class SettingParsers {
     return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
+  /** {@code *} or origins such as {@code https://app.example}; browsers send no path. */
+  static List<String> origins(String text) {
+    List<String> origins = list(text);
+    for (String origin : origins) {
+      if (!origin.equals("*") && !origin.matches("https?://[^/\\s]+")) {
+        throw new IllegalArgumentException(
+            "expected * or origins like https://app.example (scheme and host, no path): " + origin);
+      }
+    }
+    return origins;
+  }
+
   static Set<Address> addresses(String text) {
     return Set.copyOf(list(text).stream().map(Address::parse).toList());
   }

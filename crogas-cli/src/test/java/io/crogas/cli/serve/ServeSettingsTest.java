@@ -50,6 +50,20 @@ public class ServeSettingsTest {
   }
 
   @Test
+  void givenCorsOrigins_whenRead_thenOriginsAreKeptAndAPathIsRefused() {
+    Map<String, String> env = minimal();
+    env.put("CROGAS_CORS_ORIGINS", "https://app.example, http://localhost:3000");
+
+    assertThat(ServeSettings.read(SettingsSource.of(env, Optional.empty())).corsOrigins())
+        .containsExactly("https://app.example", "http://localhost:3000");
+    assertThat(ServeSettings.read(SettingsSource.of(minimal(), Optional.empty())).corsOrigins())
+        .isEmpty();
+    env.put("CROGAS_CORS_ORIGINS", "https://app.example/page");
+    assertThatThrownBy(() -> ServeSettings.read(SettingsSource.of(env, Optional.empty())))
+        .hasMessageContaining("CROGAS_CORS_ORIGINS");
+  }
+
+  @Test
   void givenAConfigFileAndTheEnvironment_whenRead_thenTheEnvironmentWins() throws IOException {
     Path file =
         Files.writeString(
