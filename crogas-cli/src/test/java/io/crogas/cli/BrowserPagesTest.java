@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crogas.domain.model.Address;
 import io.crogas.testkit.Toolchain;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +34,7 @@ class BrowserPagesTest {
         CroGasNode node = CroGasNode.start(network.config(1, dir.resolve("web.db")).build())) {
       network.fund(USER, 100);
       ServerLauncher.ApiEndpoint endpoint =
-          new ServerLauncher.ApiEndpoint("127.0.0.1", freePort(), Optional.empty());
+          new ServerLauncher.ApiEndpoint("127.0.0.1", ServedNetwork.freePort(), Optional.empty());
       try (ServerLauncher.RunningServer server = new HttpServerLauncher().start(node, endpoint)) {
         Path log = dir.resolve("browser.log");
         ProcessBuilder test =
@@ -64,13 +61,6 @@ class BrowserPagesTest {
         assertThat(finished).as("browser test finished in time; output:%n%s", output).isTrue();
         assertThat(browser.exitValue()).as("browser test output:%n%s", output).isZero();
       }
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new InetSocketAddress("127.0.0.1", 0));
-      return socket.getLocalPort();
     }
   }
 }

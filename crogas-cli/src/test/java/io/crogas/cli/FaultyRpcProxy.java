@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A JSON-RPC proxy on 127.0.0.1 in front of anvil that, once faults are switched on, answers some
  * requests with errors without forwarding them, forwards some and then loses the answer (the node
- * acted, the client cannot know), and delays some past the client's timeout.
+ * acted, the client cannot know), and delays some past the client's timeout. With {@link #down} on,
+ * it answers 503 to everything without forwarding (the RPC is unreachable).
  */
 final class FaultyRpcProxy implements AutoCloseable {
   private final HttpServer server;
@@ -25,6 +26,7 @@ final class FaultyRpcProxy implements AutoCloseable {
   private final URI upstream;
   private final AtomicInteger requests = new AtomicInteger();
   final AtomicBoolean faults = new AtomicBoolean();
+  final AtomicBoolean down = new AtomicBoolean();
   final AtomicInteger faulted = new AtomicInteger();
 
   FaultyRpcProxy(String upstreamUrl, Duration delay) throws IOException {
@@ -41,6 +43,10 @@ final class FaultyRpcProxy implements AutoCloseable {
 
   private void handle(HttpExchange exchange, Duration delay) throws IOException {
     byte[] body = exchange.getRequestBody().readAllBytes();
+    if (down.get()) {
+      reply(exchange, 503, "upstream down".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return;
+    }
     int n = requests.incrementAndGet();
     boolean faulty = faults.get();
     try {

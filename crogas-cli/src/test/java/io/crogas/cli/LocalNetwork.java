@@ -87,6 +87,11 @@ final class LocalNetwork implements AutoCloseable {
     deployer.mint(deployment.usdc(), to, BigInteger.valueOf(usdc).multiply(BigInteger.TEN.pow(6)));
   }
 
+  /** Mints test USDC from the deployer (the faucet of a dev server). */
+  ServerLauncher.UsdcMinter minter() {
+    return (to, atomic) -> deployer.mint(deployment.usdc(), to, atomic);
+  }
+
   /** The result of a view call with no arguments, e.g. {@code lastSender()}. */
   byte[] call(Address to, String signature) {
     String selector =

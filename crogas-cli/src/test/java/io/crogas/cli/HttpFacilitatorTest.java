@@ -1,0 +1,186 @@
+package io.crogas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crogas.cli.X402Bodies.Format;
+import io.crogas.domain.model.Address;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The x402 facilitator over real HTTP in its three formats (v2, v1, the Cronos Labs {@code
+ * paymentHeader}) against the real server, node, anvil and token contract.
+ */
+class HttpFacilitatorTest {
+  private static final BigInteger VALUE = BigInteger.valueOf(250_000);
+
+  @TempDir static Path dir;
+  private static ServedNetwork served;
+  private static HttpJson api;
+
+  @BeforeAll
+  static void start() {
+    served = ServedNetwork.start(dir, 2);
+    api = served.api;
+  }
+
+  @AfterAll
+  static void stop() {
+    if (served != null) {
+      served.close();
+    }
+  }
+
+  private static X402Bodies.Payment payment(
+      LocalNetwork.User payer, LocalNetwork.User signer, Address payTo, long n) {
+    return X402Bodies.payment(payer, signer, payTo, VALUE, n, served.node.usdc());
+  }
+
+  private static ObjectNode body(Format format, X402Bodies.Payment payment) {
+    return X402Bodies.body(format, payment, served.node.usdc());
+  }
+
+  private static JsonNode post(Format format, String path, ObjectNode body) {
+    HttpJson.Answer answer = X402Bodies.post(api, format, path, body);
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    return answer.json();
+  }
+
+  private static long relayerTransactions() {
+    long sent = 0;
+    for (Address relayer : served.node.relayers()) {
+      sent += served.transactionCount(relayer);
+    }
+    return sent;
+  }
+
+  @Test
+  void givenThisChain_whenSupportedIsAsked_thenTheV2AndV1KindsAndTheRelayersAsSigners() {
+    HttpJson.Answer answer = api.get("/x402/supported");
+
+    assertThat(answer.status()).isEqualTo(200);
+    JsonNode body = answer.json();
+    assertThat(body.get("kinds")).hasSize(2);
+    assertThat(body.at("/kinds/0/x402Version").asInt()).isEqualTo(2);
+    assertThat(body.at("/kinds/0/scheme").asText()).isEqualTo("exact");
+    assertThat(body.at("/kinds/0/network").asText()).isEqualTo("eip155:338");
+    assertThat(body.at("/kinds/1/x402Version").asInt()).isEqualTo(1);
+    assertThat(body.at("/kinds/1/scheme").asText()).isEqualTo("exact");
+    assertThat(body.at("/kinds/1/network").asText()).isEqualTo("cronos-testnet");
+    assertThat(body.get("extensions").isArray()).isTrue();
+    assertThat(body.get("signers").get("eip155:*"))
+        .extracting(JsonNode::asText)
+        .containsExactlyElementsOf(served.node.relayers().stream().map(Address::value).toList());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Format.class)
+  void givenAValidPayment_whenVerifiedSettledAndRetried_thenOneTransferOneHashAndTheNonceIsUsed(
+      Format format) {
+    LocalNetwork.User payer = LocalNetwork.User.of(200 + format.ordinal());
+    served.network.fund(payer.address(), 10);
+    Address payTo = LocalNetwork.User.of(210 + format.ordinal()).address();
+    ObjectNode request = body(format, payment(payer, payer, payTo, 1));
+
+    JsonNode verified = post(format, "/x402/verify", request);
+    long sentBefore = relayerTransactions();
+    JsonNode settled = post(format, "/x402/settle", request);
+    long sentAfterSettle = relayerTransactions();
+    JsonNode retried = post(format, "/x402/settle", request);
+    JsonNode replayed = post(format, "/x402/verify", request);
+
+    assertThat(verified.get("isValid").asBoolean()).as(verified.toString()).isTrue();
+    assertThat(verified.get("payer").asText()).isEqualTo(payer.address().value());
+    if (format == Format.CRONOS) {
+      assertThat(verified.get("invalidReason").isNull()).isTrue();
+      assertThat(settled.get("x402Version").asInt()).isEqualTo(1);
+      assertThat(settled.get("event").asText()).as(settled.toString()).isEqualTo("payment.settled");
+      assertThat(settled.get("from").asText()).isEqualTo(payer.address().value());
+      assertThat(settled.get("to").asText()).isEqualTo(payTo.value());
+      assertThat(settled.get("value").asText()).isEqualTo(VALUE.toString());
+      assertThat(settled.get("network").asText()).isEqualTo("cronos-testnet");
+      assertThat(settled.get("timestamp").asText()).isNotBlank();
+    } else {
+      assertThat(settled.get("success").asBoolean()).as(settled.toString()).isTrue();
+      assertThat(settled.get("payer").asText()).isEqualTo(payer.address().value());
+      assertThat(settled.get("network").asText()).isEqualTo(format.network());
+    }
+    String txHash = settled.get(format.transactionField()).asText();
+    assertThat(txHash).matches("0x[0-9a-f]{64}");
+    JsonNode receipt = served.receipt(txHash);
+    assertThat(receipt.get("status").asText()).isEqualTo("0x1");
+    assertThat(receipt.get("to").asText())
+        .isEqualToIgnoringCase(served.node.usdc().token().value());
+    if (format == Format.CRONOS) {
+      assertThat(settled.get("blockNumber").asLong())
+          .isEqualTo(Long.decode(receipt.get("blockNumber").asText()));
+    }
+    assertThat(sentAfterSettle).isEqualTo(sentBefore + 1);
+    assertThat(retried.get(format.transactionField()).asText()).isEqualTo(txHash);
+    assertThat(relayerTransactions()).as("a retry sends nothing").isEqualTo(sentAfterSettle);
+    assertThat(served.usdcBalance(payTo)).isEqualTo(VALUE);
+    assertThat(served.usdcBalance(payer.address()))
+        .isEqualTo(BigInteger.valueOf(10_000_000).subtract(VALUE));
+    assertThat(replayed.get("isValid").asBoolean()).isFalse();
+    assertThat(replayed.get("invalidReason").asText())
+        .isEqualTo("invalid_exact_evm_nonce_already_used");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Format.class)
+  void givenASignatureByAnotherKey_whenVerifiedOrSettled_thenInvalidSignatureAndNoTransfer(
+      Format format) {
+    LocalNetwork.User payer = LocalNetwork.User.of(220 + format.ordinal());
+    served.network.fund(payer.address(), 10);
+    Address payTo = LocalNetwork.User.of(230 + format.ordinal()).address();
+    ObjectNode request = body(format, payment(payer, LocalNetwork.User.of(666), payTo, 1));
+    long sentBefore = relayerTransactions();
+
+    JsonNode verified = post(format, "/x402/verify", request);
+    JsonNode settled = post(format, "/x402/settle", request);
+
+    assertThat(verified.get("isValid").asBoolean()).isFalse();
+    assertThat(verified.get("invalidReason").asText()).isEqualTo(format.signatureCode());
+    if (format == Format.CRONOS) {
+      assertThat(settled.get("event").asText()).isEqualTo("payment.failed");
+      assertThat(settled.get("errorReason").asText()).isEqualTo(format.signatureCode());
+      assertThat(settled.get("error").asText()).isNotBlank();
+    } else {
+      assertThat(settled.get("success").asBoolean()).isFalse();
+      assertThat(settled.get("errorReason").asText()).isEqualTo(format.signatureCode());
+      assertThat(settled.get("transaction").asText()).isEmpty();
+    }
+    assertThat(relayerTransactions()).isEqualTo(sentBefore);
+    assertThat(served.usdcBalance(payTo)).isZero();
+  }
+
+  @Test
+  void givenPaymentsInEveryFormat_whenListed_thenEachIsAnX402SettlementRecord() {
+    LocalNetwork.User payer = LocalNetwork.User.of(240);
+    served.network.fund(payer.address(), 10);
+    Address payTo = LocalNetwork.User.of(241).address();
+    long n = 0;
+    for (Format format : Format.values()) {
+      post(format, "/x402/settle", body(format, payment(payer, payer, payTo, n++)));
+    }
+
+    JsonNode list = api.get("/x402/transactions?user=" + payer.address() + "&limit=10").json();
+
+    assertThat(list.get("transactions")).hasSize(3);
+    for (JsonNode record : list.get("transactions")) {
+      assertThat(record.get("kind").asText()).isEqualTo("x402-settlement");
+      assertThat(record.get("status").asText()).isEqualTo("confirmed");
+      assertThat(record.get("payTo").asText()).isEqualTo(payTo.value());
+      assertThat(record.get("asset").asText()).isEqualTo(served.node.usdc().token().value());
+    }
+    assertThat(served.usdcBalance(payTo)).isEqualTo(VALUE.multiply(BigInteger.valueOf(3)));
+  }
+}

@@ -1,0 +1,571 @@
+package io.crogas.cli;
+
+import static io.crogas.cli.HttpJson.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crogas.domain.model.Address;
+import io.crogas.domain.model.Hash32;
+import io.crogas.domain.model.MetaTransaction;
+import io.crogas.domain.model.TransferAuthorization;
+import io.crogas.eip712.Secp256k1;
+import io.crogas.eip712.TypedDataEncoder;
+import io.crogas.eip712.TypedDataJson;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The seed's flow as an outside client does it, over real HTTP against the real server, node, anvil
+ * and contracts: quote, sign both typed-data documents, facilitate, read the records; and every
+ * refusal the contract names, reached on the real stack.
+ */
+class HttpGaslessFlowTest {
+  private static final String EXPLORER = "https://explorer.cronos.org/testnet/tx/";
+  private static final String DECIMAL_6 = "[0-9]+\\.[0-9]{6}";
+  private static final String INTEGER = "[0-9]+";
+
+  @TempDir static Path dir;
+  private static ServedNetwork served;
+  private static HttpJson api;
+
+  @BeforeAll
+  static void start() {
+    served = ServedNetwork.start(dir, 1);
+    api = served.api;
+  }
+
+  @AfterAll
+  static void stop() {
+    if (served != null) {
+      served.close();
+    }
+  }
+
+  private static Address demoTarget() {
+    return served.network.deployment.demoTarget();
+  }
+
+  private static Address forwarder() {
+    return served.network.deployment.forwarder();
+  }
+
+  private static ObjectNode quoteRequest(LocalNetwork.User user, long value) {
+    return HttpJson.object()
+        .put("userAddress", user.address().value())
+        .put("target", demoTarget().value())
+        .put("calldata", LocalNetwork.store(value).hex())
+        .put("gasLevel", "normal");
+  }
+
+  private static JsonNode quote(LocalNetwork.User user, long value) {
+    HttpJson.Answer answer = api.post("/x402/quote", quoteRequest(user, value));
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    return answer.json();
+  }
+
+  /** What a wallet does with an {@code eth_signTypedData_v4} document: hash it and sign. */
+  private static Hash32 digestOf(JsonNode document) {
+    return Hash32.of(TypedDataEncoder.digest(TypedDataJson.parse(document.toString())));
+  }
+
+  private static String sign(LocalNetwork.User user, Hash32 digest) {
+    return "0x" + HexFormat.of().formatHex(Secp256k1.sign(digest.bytes(), user.key()).toBytes());
+  }
+
+  /** The seed's body plus {@code payment}, from the quote's two documents signed by the user. */
+  private static ObjectNode signed(LocalNetwork.User user, JsonNode quote) {
+    JsonNode metaDocument = quote.at("/typedData/metaTransaction");
+    JsonNode paymentDocument = quote.at("/typedData/payment");
+    JsonNode meta = metaDocument.get("message");
+    ObjectNode body =
+        HttpJson.object()
+            .put("target", meta.get("target").asText())
+            .put("calldata", meta.get("calldata").asText())
+            .put("gasLevel", meta.get("gasLevel").asText())
+            .put("userAddress", user.address().value())
+            .put("signature", sign(user, digestOf(metaDocument)))
+            // As the seed's client sends them: JSON numbers (unpaid() sends decimal strings).
+            .put("deadline", meta.get("deadline").asLong())
+            .put("nonce", meta.get("nonce").asLong());
+    ObjectNode payment = body.putObject("payment");
+    ObjectNode authorization = payment.putObject("authorization");
+    for (String field : List.of("from", "to", "value", "validAfter", "validBefore", "nonce")) {
+      authorization.put(field, paymentDocument.at("/message/" + field).asText());
+    }
+    payment.put("signature", sign(user, digestOf(paymentDocument)));
+    return body;
+  }
+
+  /** A meta-transaction signed without asking for a quote (seed body, no payment). */
+  private static ObjectNode unpaid(LocalNetwork.User user, MetaTransaction call) {
+    return HttpJson.object()
+        .put("target", call.target().value())
+        .put("calldata", call.calldata().hex())
+        .put("gasLevel", call.gasLevel())
+        .put("userAddress", user.address().value())
+        .put("signature", sign(user, call.digest(served.node.forwarder())))
+        .put("deadline", call.deadline().toString())
+        .put("nonce", call.nonce().toString());
+  }
+
+  private static MetaTransaction call(long value, long nonce, long deadline) {
+    return new MetaTransaction(
+        demoTarget(),
+        LocalNetwork.store(value),
+        "normal",
+        BigInteger.valueOf(nonce),
+        BigInteger.valueOf(deadline));
+  }
+
+  private static long now() {
+    return Instant.now().getEpochSecond();
+  }
+
+  private static JsonNode facilitated(ObjectNode body) {
+    HttpJson.Answer answer = api.post("/x402/facilitate", body);
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    assertThat(answer.json().get("success").asBoolean()).as(answer.toString()).isTrue();
+    return answer.json();
+  }
+
+  private static BigDecimal decimal(JsonNode node) {
+    return new BigDecimal(node.asText());
+  }
+
+  @Test
+  void givenACall_whenQuoted_thenEveryFieldIsThereAndBothDocumentsHashToWhatTheClientSigns() {
+    LocalNetwork.User user = LocalNetwork.User.of(101);
+
+    JsonNode quote = quote(user, 42);
+
+    assertThat(quote.get("quoteId").asText()).startsWith("q_");
+    assertThat(quote.get("chainId").asLong()).isEqualTo(338);
+    assertThat(quote.get("forwarder").asText()).isEqualTo(forwarder().value());
+    assertThat(quote.get("userAddress").asText()).isEqualTo(user.address().value());
+    assertThat(quote.get("target").asText()).isEqualTo(demoTarget().value());
+    assertThat(quote.get("gasLevel").asText()).isEqualTo("normal");
+    assertThat(quote.get("nonce").asText()).isEqualTo("0");
+    assertThat(quote.get("deadline").isIntegralNumber()).isTrue();
+    assertThat(quote.get("deadline").asLong()).isBetween(now() + 25 * 60, now() + 31 * 60);
+    assertThat(quote.get("gasLimit").asText()).matches(INTEGER);
+    assertThat(new BigInteger(quote.get("gasLimit").asText())).isPositive();
+    assertThat(quote.get("maxFeePerGas").asText()).matches(INTEGER);
+    assertThat(new BigInteger(quote.get("maxFeePerGas").asText())).isPositive();
+    assertThat(quote.get("croUsd").asText()).isEqualTo("0.10");
+    assertThat(quote.get("priceSource").asText()).isNotBlank();
+    assertThat(quote.get("amount").asText()).matches(DECIMAL_6);
+    assertThat(quote.get("amountAtomic").asText()).matches(INTEGER);
+    assertThat(decimal(quote.get("amount")).movePointRight(6).toBigIntegerExact())
+        .isEqualTo(new BigInteger(quote.get("amountAtomic").asText()));
+    assertThat(quote.get("currency").asText()).isEqualTo("USDC");
+    BigDecimal base = decimal(quote.at("/breakdown/baseGasCost"));
+    BigDecimal fee = decimal(quote.at("/breakdown/facilitatorFee"));
+    assertThat(quote.at("/breakdown/baseGasCost").asText()).matches(DECIMAL_6);
+    assertThat(quote.at("/breakdown/facilitatorFee").asText()).matches(DECIMAL_6);
+    assertThat(base.add(fee)).isEqualByComparingTo(decimal(quote.get("amount")));
+    // Default fee: 1% of the gas cost, rounded up to the token's 6 decimals.
+    assertThat(fee)
+        .isEqualByComparingTo(
+            base.multiply(new BigDecimal("0.01")).setScale(6, java.math.RoundingMode.CEILING));
+    assertThat(quote.get("expiresAt").asLong()).isGreaterThan(now());
+    // croCost = gasLimit x maxFeePerGas; the gas cost in USD at 0.10 per CRO, rounded up.
+    BigInteger croCost =
+        new BigInteger(quote.get("gasLimit").asText())
+            .multiply(new BigInteger(quote.get("maxFeePerGas").asText()));
+    assertThat(
+            new BigDecimal(croCost, 18)
+                .multiply(new BigDecimal("0.10"))
+                .setScale(6, java.math.RoundingMode.CEILING))
+        .isEqualByComparingTo(base);
+
+    JsonNode metaDocument = quote.at("/typedData/metaTransaction");
+    JsonNode paymentDocument = quote.at("/typedData/payment");
+    for (JsonNode document : List.of(metaDocument, paymentDocument)) {
+      assertThat(document.at("/types/EIP712Domain").isArray()).isTrue();
+      assertThat(document.get("primaryType").isTextual()).isTrue();
+      assertThat(document.get("domain").isObject()).isTrue();
+      assertThat(document.get("message").isObject()).isTrue();
+    }
+    assertThat(metaDocument.get("primaryType").asText()).isEqualTo("MetaTransaction");
+    assertThat(paymentDocument.get("primaryType").asText()).isEqualTo("ReceiveWithAuthorization");
+    assertThat(metaDocument.at("/domain/verifyingContract").asText())
+        .isEqualTo(forwarder().value());
+    assertThat(paymentDocument.at("/domain/name").asText()).isEqualTo("Bridged USDC (Stargate)");
+    assertThat(paymentDocument.at("/domain/verifyingContract").asText())
+        .isEqualTo(served.network.deployment.usdc().value());
+    // What the client asked for, hashed independently, is what the documents hash to.
+    MetaTransaction asked =
+        new MetaTransaction(
+            demoTarget(),
+            LocalNetwork.store(42),
+            "normal",
+            BigInteger.ZERO,
+            BigInteger.valueOf(quote.get("deadline").asLong()));
+    Hash32 metaDigest = asked.digest(served.node.forwarder());
+    assertThat(digestOf(metaDocument)).isEqualTo(metaDigest);
+    assertThat(quote.get("digest").asText()).isEqualTo(metaDigest.hex());
+    TransferAuthorization fee3009 =
+        new TransferAuthorization(
+            user.address(),
+            forwarder(),
+            new BigInteger(quote.get("amountAtomic").asText()),
+            BigInteger.ZERO,
+            asked.deadline(),
+            metaDigest);
+    assertThat(digestOf(paymentDocument)).isEqualTo(fee3009.receiveDigest(served.node.usdc()));
+  }
+
+  @Test
+  void
+      givenAUserWithUsdcAndNoCro_whenTheyQuoteSignAndFacilitate_thenTheSeedsStep7AnswerAndTheCallRan() {
+    LocalNetwork.User user = LocalNetwork.User.of(102);
+    served.network.fund(user.address(), 10);
+    BigInteger feesBefore = served.usdcBalance(LocalNetwork.FEE_RECIPIENT);
+    JsonNode quote = quote(user, 42);
+
+    JsonNode body = facilitated(signed(user, quote));
+
+    String id = body.get("id").asText();
+    assertThat(id).startsWith("r_");
+    assertThat(body.get("status").asText()).isEqualTo("confirmed");
+    String txHash = body.at("/transaction/txHash").asText();
+    assertThat(txHash).matches("0x[0-9a-f]{64}");
+    assertThat(body.at("/transaction/explorerUrl").asText()).isEqualTo(EXPLORER + txHash);
+    assertThat(body.at("/transaction/status").asText()).isEqualTo("confirmed");
+    JsonNode receipt = served.receipt(txHash);
+    assertThat(receipt.get("status").asText()).isEqualTo("0x1");
+    assertThat(receipt.get("to").asText()).isEqualToIgnoringCase(forwarder().value());
+    assertThat(body.at("/transaction/blockNumber").isIntegralNumber()).isTrue();
+    assertThat(body.at("/transaction/blockNumber").asLong())
+        .isEqualTo(Long.decode(receipt.get("blockNumber").asText()));
+    assertThat(body.at("/execution/target").asText()).isEqualTo(demoTarget().value());
+    assertThat(body.at("/execution/gasUsed").isIntegralNumber()).isTrue();
+    assertThat(body.at("/execution/gasUsed").asLong())
+        .isEqualTo(Long.decode(receipt.get("gasUsed").asText()));
+    assertThat(body.at("/execution/gasPrice").isTextual()).isTrue();
+    assertThat(new BigInteger(body.at("/execution/gasPrice").asText()))
+        .isEqualTo(new BigInteger(receipt.get("effectiveGasPrice").asText().substring(2), 16));
+    assertThat(body.at("/payment/amount").asText()).isEqualTo(quote.get("amount").asText());
+    assertThat(body.at("/payment/currency").asText()).isEqualTo("USDC");
+    BigDecimal base = decimal(body.at("/payment/breakdown/baseGasCost"));
+    BigDecimal fee = decimal(body.at("/payment/breakdown/facilitatorFee"));
+    assertThat(base.add(fee)).isEqualByComparingTo(decimal(body.at("/payment/amount")));
+    assertThat(base)
+        .isCloseTo(decimal(quote.at("/breakdown/baseGasCost")), within(new BigDecimal("0.000001")));
+    // On chain: the target saw the user, the fee moved, the forwarder nonce advanced.
+    byte[] sender = served.network.call(demoTarget(), "lastSender()");
+    assertThat(Address.of(Arrays.copyOfRange(sender, 12, 32))).isEqualTo(user.address());
+    assertThat(new BigInteger(1, served.network.call(demoTarget(), "lastValue()")))
+        .isEqualTo(BigInteger.valueOf(42));
+    BigInteger charged = new BigInteger(quote.get("amountAtomic").asText());
+    assertThat(served.usdcBalance(LocalNetwork.FEE_RECIPIENT)).isEqualTo(feesBefore.add(charged));
+    assertThat(served.usdcBalance(user.address()))
+        .isEqualTo(BigInteger.valueOf(10_000_000).subtract(charged));
+    assertThat(served.node.chain().forwarderNonce(user.address())).isEqualTo(BigInteger.ONE);
+
+    HttpJson.Answer record = api.get("/x402/transactions/" + id);
+    assertThat(record.status()).isEqualTo(200);
+    JsonNode state = record.json();
+    assertThat(state.get("id").asText()).isEqualTo(id);
+    assertThat(state.get("status").asText()).isEqualTo("confirmed");
+    assertThat(state.get("kind").asText()).isEqualTo("meta-transaction");
+    assertThat(state.get("payer").asText()).isEqualTo(user.address().value());
+    assertThat(state.get("target").asText()).isEqualTo(demoTarget().value());
+    assertThat(state.get("nonce").asText()).isEqualTo("0");
+    assertThat(state.get("txHash").asText()).isEqualTo(txHash);
+    assertThat(state.get("txHashes")).extracting(JsonNode::asText).contains(txHash);
+    assertThat(state.at("/receipt/success").asBoolean()).isTrue();
+    assertThat(state.at("/receipt/blockNumber").asLong())
+        .isEqualTo(body.at("/transaction/blockNumber").asLong());
+    assertThat(state.get("history"))
+        .extracting(event -> event.get("status").asText())
+        .containsExactly("received", "validated", "submitted", "confirmed");
+
+    HttpJson.Answer list =
+        api.get("/x402/transactions?user=" + user.address().value().toLowerCase() + "&limit=5");
+    assertThat(list.status()).isEqualTo(200);
+    assertThat(list.json().get("transactions")).hasSize(1);
+    assertThat(list.json().at("/transactions/0/id").asText()).isEqualTo(id);
+
+    HttpJson.Answer nonce = api.get("/x402/nonce/" + user.address().value().toLowerCase());
+    assertThat(nonce.status()).isEqualTo(200);
+    assertThat(nonce.json().get("address").asText()).isEqualTo(user.address().value());
+    assertThat(nonce.json().get("nonce").asText()).isEqualTo("1");
+  }
+
+  @Test
+  void givenNoPayment_whenFacilitated_then402WithAQuoteToSignThatThenExecutes() {
+    LocalNetwork.User user = LocalNetwork.User.of(103);
+    served.network.fund(user.address(), 10);
+    MetaTransaction call = call(5, 0, now() + 600);
+
+    HttpJson.Answer required = api.post("/x402/facilitate", unpaid(user, call));
+
+    assertThat(required.status()).as(required.toString()).isEqualTo(402);
+    JsonNode body = required.json();
+    assertThat(body.get("error").asText()).isEqualTo("payment_required");
+    assertThat(body.get("message").asText()).isNotBlank();
+    JsonNode quote = body.get("quote");
+    assertThat(quote.get("amountAtomic").asText()).matches(INTEGER);
+    assertThat(quote.get("digest").asText()).isEqualTo(call.digest(served.node.forwarder()).hex());
+    assertThat(quote.get("deadline").asLong()).isEqualTo(call.deadline().longValue());
+    assertThat(quote.at("/typedData/payment/primaryType").asText())
+        .isEqualTo("ReceiveWithAuthorization");
+    // The quote's documents, signed, are a complete paid request.
+    JsonNode done = facilitated(signed(user, quote));
+    assertThat(done.at("/payment/amountAtomic").asText())
+        .isEqualTo(quote.get("amountAtomic").asText());
+  }
+
+  @Test
+  void
+      givenTheSameSignedRequestTwice_whenFacilitated_thenExecutedOnceAndTheSecondAnswerIsTheFirst() {
+    LocalNetwork.User user = LocalNetwork.User.of(104);
+    served.network.fund(user.address(), 10);
+    ObjectNode request = signed(user, quote(user, 7));
+    long sentBefore = served.transactionCount(served.node.relayers().get(0));
+
+    JsonNode first = facilitated(request);
+    HttpJson.Answer second = api.post("/x402/facilitate", request);
+
+    assertThat(second.status()).as(second.toString()).isEqualTo(200);
+    assertThat(second.json().get("id").asText()).isEqualTo(first.get("id").asText());
+    assertThat(second.json().at("/transaction/txHash").asText())
+        .isEqualTo(first.at("/transaction/txHash").asText());
+    assertThat(served.transactionCount(served.node.relayers().get(0))).isEqualTo(sentBefore + 1);
+    assertThat(served.node.chain().forwarderNonce(user.address())).isEqualTo(BigInteger.ONE);
+    assertThat(
+            api.get("/x402/transactions?user=" + user.address() + "&limit=10")
+                .json()
+                .get("transactions"))
+        .hasSize(1);
+  }
+
+  @Test
+  void givenCalldataChangedAfterSigning_whenFacilitated_then401InvalidSignature() {
+    LocalNetwork.User user = LocalNetwork.User.of(105);
+    served.network.fund(user.address(), 10);
+    ObjectNode request = signed(user, quote(user, 42));
+    request.put("calldata", LocalNetwork.store(43).hex());
+
+    assertError(api.post("/x402/facilitate", request), 401, "invalid_signature");
+    assertThat(served.node.chain().forwarderNonce(user.address())).isZero();
+  }
+
+  @Test
+  void givenADeadlineInThePast_whenFacilitated_then410Expired() {
+    LocalNetwork.User user = LocalNetwork.User.of(106);
+
+    HttpJson.Answer answer = api.post("/x402/facilitate", unpaid(user, call(5, 0, now() - 60)));
+
+    assertError(answer, 410, "expired");
+  }
+
+  @Test
+  void givenANonceAlreadyExecuted_whenANewCallIsSignedWithIt_then409NonceMismatch() {
+    LocalNetwork.User user = LocalNetwork.User.of(107);
+    served.network.fund(user.address(), 10);
+    facilitated(signed(user, quote(user, 1)));
+
+    HttpJson.Answer reused = api.post("/x402/facilitate", unpaid(user, call(2, 0, now() + 600)));
+
+    assertError(reused, 409, "nonce_mismatch");
+    assertThat(reused.json().at("/details/expected").asText()).isEqualTo("1");
+  }
+
+  @Test
+  void givenACallTheTargetReverts_whenQuotedOrFacilitated_then422WithTheRevertReason() {
+    LocalNetwork.User user = LocalNetwork.User.of(108);
+    served.network.fund(user.address(), 10);
+    long relayerNonce = served.transactionCount(served.node.relayers().get(0));
+
+    HttpJson.Answer quoted = api.post("/x402/quote", quoteRequest(user, 13));
+    MetaTransaction unlucky = call(13, 0, now() + 600);
+    Hash32 digest = unlucky.digest(served.node.forwarder());
+    TransferAuthorization generous =
+        new TransferAuthorization(
+            user.address(),
+            forwarder(),
+            BigInteger.valueOf(1_000_000),
+            BigInteger.ZERO,
+            unlucky.deadline(),
+            digest);
+    ObjectNode paid = unpaid(user, unlucky);
+    ObjectNode payment = paid.putObject("payment");
+    payment
+        .putObject("authorization")
+        .put("from", user.address().value())
+        .put("to", forwarder().value())
+        .put("value", "1000000")
+        .put("validAfter", "0")
+        .put("validBefore", unlucky.deadline().toString())
+        .put("nonce", digest.hex());
+    payment.put("signature", sign(user, generous.receiveDigest(served.node.usdc())));
+    HttpJson.Answer facilitatedPaid = api.post("/x402/facilitate", paid);
+    HttpJson.Answer facilitatedUnpaid = api.post("/x402/facilitate", unpaid(user, unlucky));
+
+    for (HttpJson.Answer answer : List.of(quoted, facilitatedPaid, facilitatedUnpaid)) {
+      assertError(answer, 422, "simulation_failed");
+      assertThat(answer.json().get("message").asText()).contains("UnluckyValue(13)");
+      assertThat(answer.json().at("/details/reason").asText()).contains("UnluckyValue(13)");
+    }
+    assertThat(served.transactionCount(served.node.relayers().get(0))).isEqualTo(relayerNonce);
+    assertThat(served.usdcBalance(user.address())).isEqualTo(BigInteger.valueOf(10_000_000));
+  }
+
+  @Test
+  void givenAUserWithTooLittleUsdc_whenFacilitated_then402InsufficientBalance() {
+    LocalNetwork.User user = LocalNetwork.User.of(109);
+    JsonNode quote = quote(user, 42);
+
+    HttpJson.Answer answer = api.post("/x402/facilitate", signed(user, quote));
+
+    assertError(answer, 402, "insufficient_balance");
+    assertThat(served.node.chain().forwarderNonce(user.address())).isZero();
+  }
+
+  @Test
+  void givenMalformedBodies_whenPosted_then400InvalidRequestNamingTheFields() {
+    ObjectNode broken =
+        HttpJson.object()
+            .put("target", "0x123")
+            .put("calldata", "not hex")
+            .put("gasLevel", "normal")
+            .put("userAddress", LocalNetwork.User.of(110).address().value())
+            .put("signature", "0x00")
+            .put("deadline", "soon")
+            .put("nonce", -1);
+
+    HttpJson.Answer fields = api.post("/x402/facilitate", broken);
+    HttpJson.Answer notJson = api.post("/x402/facilitate", "{\"target\": ");
+    HttpJson.Answer quoteMissing = api.post("/x402/quote", HttpJson.object().put("gasLevel", "x"));
+
+    assertError(fields, 400, "invalid_request");
+    assertThat(fields.json().get("details").properties())
+        .extracting(java.util.Map.Entry::getKey)
+        .contains("target", "calldata", "signature", "deadline", "nonce");
+    assertError(notJson, 400, "invalid_request");
+    assertError(quoteMissing, 400, "invalid_request");
+    assertThat(quoteMissing.json().get("details").has("userAddress")).isTrue();
+  }
+
+  @Test
+  void givenAnUnknownId_whenLookedUp_then404NotFound() {
+    assertError(api.get("/x402/transactions/r_does_not_exist"), 404, "not_found");
+    assertError(api.get("/x402/no-such-route"), 404, "not_found");
+  }
+
+  @Test
+  void givenOneAddressHammeringQuotes_whenItPassesSixtyAMinute_then429WithRetryAfter() {
+    LocalNetwork.User greedy = LocalNetwork.User.of(111);
+    ObjectNode request = quoteRequest(greedy, 1);
+    int accepted = 0;
+    HttpJson.Answer answer = api.post("/x402/quote", request);
+    while (answer.status() == 200 && accepted < 100) {
+      accepted++;
+      answer = api.post("/x402/quote", request);
+    }
+
+    assertThat(accepted).isEqualTo(60);
+    assertError(answer, 429, "rate_limited");
+    assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+    assertThat(Long.parseLong(answer.headers().firstValue("Retry-After").orElseThrow()))
+        .isBetween(1L, 60L);
+    // Per address: another address is still served.
+    assertThat(api.post("/x402/quote", quoteRequest(LocalNetwork.User.of(112), 1)).status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void givenPreferRespondAsync_whenFacilitated_then202AtOnceAndTheRecordConfirmsLater()
+      throws InterruptedException {
+    LocalNetwork.User user = LocalNetwork.User.of(114);
+    served.network.fund(user.address(), 10);
+
+    HttpJson.Answer accepted =
+        api.post("/x402/facilitate", signed(user, quote(user, 9)), "Prefer", "respond-async");
+
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+    assertThat(accepted.headers().firstValue("Preference-Applied")).hasValue("respond-async");
+    String id = accepted.json().get("id").asText();
+    assertThat(id).startsWith("r_");
+    assertThat(accepted.json().get("statusUrl").asText()).isEqualTo("/x402/transactions/" + id);
+    JsonNode record = api.get("/x402/transactions/" + id).json();
+    long until = System.nanoTime() + 10_000_000_000L;
+    while (!record.get("status").asText().equals("confirmed") && System.nanoTime() < until) {
+      Thread.sleep(50);
+      record = api.get("/x402/transactions/" + id).json();
+    }
+    assertThat(record.get("status").asText()).as(record.toString()).isEqualTo("confirmed");
+    assertThat(served.node.chain().forwarderNonce(user.address())).isEqualTo(BigInteger.ONE);
+  }
+
+  @Test
+  void
+      givenAForbiddenTargetADifferentPaymentForAnExecutedCallAndAHugeBody_whenPosted_then403409And413() {
+    LocalNetwork.User user = LocalNetwork.User.of(115);
+    served.network.fund(user.address(), 10);
+    MetaTransaction toToken =
+        new MetaTransaction(
+            served.network.deployment.usdc(),
+            LocalNetwork.store(1),
+            "normal",
+            BigInteger.ZERO,
+            BigInteger.valueOf(now() + 600));
+    ObjectNode first = signed(user, quote(user, 3));
+    facilitated(first);
+    // The same signed call with another fee authorization (one unit more, signed anew).
+    ObjectNode other = first.deepCopy();
+    JsonNode authorization = first.at("/payment/authorization");
+    BigInteger more = new BigInteger(authorization.get("value").asText()).add(BigInteger.ONE);
+    ((ObjectNode) other.at("/payment/authorization")).put("value", more.toString());
+    TransferAuthorization changed =
+        new TransferAuthorization(
+            user.address(),
+            forwarder(),
+            more,
+            BigInteger.ZERO,
+            new BigInteger(authorization.get("validBefore").asText()),
+            new Hash32(authorization.get("nonce").asText()));
+    ((ObjectNode) other.get("payment"))
+        .put("signature", sign(user, changed.receiveDigest(served.node.usdc())));
+
+    HttpJson.Answer forbidden = api.post("/x402/facilitate", unpaid(user, toToken));
+    HttpJson.Answer duplicate = api.post("/x402/facilitate", other);
+    HttpJson.Answer tooLarge =
+        api.post("/x402/quote", "{\"pad\": \"" + "x".repeat(70 * 1024) + "\"}");
+
+    assertError(forbidden, 403, "forbidden");
+    assertError(duplicate, 409, "duplicate");
+    assertError(tooLarge, 413, "payload_too_large");
+    assertThat(served.node.chain().forwarderNonce(user.address())).isEqualTo(BigInteger.ONE);
+  }
+
+  @Test
+  void givenTheDevFaucet_whenUsdcIsRequested_thenItIsMintedAndTheTxHashReturned() {
+    Address user = LocalNetwork.User.of(113).address();
+    BigInteger before = served.usdcBalance(user);
+
+    HttpJson.Answer answer =
+        api.post("/faucet/usdc", HttpJson.object().put("address", user.value()).put("amount", "5"));
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    JsonNode body = answer.json();
+    assertThat(body.get("address").asText()).isEqualTo(user.value());
+    assertThat(body.get("amount").asText()).isEqualTo("5.000000");
+    assertThat(body.get("amountAtomic").asText()).isEqualTo("5000000");
+    assertThat(served.receipt(body.get("txHash").asText()).get("status").asText()).isEqualTo("0x1");
+    assertThat(served.usdcBalance(user)).isEqualTo(before.add(BigInteger.valueOf(5_000_000)));
+  }
+}

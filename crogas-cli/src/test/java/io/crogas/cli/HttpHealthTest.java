@@ -1,0 +1,169 @@
+package io.crogas.cli;
+
+import static io.crogas.cli.HttpJson.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crogas.domain.model.Address;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code /health}, {@code /metrics} and {@code /openapi.json} on the real stack, with the node's
+ * RPC behind a loopback proxy that can be switched off (the chain unreachable) and on again.
+ */
+class HttpHealthTest {
+  private static final BigInteger VALUE = BigInteger.valueOf(100_000);
+
+  @TempDir static Path dir;
+  private static ServedNetwork served;
+  private static HttpJson api;
+  private static FaultyRpcProxy proxy;
+
+  @BeforeAll
+  static void start() {
+    served = ServedNetwork.startBehindProxy(dir, 2);
+    api = served.api;
+    proxy = served.proxy.orElseThrow();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (served != null) {
+      served.close();
+    }
+  }
+
+  @Test
+  void givenTheRealStack_whenHealthIsAsked_thenOkWithTheChainTheRelayersAndTheToken() {
+    long chainBlock = Long.decode(served.rpc("eth_blockNumber", "[]").asText());
+
+    HttpJson.Answer answer = api.get("/health");
+
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+    JsonNode health = answer.json();
+    assertThat(health.get("status").asText()).isEqualTo("ok");
+    assertThat(health.get("chainId").asLong()).isEqualTo(338);
+    assertThat(health.get("blockNumber").asLong()).isGreaterThanOrEqualTo(chainBlock).isPositive();
+    assertThat(health.get("rpcLatencyMs").asLong()).isNotNegative();
+    List<Address> relayers = served.node.relayers();
+    assertThat(health.get("relayers")).hasSize(relayers.size());
+    for (int i = 0; i < relayers.size(); i++) {
+      JsonNode relayer = health.get("relayers").get(i);
+      Address address = relayers.get(i);
+      assertThat(relayer.get("address").asText()).isEqualTo(address.value());
+      assertThat(new BigInteger(relayer.get("croWei").asText()))
+          .isEqualTo(
+              new BigInteger(
+                  served
+                      .rpc("eth_getBalance", "[\"" + address + "\",\"latest\"]")
+                      .asText()
+                      .substring(2),
+                  16));
+      assertThat(relayer.get("cro").asText()).matches("[0-9]+(\\.[0-9]+)?");
+      assertThat(relayer.get("usdc").asText()).matches("[0-9]+\\.[0-9]{6}");
+      assertThat(relayer.get("usdcAtomic").asText())
+          .isEqualTo(served.usdcBalance(address).toString());
+    }
+    assertThat(health.get("relayer")).isEqualTo(health.get("relayers").get(0));
+    assertThat(health.get("forwarder").asText())
+        .isEqualTo(served.network.deployment.forwarder().value());
+    assertThat(health.at("/usdc/address").asText())
+        .isEqualTo(served.network.deployment.usdc().value());
+    assertThat(health.at("/usdc/name").asText()).isEqualTo("Bridged USDC (Stargate)");
+    assertThat(health.at("/usdc/version").asText()).isEqualTo("1");
+    assertThat(health.at("/usdc/decimals").asInt()).isEqualTo(6);
+    assertThat(health.get("version").asText()).isNotBlank();
+    assertThat(health.get("uptimeSeconds").asLong()).isNotNegative();
+  }
+
+  @Test
+  void givenTheRpcGoesDown_whenTheApiIsAsked_then503sWithoutStackTracesAndOkOnceItIsBack() {
+    LocalNetwork.User payer = LocalNetwork.User.of(301);
+    served.network.fund(payer.address(), 1);
+    Address payTo = LocalNetwork.User.of(303).address();
+    ObjectNode settle =
+        X402Bodies.body(
+            X402Bodies.Format.V2,
+            X402Bodies.payment(payer, payer, payTo, VALUE, 0, served.node.usdc()),
+            served.node.usdc());
+    List<HttpJson.Answer> others;
+    HttpJson.Answer down;
+    proxy.down.set(true);
+    try {
+      down = api.get("/health");
+      others =
+          List.of(
+              api.post(
+                  "/x402/quote",
+                  HttpJson.object()
+                      .put("userAddress", payer.address().value())
+                      .put("target", served.network.deployment.demoTarget().value())
+                      .put("calldata", LocalNetwork.store(1).hex())
+                      .put("gasLevel", "normal")),
+              api.get("/x402/nonce/" + payer.address()),
+              api.post("/x402/verify", settle),
+              api.post("/x402/settle", settle));
+    } finally {
+      proxy.down.set(false);
+    }
+    HttpJson.Answer back = api.get("/health");
+    HttpJson.Answer settledAfter = api.post("/x402/settle", settle);
+
+    assertThat(down.status()).as(down.toString()).isEqualTo(503);
+    assertThat(down.json().get("status").asText()).isEqualTo("down");
+    assertThat(down.json().get("message").asText()).isNotBlank();
+    assertThat(down.text()).doesNotContain("Exception").doesNotContain("\tat ");
+    for (HttpJson.Answer answer : others) {
+      assertError(answer, 503, "unavailable");
+    }
+    assertThat(back.status()).as(back.toString()).isEqualTo(200);
+    assertThat(back.json().get("status").asText()).isEqualTo("ok");
+    // The settle refused during the outage was not half done: asked again, it settles once.
+    assertThat(settledAfter.status()).as(settledAfter.toString()).isEqualTo(200);
+    assertThat(settledAfter.json().get("success").asBoolean()).as(settledAfter.toString()).isTrue();
+    assertThat(served.usdcBalance(payTo)).isEqualTo(VALUE);
+  }
+
+  @Test
+  void givenSomeTraffic_whenMetricsAreScraped_thenQueueDepthRequestCountersAndOutcomesAreThere() {
+    api.get("/health");
+    api.get("/x402/supported");
+    api.post(
+        "/x402/quote",
+        HttpJson.object()
+            .put("userAddress", LocalNetwork.User.of(302).address().value())
+            .put("target", served.network.deployment.demoTarget().value())
+            .put("calldata", LocalNetwork.store(3).hex())
+            .put("gasLevel", "normal"));
+
+    HttpJson.Answer metrics = api.get("/metrics");
+
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+    assertThat(metrics.text())
+        .contains("crogas_queue_depth")
+        .containsPattern("crogas_http_requests_seconds_count\\{[^}]*route=\"/health\"[^}]*} [1-9]")
+        .containsPattern(
+            "crogas_http_requests_seconds_count\\{[^}]*route=\"/x402/quote\"[^}]*} [1-9]")
+        .containsPattern("crogas_outcomes_total\\{[^}]*outcome=\"quoted\"[^}]*} [1-9]");
+  }
+
+  @Test
+  void givenTheServer_whenTheOpenApiDescriptionIsAsked_thenItListsTheFacilitateEndpoint() {
+    HttpJson.Answer answer = api.get("/openapi.json");
+
+    assertThat(answer.status()).isEqualTo(200);
+    JsonNode openApi = answer.json();
+    assertThat(openApi.get("openapi").asText()).startsWith("3.");
+    assertThat(openApi.at("/paths/~1x402~1facilitate/post").isObject()).isTrue();
+    assertThat(openApi.get("paths").has("/x402/quote")).isTrue();
+    assertThat(openApi.get("paths").has("/health")).isTrue();
+  }
+}

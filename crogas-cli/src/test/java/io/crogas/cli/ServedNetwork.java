@@ -1,0 +1,124 @@
+package io.crogas.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.crogas.domain.model.Address;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The whole stack an outside client talks to: a {@link LocalNetwork} (anvil with the real
+ * contracts), a {@link CroGasNode} on it (optionally through a {@link FaultyRpcProxy}) and the real
+ * HTTP server with the dev faucet, on a free loopback port.
+ */
+final class ServedNetwork implements AutoCloseable {
+  final LocalNetwork network;
+  final Optional<FaultyRpcProxy> proxy;
+  final CroGasNode node;
+  final ServerLauncher.RunningServer server;
+  final HttpJson api;
+
+  private ServedNetwork(
+      LocalNetwork network,
+      Optional<FaultyRpcProxy> proxy,
+      CroGasNode node,
+      ServerLauncher.RunningServer server) {
+    this.network = network;
+    this.proxy = proxy;
+    this.node = node;
+    this.server = server;
+    this.api = new HttpJson(server.url());
+  }
+
+  /** The node talks to anvil directly. */
+  static ServedNetwork start(Path dir, int relayers) {
+    return start(dir, relayers, false);
+  }
+
+  /** The node talks to anvil through a {@link FaultyRpcProxy} (faults off) that can go down. */
+  static ServedNetwork startBehindProxy(Path dir, int relayers) {
+    return start(dir, relayers, true);
+  }
+
+  private static ServedNetwork start(Path dir, int relayers, boolean proxied) {
+    LocalNetwork network = LocalNetwork.start();
+    Optional<FaultyRpcProxy> proxy = Optional.empty();
+    CroGasNode node = null;
+    try {
+      if (proxied) {
+        proxy = Optional.of(new FaultyRpcProxy(network.anvil.rpcUrl(), Duration.ofMillis(100)));
+      }
+      String rpcUrl = proxy.map(FaultyRpcProxy::url).orElse(network.anvil.rpcUrl());
+      node =
+          CroGasNode.start(
+              network
+                  .config(rpcUrl, relayers, dir.resolve("served.db"))
+                  .rpcTimeout(Duration.ofSeconds(2))
+                  .build());
+      ServerLauncher.RunningServer server =
+          new HttpServerLauncher()
+              .start(
+                  node,
+                  new ServerLauncher.ApiEndpoint(
+                      "127.0.0.1", freePort(), Optional.of(network.minter())));
+      return new ServedNetwork(network, proxy, node, server);
+    } catch (IOException | RuntimeException e) {
+      if (node != null) {
+        node.close();
+      }
+      proxy.ifPresent(FaultyRpcProxy::close);
+      network.close();
+      throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress("127.0.0.1", 0));
+      return socket.getLocalPort();
+    }
+  }
+
+  /** {@code token.balanceOf(owner)} of the fee token, read from the chain. */
+  BigInteger usdcBalance(Address owner) {
+    return node.chain().tokenBalance(node.usdc().token(), owner);
+  }
+
+  /** The receipt anvil holds for {@code txHash} ({@code null} JSON when there is none). */
+  JsonNode receipt(String txHash) {
+    return rpc("eth_getTransactionReceipt", "[\"" + txHash + "\"]");
+  }
+
+  /** Transactions {@code account} has sent (its pending nonce). */
+  long transactionCount(Address account) {
+    return Long.decode(
+        rpc("eth_getTransactionCount", "[\"" + account + "\",\"pending\"]").asText());
+  }
+
+  /** The {@code result} of a JSON-RPC call to anvil (not through the node's proxy). */
+  JsonNode rpc(String method, String params) {
+    try {
+      JsonNode answer = HttpJson.MAPPER.readTree(network.anvil.rpc(method, params));
+      if (answer.has("error")) {
+        throw new IllegalStateException(method + " failed: " + answer);
+      }
+      return answer.get("result");
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(method + " answered no JSON", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    node.close();
+    proxy.ifPresent(FaultyRpcProxy::close);
+    network.close();
+  }
+}
