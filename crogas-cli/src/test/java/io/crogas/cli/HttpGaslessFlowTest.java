@@ -15,11 +15,18 @@ import io.crogas.eip712.TypedDataEncoder;
 import io.crogas.eip712.TypedDataJson;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -177,7 +184,7 @@ class HttpGaslessFlowTest {
     // Default fee: 1% of the gas cost, rounded up to the token's 6 decimals.
     assertThat(fee)
         .isEqualByComparingTo(
-            base.multiply(new BigDecimal("0.01")).setScale(6, java.math.RoundingMode.CEILING));
+            base.multiply(new BigDecimal("0.01")).setScale(6, RoundingMode.CEILING));
     assertThat(quote.get("expiresAt").asLong()).isGreaterThan(now());
     // croCost = gasLimit x maxFeePerGas; the gas cost in USD at 0.10 per CRO, rounded up.
     BigInteger croCost =
@@ -186,7 +193,7 @@ class HttpGaslessFlowTest {
     assertThat(
             new BigDecimal(croCost, 18)
                 .multiply(new BigDecimal("0.10"))
-                .setScale(6, java.math.RoundingMode.CEILING))
+                .setScale(6, RoundingMode.CEILING))
         .isEqualByComparingTo(base);
 
     JsonNode metaDocument = quote.at("/typedData/metaTransaction");
@@ -227,8 +234,7 @@ class HttpGaslessFlowTest {
   }
 
   @Test
-  void
-      givenAUserWithUsdcAndNoCro_whenTheyQuoteSignAndFacilitate_thenTheSeedsStep7AnswerAndTheCallRan() {
+  void givenAUserWithUsdcAndNoCro_whenQuotedSignedAndFacilitated_thenTheStep7AnswerAndTheCall() {
     LocalNetwork.User user = LocalNetwork.User.of(102);
     served.network.fund(user.address(), 10);
     BigInteger feesBefore = served.usdcBalance(LocalNetwork.FEE_RECIPIENT);
@@ -329,8 +335,7 @@ class HttpGaslessFlowTest {
   }
 
   @Test
-  void
-      givenTheSameSignedRequestTwice_whenFacilitated_thenExecutedOnceAndTheSecondAnswerIsTheFirst() {
+  void givenTheSameSignedRequestTwice_whenFacilitated_thenExecutedOnceAndAnsweredTheSame() {
     LocalNetwork.User user = LocalNetwork.User.of(104);
     served.network.fund(user.address(), 10);
     ObjectNode request = signed(user, quote(user, 7));
@@ -350,6 +355,39 @@ class HttpGaslessFlowTest {
                 .json()
                 .get("transactions"))
         .hasSize(1);
+  }
+
+  @Test
+  void givenADoubleClick_whenTheSameRequestArrivesTwiceAtOnce_thenOneExecutionAndOneId()
+      throws Exception {
+    LocalNetwork.User user = LocalNetwork.User.of(117);
+    served.network.fund(user.address(), 10);
+    ObjectNode request = signed(user, quote(user, 17));
+    long sentBefore = served.transactionCount(served.node.relayers().get(0));
+    CyclicBarrier start = new CyclicBarrier(2);
+    Callable<HttpJson.Answer> click =
+        () -> {
+          start.await();
+          return api.post("/x402/facilitate", request);
+        };
+    ExecutorService clicks = Executors.newFixedThreadPool(2);
+    List<HttpJson.Answer> answers = new ArrayList<>();
+    try {
+      for (var answer : clicks.invokeAll(List.of(click, click))) {
+        answers.add(answer.get());
+      }
+    } finally {
+      clicks.shutdown();
+    }
+
+    assertThat(answers)
+        .allSatisfy(answer -> assertThat(answer.status()).as(answer.toString()).isIn(200, 202));
+    assertThat(answers)
+        .extracting(answer -> answer.json().get("id").asText())
+        .containsOnly(answers.get(0).json().get("id").asText());
+    awaitStatus(answers.get(0).json().get("id").asText(), "confirmed");
+    assertThat(served.transactionCount(served.node.relayers().get(0))).isEqualTo(sentBefore + 1);
+    assertThat(served.node.chain().forwarderNonce(user.address())).isEqualTo(BigInteger.ONE);
   }
 
   @Test
@@ -453,7 +491,7 @@ class HttpGaslessFlowTest {
 
     assertError(fields, 400, "invalid_request");
     assertThat(fields.json().get("details").properties())
-        .extracting(java.util.Map.Entry::getKey)
+        .extracting(Map.Entry::getKey)
         .contains("target", "calldata", "signature", "deadline", "nonce");
     assertError(notJson, 400, "invalid_request");
     assertError(quoteMissing, 400, "invalid_request");
@@ -511,9 +549,57 @@ class HttpGaslessFlowTest {
     assertThat(served.node.chain().forwarderNonce(user.address())).isEqualTo(BigInteger.ONE);
   }
 
+  /**
+   * docs/api.md: the next nonce counts "the user's contiguous requests in flight, so pipelined
+   * requests can be signed ahead". Mining is paused so the first request is really in flight (as on
+   * Cronos, between blocks) when the second is quoted and submitted.
+   */
   @Test
-  void
-      givenAForbiddenTargetADifferentPaymentForAnExecutedCallAndAHugeBody_whenPosted_then403409And413() {
+  void givenARequestInFlight_whenTheNextNonceIsQuotedSignedAndSubmitted_thenBothExecuteInOrder()
+      throws InterruptedException {
+    LocalNetwork.User user = LocalNetwork.User.of(116);
+    served.network.fund(user.address(), 10);
+    HttpJson.Answer first;
+    JsonNode secondQuote;
+    HttpJson.Answer second;
+    served.network.rpc("evm_setAutomine", "[false]");
+    try {
+      first =
+          api.post("/x402/facilitate", signed(user, quote(user, 21)), "Prefer", "respond-async");
+      awaitStatus(first.json().get("id").asText(), "submitted");
+      secondQuote = quote(user, 22);
+      second = api.post("/x402/facilitate", signed(user, secondQuote), "Prefer", "respond-async");
+    } finally {
+      served.network.rpc("evm_setAutomine", "[true]");
+      served.network.rpc("evm_mine", "[]");
+    }
+
+    assertThat(first.status()).as(first.toString()).isEqualTo(202);
+    assertThat(secondQuote.get("nonce").asText()).isEqualTo("1");
+    assertThat(second.status()).as(second.toString()).isEqualTo(202);
+    assertThat(awaitStatus(first.json().get("id").asText(), "confirmed")).isEqualTo("confirmed");
+    assertThat(awaitStatus(second.json().get("id").asText(), "confirmed")).isEqualTo("confirmed");
+    assertThat(served.node.chain().forwarderNonce(user.address())).isEqualTo(BigInteger.TWO);
+    assertThat(new BigInteger(1, served.network.call(demoTarget(), "lastValue()")))
+        .isEqualTo(BigInteger.valueOf(22));
+  }
+
+  /** Polls {@code GET /x402/transactions/{id}} until {@code status} (or final, or 10 s). */
+  private static String awaitStatus(String id, String status) throws InterruptedException {
+    long until = System.nanoTime() + 10_000_000_000L;
+    String current = api.get("/x402/transactions/" + id).json().get("status").asText();
+    while (!current.equals(status)
+        && !current.equals("confirmed")
+        && !current.equals("failed")
+        && System.nanoTime() < until) {
+      Thread.sleep(50);
+      current = api.get("/x402/transactions/" + id).json().get("status").asText();
+    }
+    return current;
+  }
+
+  @Test
+  void givenOtherRefusals_whenPosted_then403Forbidden409DuplicateAnd413PayloadTooLarge() {
     LocalNetwork.User user = LocalNetwork.User.of(115);
     served.network.fund(user.address(), 10);
     MetaTransaction toToken =

@@ -84,6 +84,24 @@ class HttpHealthTest {
   }
 
   @Test
+  void givenARelayerBelowItsMinimumCro_whenHealthIsAsked_then200Degraded() {
+    Address relayer = served.node.relayers().get(1);
+    String balance = served.rpc("eth_getBalance", "[\"" + relayer + "\",\"latest\"]").asText();
+    HttpJson.Answer low;
+    served.network.rpc("anvil_setBalance", "[\"" + relayer + "\",\"0x6f05b59d3b20000\"]");
+    try {
+      low = api.get("/health");
+    } finally {
+      served.network.rpc("anvil_setBalance", "[\"" + relayer + "\",\"" + balance + "\"]");
+    }
+
+    assertThat(low.status()).as(low.toString()).isEqualTo(200);
+    assertThat(low.json().get("status").asText()).isEqualTo("degraded");
+    assertThat(low.json().at("/relayers/1/cro").asText()).isEqualTo("0.5");
+    assertThat(api.get("/health").json().get("status").asText()).isEqualTo("ok");
+  }
+
+  @Test
   void givenTheRpcGoesDown_whenTheApiIsAsked_then503sWithoutStackTracesAndOkOnceItIsBack() {
     LocalNetwork.User payer = LocalNetwork.User.of(301);
     served.network.fund(payer.address(), 1);
