@@ -162,6 +162,28 @@ class HttpFacilitatorTest {
     assertThat(served.usdcBalance(payTo)).isZero();
   }
 
+  @ParameterizedTest
+  @EnumSource(Format.class)
+  void givenAPayerWithoutTheUsdc_whenVerifiedOrSettled_thenInsufficientFundsAndNoTransaction(
+      Format format) {
+    LocalNetwork.User payer = LocalNetwork.User.of(250 + format.ordinal());
+    Address payTo = LocalNetwork.User.of(260 + format.ordinal()).address();
+    ObjectNode request = body(format, payment(payer, payer, payTo, 1));
+    String code =
+        format == Format.V2 ? "invalid_exact_evm_insufficient_balance" : "insufficient_funds";
+    long sentBefore = relayerTransactions();
+
+    JsonNode verified = post(format, "/x402/verify", request);
+    JsonNode settled = post(format, "/x402/settle", request);
+
+    assertThat(verified.get("isValid").asBoolean()).isFalse();
+    assertThat(verified.get("invalidReason").asText()).isEqualTo(code);
+    assertThat(settled.get(format == Format.CRONOS ? "event" : "success").asText())
+        .isEqualTo(format == Format.CRONOS ? "payment.failed" : "false");
+    assertThat(settled.get("errorReason").asText()).isEqualTo(code);
+    assertThat(relayerTransactions()).isEqualTo(sentBefore);
+  }
+
   @Test
   void givenPaymentsInEveryFormat_whenListed_thenEachIsAnX402SettlementRecord() {
     LocalNetwork.User payer = LocalNetwork.User.of(240);

@@ -653,5 +653,19 @@ class HttpGaslessFlowTest {
     assertThat(body.get("amountAtomic").asText()).isEqualTo("5000000");
     assertThat(served.receipt(body.get("txHash").asText()).get("status").asText()).isEqualTo("0x1");
     assertThat(served.usdcBalance(user)).isEqualTo(before.add(BigInteger.valueOf(5_000_000)));
+    // Above the configured maximum: refused; then three mints an hour per recipient.
+    assertError(
+        api.post(
+            "/faucet/usdc", HttpJson.object().put("address", user.value()).put("amount", "5000")),
+        400,
+        "invalid_request");
+    HttpJson.Answer defaultAmount =
+        api.post("/faucet/usdc", HttpJson.object().put("address", user.value()));
+    assertThat(defaultAmount.json().get("amount").asText()).isEqualTo("100.000000");
+    api.post("/faucet/usdc", HttpJson.object().put("address", user.value()));
+    HttpJson.Answer fourth =
+        api.post("/faucet/usdc", HttpJson.object().put("address", user.value()));
+    assertError(fourth, 429, "rate_limited");
+    assertThat(fourth.headers().firstValue("Retry-After")).isPresent();
   }
 }
