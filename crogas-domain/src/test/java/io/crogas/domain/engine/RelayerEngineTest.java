@@ -78,6 +78,27 @@ class RelayerEngineTest {
     return record;
   }
 
+  /**
+   * What a node killed mid-flight leaves: nonce 0 assigned to the record and signed in the ledger.
+   */
+  private SignedTransaction signedBeforeTheCrash(RelayRecord record) {
+    Address relayer = RELAYERS.get(0);
+    ledger.assign(relayer, Optional.of(record.id()), 0);
+    SignedTransaction signed =
+        mempool.sign(
+            new TransactionDraft(
+                relayer,
+                ChainId.CRONOS_TESTNET,
+                0,
+                Optional.of(record.job()),
+                java.math.BigInteger.valueOf(200_000),
+                Wei.gwei(6_250),
+                Wei.ZERO,
+                true));
+    ledger.recordSigned(signed);
+    return signed;
+  }
+
   private RelayRecord await(CompletableFuture<RelayRecord> done) throws Exception {
     return done.get(10, TimeUnit.SECONDS);
   }
@@ -300,21 +321,8 @@ class RelayerEngineTest {
   @Test
   void givenACrashAfterSigningBeforeSending_whenRecovered_thenTheRecordedBytesAreSentAndConfirmed()
       throws Exception {
-    Address relayer = RELAYERS.get(0);
     RelayRecord record = admit(StoreSamples.tokenTransfer(Keys.of(1), 1));
-    ledger.assign(relayer, Optional.of(record.id()), 0);
-    TransactionDraft draft =
-        new TransactionDraft(
-            relayer,
-            ChainId.CRONOS_TESTNET,
-            0,
-            Optional.of(record.job()),
-            java.math.BigInteger.valueOf(200_000),
-            Wei.gwei(6_250),
-            Wei.ZERO,
-            true);
-    SignedTransaction signed = mempool.sign(draft);
-    ledger.recordSigned(signed);
+    SignedTransaction signed = signedBeforeTheCrash(record);
     tracking.submitted(record.id(), signed.hash(), clock.instant());
 
     engine(RELAYERS.subList(0, 1)).recover();
@@ -399,20 +407,8 @@ class RelayerEngineTest {
   @Test
   void givenACrashAfterTheLedgerButBeforeTheJournalHadTheHash_whenRecovered_thenConfirmed()
       throws Exception {
-    Address relayer = RELAYERS.get(0);
     RelayRecord record = admit(StoreSamples.tokenTransfer(Keys.of(1), 1));
-    ledger.assign(relayer, Optional.of(record.id()), 0);
-    TransactionDraft draft =
-        new TransactionDraft(
-            relayer,
-            ChainId.CRONOS_TESTNET,
-            0,
-            Optional.of(record.job()),
-            java.math.BigInteger.valueOf(200_000),
-            Wei.gwei(6_250),
-            Wei.ZERO,
-            true);
-    ledger.recordSigned(mempool.sign(draft)); // killed here: the journal never saw the hash
+    signedBeforeTheCrash(record); // killed here: the journal never saw the hash
 
     engine(RELAYERS.subList(0, 1)).recover();
 
