@@ -223,7 +223,7 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
                   record.job().payer(),
                   draft,
                   List.of(sent.transaction()),
-                  clock.instant(),
+                  sent.transaction().signedAt(),
                   result instanceof SendResult.Unreachable));
     }
   }
@@ -260,7 +260,7 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
                             lane.relayer(),
                             filler,
                             List.of(sent.transaction()),
-                            clock.instant(),
+                            sent.transaction().signedAt(),
                             sent.result() instanceof SendResult.Unreachable)));
   }
 
