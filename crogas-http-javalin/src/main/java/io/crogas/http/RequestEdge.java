@@ -2,6 +2,9 @@ package io.crogas.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +27,7 @@ final class RequestEdge {
   /** Probes and scrapers poll these; a busy dashboard must not lock them out. */
   private static final Logger LOG = LoggerFactory.getLogger("io.crogas.http.requests");
 
+  private static final long DRAIN_LIMIT = 1024 * 1024;
   private static final Set<String> UNLIMITED = Set.of("/health", "/metrics");
 
   private final RateLimiter limiter;
@@ -50,6 +54,7 @@ final class RequestEdge {
     MDC.put("requestId", id);
     long length = ctx.contentLength();
     if (length > maxBodyBytes) {
+      drain(ctx, length);
       throw new ApiException(
           413,
           "payload_too_large",
@@ -58,6 +63,23 @@ final class RequestEdge {
     }
     if (!UNLIMITED.contains(ctx.path()) && !"OPTIONS".equals(ctx.method().name())) {
       limiter.ip(ctx.ip());
+    }
+  }
+
+  /**
+   * Reads and drops a too-large body that is still moderate before answering 413: a server that
+   * answers while the client is still sending resets the connection, and the client loses the
+   * answer. Bodies beyond {@link #DRAIN_LIMIT} are not read; the connection is closed instead.
+   */
+  private static void drain(Context ctx, long length) {
+    if (length > DRAIN_LIMIT) {
+      ctx.header("Connection", "close");
+      return;
+    }
+    try (InputStream body = ctx.req().getInputStream()) {
+      body.transferTo(OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      ctx.header("Connection", "close");
     }
   }
 
