@@ -98,7 +98,12 @@ public final class RelayService implements SubmitRelay {
             chain.forwarderNonce(request.user()),
             journal.inFlightNonces(request.user()));
     if (nonce.isPresent()) {
-      return rejected(nonce.get());
+      // The same request may have been admitted since the look-up above (a double click):
+      // then its nonce is in flight, and the answer is the first request's record, not a 409.
+      return journal
+          .findByKey(key)
+          .map(first -> sameRequest(first, request))
+          .orElseGet(() -> rejected(nonce.get()));
     }
     if (request.payment().isEmpty()) {
       return paymentRequired(request.user(), call, tier.get(), now, "payment is required");

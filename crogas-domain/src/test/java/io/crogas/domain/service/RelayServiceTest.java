@@ -428,4 +428,80 @@ class RelayServiceTest {
     assertThat(((SubmitOutcome.Accepted) second).record().job().payer()).isEqualTo(bob.address());
     assertThat(f.engine.executed).hasSize(2);
   }
+
+  @Test
+  void givenADoubleClickThatRacesPastTheFirstLookUp_whenTheNonceLooksTaken_thenTheFirstRecord() {
+    FeeQuote quote = quoteFor(f.call(0));
+    RelayRequest request = f.paid(quote);
+    SubmitOutcome first = f.relay.submit(request);
+    f.engine.mode = FakeEngine.Mode.HOLD;
+    io.crogas.domain.port.out.Journal racing = new RacingJournal(f.journal);
+    RelayService second =
+        new RelayService(
+            f.settings,
+            f.quotes,
+            f.quoteBook,
+            f.chain,
+            racing,
+            f.engine,
+            () -> java.util.List.of(Fixture.RELAYER),
+            f.clock);
+
+    SubmitOutcome outcome = second.submit(request);
+
+    assertThat(outcome).isInstanceOf(SubmitOutcome.Existing.class);
+    assertThat(((SubmitOutcome.Existing) outcome).record().id())
+        .isEqualTo(((SubmitOutcome.Accepted) first).record().id());
+  }
+
+  /** The journal as a second click sees it when it looks just before the first click lands. */
+  private static final class RacingJournal implements io.crogas.domain.port.out.Journal {
+    private final io.crogas.domain.port.out.Journal real;
+    private boolean raced;
+
+    RacingJournal(io.crogas.domain.port.out.Journal real) {
+      this.real = real;
+    }
+
+    @Override
+    public Admission admit(io.crogas.domain.model.RelayRecord record) {
+      return real.admit(record);
+    }
+
+    @Override
+    public boolean update(io.crogas.domain.model.RelayRecord next) {
+      return real.update(next);
+    }
+
+    @Override
+    public java.util.Optional<io.crogas.domain.model.RelayRecord> find(String id) {
+      return real.find(id);
+    }
+
+    @Override
+    public java.util.Optional<io.crogas.domain.model.RelayRecord> findByKey(
+        io.crogas.domain.model.IdempotencyKey key) {
+      if (!raced) {
+        raced = true;
+        return java.util.Optional.empty();
+      }
+      return real.findByKey(key);
+    }
+
+    @Override
+    public java.util.List<io.crogas.domain.model.RelayRecord> inFlight() {
+      return real.inFlight();
+    }
+
+    @Override
+    public java.util.List<io.crogas.domain.model.RelayRecord> recent(
+        java.util.Optional<io.crogas.domain.model.Address> payer, int limit) {
+      return real.recent(payer, limit);
+    }
+
+    @Override
+    public java.util.SortedSet<BigInteger> inFlightNonces(io.crogas.domain.model.Address user) {
+      return new java.util.TreeSet<>(java.util.Set.of(BigInteger.ZERO)); // the first click's
+    }
+  }
 }
