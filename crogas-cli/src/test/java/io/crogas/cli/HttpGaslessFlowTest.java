@@ -510,12 +510,13 @@ class HttpGaslessFlowTest {
     ObjectNode request = quoteRequest(greedy, 1);
     int accepted = 0;
     HttpJson.Answer answer = api.post("/x402/quote", request);
-    while (answer.status() == 200 && accepted < 100) {
+    while (answer.status() == 200 && accepted < 200) {
       accepted++;
       answer = api.post("/x402/quote", request);
     }
 
-    assertThat(accepted).isEqualTo(60);
+    // Fixed one-minute windows: 60 in the window, or up to 120 when the burst straddles two.
+    assertThat(accepted).isBetween(60, 120);
     assertError(answer, 429, "rate_limited");
     assertThat(answer.headers().firstValue("Retry-After")).isPresent();
     assertThat(Long.parseLong(answer.headers().firstValue("Retry-After").orElseThrow()))
