@@ -44,11 +44,11 @@ function renderHealth(h) {
 
 function renderTransactions(records) {
   const s = summarize(records);
-  $('volume').textContent = decimal(s.volume, 4);
+  $('volume').textContent = decimal(s.volume, 6);
   $('volume-sub').textContent = `${s.confirmed} confirmed of the last ${s.total}`;
   $('success-rate').textContent = percent(s.successRate);
   $('success-sub').textContent = `${s.confirmed} confirmed · ${s.failed} failed · ${s.inFlight} in flight`;
-  $('fees').textContent = decimal(s.fees, 4);
+  $('fees').textContent = decimal(s.fees, 6);
   $('fees-sub').textContent = s.gasUsed ? `${s.gasUsed.toLocaleString('en-US')} gas relayed` : 'facilitator fees';
   const body = $('tx-body');
   if (!records.length) {
