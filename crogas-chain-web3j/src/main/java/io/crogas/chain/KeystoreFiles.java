@@ -107,6 +107,14 @@ public final class KeystoreFiles {
     return credentials;
   }
 
+  /**
+   * The private key held by {@code file}, for a process that signs with it itself (the CLI's
+   * typed-data and deployment commands); the same checks as {@link #decrypt}.
+   */
+  public static BigInteger unlock(Path file, KeystorePassword password) {
+    return decrypt(file, password).getEcKeyPair().getPrivateKey();
+  }
+
   /** A private key from hex; the message of a refusal never repeats the input. */
   static ECKeyPair keyPair(String privateKeyHex) {
     String digits = privateKeyHex.startsWith("0x") ? privateKeyHex.substring(2) : privateKeyHex;

@@ -30,7 +30,8 @@ public final class KeystorePassword {
     return fromEnvironment(System.getenv(), name);
   }
 
-  static KeystorePassword fromEnvironment(Map<String, String> environment, String name) {
+  /** The value of {@code name} in {@code environment} (an injected environment, e.g. the CLI's). */
+  public static KeystorePassword fromEnvironment(Map<String, String> environment, String name) {
     String value = environment.get(name);
     if (value == null) {
       throw new KeystoreException("the environment variable " + name + " is not set");

@@ -1,10 +1,6 @@
 package io.crogas.cli.keys;
 
 import io.crogas.chain.KeystorePassword;
-import io.crogas.cli.CliFailure;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -27,12 +23,7 @@ public sealed interface PasswordSource {
 
     @Override
     public Secret read(Map<String, String> environment) {
-      String value = environment.get(name);
-      if (value == null || value.isEmpty()) {
-        throw new CliFailure(
-            "the environment variable " + name + (value == null ? " is not set" : " is empty"));
-      }
-      return new Secret(value);
+      return new Secret(KeystorePassword.fromEnvironment(environment, name));
     }
   }
 
@@ -44,34 +35,20 @@ public sealed interface PasswordSource {
 
     @Override
     public Secret read(Map<String, String> environment) {
-      String content;
-      try {
-        content = Files.readString(path, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new CliFailure("cannot read the password file " + path, e);
-      }
-      String firstLine = content.lines().findFirst().orElse("");
-      if (firstLine.isEmpty()) {
-        throw new CliFailure("the password file " + path + " is empty");
-      }
-      return new Secret(firstLine);
+      return new Secret(KeystorePassword.fromFile(path));
     }
   }
 
   /** A password that never prints. */
   final class Secret {
-    private final String value;
+    private final KeystorePassword value;
 
-    Secret(String value) {
+    Secret(KeystorePassword value) {
       this.value = value;
     }
 
     /** For the chain adapter's keystore functions. */
     public KeystorePassword keystorePassword() {
-      return KeystorePassword.of(value);
-    }
-
-    String reveal() {
       return value;
     }
 
