@@ -92,6 +92,45 @@ final class LocalNetwork implements AutoCloseable {
     return (to, atomic) -> deployer.mint(deployment.usdc(), to, atomic);
   }
 
+  /** Deploys a compiled contract that takes no constructor arguments, from dev account 0. */
+  Address deploy(String contract) {
+    return deployer.deployWithoutArguments(contract);
+  }
+
+  /**
+   * Sends {@code data} to {@code to} from dev account 0 (anvil signs it) with a 2 gwei tip (fee cap
+   * 100 gwei), so it is mined before relayer transactions of the same block; returns at once, mined
+   * or not.
+   */
+  void transactAhead(Address to, Calldata data) {
+    rpc(
+        "eth_sendTransaction",
+        "[{\"from\":\""
+            + DEV_ADDRESSES.get(0)
+            + "\",\"to\":\""
+            + to
+            + "\",\"data\":\""
+            + data.hex()
+            + "\",\"gas\":\"0x30000\",\"maxPriorityFeePerGas\":\"0x77359400\",\"maxFeePerGas\":\"0x174876e800\"}]");
+  }
+
+  /** The call data of {@code signature} (e.g. {@code arm(bool)}) with static word arguments. */
+  static Calldata abiCall(String signature, long... words) {
+    StringBuilder hex =
+        new StringBuilder("0x")
+            .append(
+                HexFormat.of()
+                    .formatHex(
+                        Keccak256.hash(
+                            signature.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                        0,
+                        4));
+    for (long word : words) {
+      hex.append(String.format("%064x", word));
+    }
+    return new Calldata(hex.toString());
+  }
+
   /** The result of a view call with no arguments, e.g. {@code lastSender()}. */
   byte[] call(Address to, String signature) {
     String selector =
