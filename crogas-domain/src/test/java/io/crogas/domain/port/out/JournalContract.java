@@ -99,6 +99,50 @@ public abstract class JournalContract {
   }
 
   @Test
+  void
+      givenACallInFlight_whenAnotherCallOfTheSameUserAndNonceIsAdmitted_thenRefusedAndNotWritten() {
+    RelayRecord first = accepted("r-1", forwarderCall(ALICE, 3, 0), at(0));
+    RelayRecord other = accepted("r-2", forwarderCall(ALICE, 3, 1), at(1));
+    RelayRecord bobs = accepted("r-3", forwarderCall(BOB, 3, 1), at(2));
+    journal.admit(first);
+
+    Admission admission = journal.admit(other);
+
+    assertThat(other.key()).isNotEqualTo(first.key());
+    assertThat(admission).isEqualTo(new Admission.NonceInFlight(first));
+    assertThat(journal.find("r-2")).isEmpty();
+    assertThat(journal.admit(bobs)).isEqualTo(new Admission.Admitted(bobs));
+  }
+
+  @Test
+  void givenTheCallHoldingANonceFinished_whenAnotherWithThatNonceIsAdmitted_thenAdmitted() {
+    RelayRecord first = accepted("r-1", forwarderCall(ALICE, 3, 0), at(0));
+    RelayRecord other = accepted("r-2", forwarderCall(ALICE, 3, 1), at(1));
+    journal.admit(first);
+    write(failed(first, "reverts before sending", at(1)));
+
+    assertThat(journal.admit(other)).isEqualTo(new Admission.Admitted(other));
+  }
+
+  @Test
+  void givenEightThreads_whenEachAdmitsAnotherCallWithOneNonce_thenExactlyOneIsAdmitted()
+      throws Exception {
+    List<Admission> admissions =
+        Race.run(8, n -> journal.admit(accepted("r-" + n, forwarderCall(ALICE, 9, n), at(n))));
+
+    List<Admission.Admitted> admitted =
+        admissions.stream()
+            .filter(Admission.Admitted.class::isInstance)
+            .map(Admission.Admitted.class::cast)
+            .toList();
+    assertThat(admitted).hasSize(1);
+    assertThat(admissions)
+        .filteredOn(a -> a != admitted.get(0))
+        .containsOnly(new Admission.NonceInFlight(admitted.get(0).record()));
+    assertThat(journal.inFlight()).containsExactly(admitted.get(0).record());
+  }
+
+  @Test
   void givenTheStoredVersion_whenTheNextIsUpdated_thenItReplacesIt() {
     RelayRecord record = accepted("r-1", forwarderCall(ALICE, 0), at(0));
     journal.admit(record);
