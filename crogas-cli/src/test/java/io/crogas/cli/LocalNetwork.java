@@ -12,8 +12,13 @@ import io.crogas.chain.TransactionSender;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.Calldata;
 import io.crogas.domain.model.ChainId;
+import io.crogas.domain.model.FeeQuote;
 import io.crogas.domain.model.Hash32;
+import io.crogas.domain.model.RelayRequest;
 import io.crogas.domain.model.Signature;
+import io.crogas.domain.model.SignedAuthorization;
+import io.crogas.domain.model.TokenDomain;
+import io.crogas.domain.model.TransferAuthorization;
 import io.crogas.eip712.Keccak256;
 import io.crogas.eip712.Secp256k1;
 import io.crogas.testkit.AnvilChain;
@@ -24,6 +29,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A real anvil (chain id 338) with the CroGas contracts deployed from the compiled artifacts: dev
@@ -174,6 +180,16 @@ final class LocalNetwork implements AutoCloseable {
 
     Signature sign(Hash32 digest) {
       return Signature.of(Secp256k1.sign(digest.bytes(), key).toBytes());
+    }
+
+    /** The quoted meta-transaction and its fee authorization, both signed by this user. */
+    RelayRequest paying(FeeQuote quote, TokenDomain usdc) {
+      TransferAuthorization fee = quote.paymentAuthorization();
+      return new RelayRequest(
+          address,
+          quote.metaTransaction(),
+          sign(quote.digest()),
+          Optional.of(new SignedAuthorization(fee, sign(fee.receiveDigest(usdc)))));
     }
   }
 

@@ -201,7 +201,7 @@ class RelayerFundsTest {
   }
 
   private RelayRequest signed(LocalNetwork.User user, FeeQuote quote) {
-    return signed(user, quote.metaTransaction(), quote.amount().atomic());
+    return user.paying(quote, node.usdc());
   }
 
   private RelayRequest signed(LocalNetwork.User user, MetaTransaction call, BigInteger fee) {

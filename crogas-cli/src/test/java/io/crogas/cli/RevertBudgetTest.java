@@ -8,10 +8,7 @@ import io.crogas.domain.model.FeeQuote;
 import io.crogas.domain.model.Rejection;
 import io.crogas.domain.model.RejectionCode;
 import io.crogas.domain.model.RelayRecord;
-import io.crogas.domain.model.RelayRequest;
 import io.crogas.domain.model.RelayState;
-import io.crogas.domain.model.SignedAuthorization;
-import io.crogas.domain.model.TransferAuthorization;
 import io.crogas.domain.model.Wei;
 import io.crogas.domain.policy.RevertPolicy;
 import io.crogas.domain.port.in.QuoteRelay.QuoteCommand;
@@ -71,7 +68,7 @@ class RevertBudgetTest {
         // A new deadline each time: a new call, not a resubmission of the one that reverted.
         long deadline = clock.instant().getEpochSecond() + 1_800 + attempt;
         FeeQuote quote = quote(node, attacker, hostile, deadline);
-        SubmitOutcome outcome = node.relay().submit(signed(node, attacker, quote));
+        SubmitOutcome outcome = node.relay().submit(attacker.paying(quote, node.usdc()));
         if (outcome instanceof SubmitOutcome.Rejected rejected) {
           Rejection why = rejected.rejection();
           assertThat(why.code()).isEqualTo(RejectionCode.RATE_LIMITED);
@@ -139,15 +136,6 @@ class RevertBudgetTest {
                     Optional.of(BigInteger.valueOf(deadline))));
     assertThat(outcome).isInstanceOf(QuoteOutcome.Quoted.class);
     return ((QuoteOutcome.Quoted) outcome).quote();
-  }
-
-  private static RelayRequest signed(CroGasNode node, LocalNetwork.User user, FeeQuote quote) {
-    TransferAuthorization fee = quote.paymentAuthorization();
-    return new RelayRequest(
-        user.address(),
-        quote.metaTransaction(),
-        user.sign(quote.digest()),
-        Optional.of(new SignedAuthorization(fee, user.sign(fee.receiveDigest(node.usdc())))));
   }
 
   private static long pendingNonce(LocalNetwork network, Address account) {

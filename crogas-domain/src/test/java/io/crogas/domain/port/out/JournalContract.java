@@ -75,11 +75,7 @@ public abstract class JournalContract {
     List<Admission> admissions =
         Race.run(8, n -> journal.admit(accepted("r-" + n, tokenTransfer(BOB, 1), at(n))));
 
-    List<Admission.Admitted> admitted =
-        admissions.stream()
-            .filter(Admission.Admitted.class::isInstance)
-            .map(Admission.Admitted.class::cast)
-            .toList();
+    List<Admission.Admitted> admitted = admitted(admissions);
     assertThat(admitted).hasSize(1);
     RelayRecord winner = admitted.get(0).record();
     assertThat(admissions)
@@ -130,11 +126,7 @@ public abstract class JournalContract {
     List<Admission> admissions =
         Race.run(8, n -> journal.admit(accepted("r-" + n, forwarderCall(ALICE, 9, n), at(n))));
 
-    List<Admission.Admitted> admitted =
-        admissions.stream()
-            .filter(Admission.Admitted.class::isInstance)
-            .map(Admission.Admitted.class::cast)
-            .toList();
+    List<Admission.Admitted> admitted = admitted(admissions);
     assertThat(admitted).hasSize(1);
     assertThat(admissions)
         .filteredOn(a -> a != admitted.get(0))
@@ -313,6 +305,13 @@ public abstract class JournalContract {
     RelayRecord refusedDone =
         write(failed(refused, "Ünïcode \"quoted\" reason\nwith a newline ✓", at(14)));
     return List.of(paidDone, unpaid, x402Sent, revertedDone, refusedDone);
+  }
+
+  private static List<Admission.Admitted> admitted(List<Admission> admissions) {
+    return admissions.stream()
+        .filter(Admission.Admitted.class::isInstance)
+        .map(Admission.Admitted.class::cast)
+        .toList();
   }
 
   private RelayRecord write(RelayRecord next) {
