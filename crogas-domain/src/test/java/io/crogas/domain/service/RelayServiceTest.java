@@ -38,6 +38,12 @@ class RelayServiceTest {
     return ((SubmitOutcome.PaymentRequired) outcome).quote();
   }
 
+  /** {@code a} with another {@code validBefore}. */
+  private static TransferAuthorization validUntil(TransferAuthorization a, BigInteger validBefore) {
+    return new TransferAuthorization(
+        a.from(), a.to(), a.value(), a.validAfter(), validBefore, a.nonce());
+  }
+
   private RejectionCode rejectionOf(SubmitOutcome outcome) {
     assertThat(outcome).isInstanceOf(SubmitOutcome.Rejected.class);
     return ((SubmitOutcome.Rejected) outcome).rejection().code();
@@ -187,14 +193,7 @@ class RelayServiceTest {
   void givenAFeeValidPastTheDeadline_whenSubmitted_thenInvalidRequest() {
     FeeQuote quote = quoteFor(f.call(0));
     TransferAuthorization a = quote.paymentAuthorization();
-    TransferAuthorization longer =
-        new TransferAuthorization(
-            a.from(),
-            a.to(),
-            a.value(),
-            a.validAfter(),
-            a.validBefore().add(BigInteger.ONE),
-            a.nonce());
+    TransferAuthorization longer = validUntil(a, a.validBefore().add(BigInteger.ONE));
 
     assertThat(rejectionOf(f.relay.submit(f.paid(quote.metaTransaction(), longer))))
         .isEqualTo(RejectionCode.INVALID_REQUEST);
@@ -539,15 +538,8 @@ class RelayServiceTest {
   @Test
   void givenAFeeAuthorizationEndingInsideTheMargin_whenSubmitted_thenExpiredAndNothingSent() {
     FeeQuote quote = quoteFor(f.call(0));
-    TransferAuthorization quoted = quote.paymentAuthorization();
     TransferAuthorization shortLived =
-        new TransferAuthorization(
-            quoted.from(),
-            quoted.to(),
-            quoted.value(),
-            quoted.validAfter(),
-            BigInteger.valueOf(f.now() + 10),
-            quoted.nonce());
+        validUntil(quote.paymentAuthorization(), BigInteger.valueOf(f.now() + 10));
 
     SubmitOutcome outcome = f.relay.submit(f.paid(quote.metaTransaction(), shortLived));
 
