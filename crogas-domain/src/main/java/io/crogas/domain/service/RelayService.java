@@ -174,16 +174,21 @@ public final class RelayService implements SubmitRelay {
     Wei worstCase = issued.get().croCost();
     Optional<Rejection> problem =
         SignatureRules.requireFeeSignature(fee, settings.feeToken())
-            .or(() -> requireFunds(request.user(), authorization, digest))
-            .or(() -> requireRelayerFunds(worstCase));
+            .or(() -> requireFunds(request.user(), authorization, digest));
     if (problem.isPresent()) {
       return rejected(problem.get());
+    }
+    Optional<Address> funded = fundedRelayer(worstCase);
+    if (funded.isEmpty()) {
+      return rejected(
+          Rejection.of(
+              RejectionCode.UNAVAILABLE, "no relayer has the CRO to pay for this call now"));
     }
     GasBudget budget = GasBudget.of(issued.get());
     RelayJob job =
         new RelayJob.ForwarderCall(
             settings.forwarder(), request, fee, tier.queuePriority(), budget);
-    Optional<Rejection> unsafe = simulateAsSent(job, budget);
+    Optional<Rejection> unsafe = simulateAsSent(job, budget, funded.get());
     if (unsafe.isPresent()) {
       return rejected(unsafe.get());
     }
@@ -225,13 +230,13 @@ public final class RelayService implements SubmitRelay {
   }
 
   /**
-   * Simulates the whole forwarder call as a relayer sends it (from a relayer key, at the quoted fee
-   * cap): it must succeed within the quoted gas limit, or a target that behaves differently when
-   * relayed would make the relayer pay for more gas than the user was charged for.
+   * Simulates the whole forwarder call as a relayer sends it (from a relayer key that can pay for
+   * it, at the quoted fee cap): it must succeed within the quoted gas limit, or a target that
+   * behaves differently when relayed would make the relayer pay for more gas than the user was
+   * charged for.
    */
-  private Optional<Rejection> simulateAsSent(RelayJob job, GasBudget budget) {
-    Chain.Simulation simulation =
-        chain.simulate(job, relayers.addresses().get(0), budget.maxFeePerGas());
+  private Optional<Rejection> simulateAsSent(RelayJob job, GasBudget budget, Address relayer) {
+    Chain.Simulation simulation = chain.simulate(job, relayer, budget.maxFeePerGas());
     if (simulation instanceof Chain.Simulation.Reverts reverts) {
       return Optional.of(
           Rejection.of(
@@ -254,14 +259,11 @@ public final class RelayService implements SubmitRelay {
     return Optional.empty();
   }
 
-  private Optional<Rejection> requireRelayerFunds(Wei worstCase) {
-    for (Address relayer : relayers.addresses()) {
-      if (chain.nativeBalance(relayer).compareTo(worstCase) >= 0) {
-        return Optional.empty();
-      }
-    }
-    return Optional.of(
-        Rejection.of(RejectionCode.UNAVAILABLE, "no relayer has the CRO to pay for this call now"));
+  /** A relayer key whose CRO covers {@code worstCase} now, if any. */
+  private Optional<Address> fundedRelayer(Wei worstCase) {
+    return relayers.addresses().stream()
+        .filter(relayer -> chain.nativeBalance(relayer).compareTo(worstCase) >= 0)
+        .findFirst();
   }
 
   private SubmitOutcome paymentRequired(
