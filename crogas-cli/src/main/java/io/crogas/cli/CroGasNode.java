@@ -94,7 +94,10 @@ public final class CroGasNode implements AutoCloseable {
                 config.pollInterval(),
                 config.replaceAfter(),
                 config.replacement(),
-                3),
+                3,
+                config.receiptGrace(),
+                config.keyCheckInterval(),
+                config.laneQueueLimit()),
             relayers,
             chain,
             new Web3jBroadcaster(rpc),
@@ -212,6 +215,11 @@ public final class CroGasNode implements AutoCloseable {
   /** Jobs queued or in flight per relayer key. */
   public Map<Address, Integer> laneLoads() {
     return engine.laneLoads();
+  }
+
+  /** Relayer keys that take no new jobs (empty, or not listed by the forwarder), and why. */
+  public Map<Address, String> outOfRotation() {
+    return engine.outOfRotation();
   }
 
   /** Totals of finished requests since start. */

@@ -24,6 +24,7 @@ final class InFlight {
   private int replacements;
   private boolean resend;
   private Instant missingSince;
+  private boolean refused;
 
   InFlight(
       long nonce,
@@ -82,11 +83,34 @@ final class InFlight {
     return missingSince;
   }
 
+  /**
+   * The node refused the last send (no funds, or a refusal that may pass): the latest bytes are
+   * sent again every replacement period rather than new ones signed, until one is taken.
+   */
+  synchronized boolean refused() {
+    return refused;
+  }
+
+  /** The node answered a send at {@code at}; {@code wasRefused} when it refused it. */
+  synchronized void answered(boolean wasRefused, Instant at) {
+    refused = wasRefused;
+    lastSent = at;
+  }
+
+  /**
+   * A replacement was signed and sent but not adopted: its receipt still counts as this nonce's.
+   */
+  synchronized void alsoSent(Hash32 hash) {
+    if (!hashes.contains(hash)) {
+      hashes.add(hash);
+    }
+  }
+
   /** A replacement went out for this nonce. */
   synchronized void replaced(TransactionDraft newDraft, SignedTransaction replacement, Instant at) {
     draft = newDraft;
     latest = replacement;
-    hashes.add(replacement.hash());
+    alsoSent(replacement.hash());
     lastSent = at;
     replacements++;
   }

@@ -26,6 +26,15 @@ public final class FakeChain implements Chain {
   public Optional<String> jobRevert = Optional.empty();
   public int simulations;
 
+  /** The number of the {@link #feeMarket()} call (counting from 1) that finds the chain away. */
+  public volatile int feeMarketFailsAt = -1;
+
+  private int feeMarketCalls;
+
+  /** While held, job simulations wait (a lane busy with a slow job). */
+  public final java.util.concurrent.Semaphore simulationGate =
+      new java.util.concurrent.Semaphore(Integer.MAX_VALUE);
+
   public long blockNumber = 100;
 
   @Override
@@ -56,13 +65,24 @@ public final class FakeChain implements Chain {
     usedAuthorizations.add(token + "/" + authorizer + "/" + nonce);
   }
 
+  /** Relayer keys the forwarder does not list; every other account is listed. */
+  public final Set<Address> unregistered = new HashSet<>();
+
+  @Override
+  public boolean isRelayer(Address account) {
+    return !unregistered.contains(account);
+  }
+
   @Override
   public Wei nativeBalance(Address account) {
     return nativeBalances.getOrDefault(account, Wei.ZERO);
   }
 
   @Override
-  public FeeMarket feeMarket() {
+  public synchronized FeeMarket feeMarket() {
+    if (++feeMarketCalls == feeMarketFailsAt) {
+      throw new io.crogas.domain.ChainUnavailableException("fee market read timed out");
+    }
     return feeMarket;
   }
 
@@ -76,6 +96,8 @@ public final class FakeChain implements Chain {
 
   @Override
   public Simulation simulate(RelayJob job) {
+    simulationGate.acquireUninterruptibly();
+    simulationGate.release();
     simulations++;
     return jobRevert
         .<Simulation>map(Simulation.Reverts::new)

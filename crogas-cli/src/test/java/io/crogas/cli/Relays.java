@@ -1,0 +1,48 @@
+package io.crogas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crogas.domain.model.FeeQuote;
+import io.crogas.domain.model.RelayRecord;
+import io.crogas.domain.model.RelayRequest;
+import io.crogas.domain.model.SignedAuthorization;
+import io.crogas.domain.model.TransferAuthorization;
+import io.crogas.domain.port.in.QuoteRelay.QuoteCommand;
+import io.crogas.domain.port.in.QuoteRelay.QuoteOutcome;
+import io.crogas.domain.port.in.SubmitRelay.SubmitOutcome;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/** Gasless relay requests as a user's client builds them: quote, sign both documents, submit. */
+final class Relays {
+  private Relays() {}
+
+  /** Quotes {@code store(value)} on the demo target for {@code user} and signs it. */
+  static RelayRequest signed(
+      CroGasNode node, LocalNetwork network, LocalNetwork.User user, long value) {
+    QuoteOutcome outcome =
+        node.quotes()
+            .quote(
+                new QuoteCommand(
+                    user.address(),
+                    network.deployment.demoTarget(),
+                    LocalNetwork.store(value),
+                    "normal",
+                    Optional.empty()));
+    assertThat(outcome).isInstanceOf(QuoteOutcome.Quoted.class);
+    FeeQuote quote = ((QuoteOutcome.Quoted) outcome).quote();
+    TransferAuthorization fee = quote.paymentAuthorization();
+    return new RelayRequest(
+        user.address(),
+        quote.metaTransaction(),
+        user.sign(quote.digest()),
+        Optional.of(new SignedAuthorization(fee, user.sign(fee.receiveDigest(node.usdc())))));
+  }
+
+  /** Submits {@code request}; the completion of the accepted job. */
+  static CompletableFuture<RelayRecord> submit(CroGasNode node, RelayRequest request) {
+    SubmitOutcome outcome = node.relay().submit(request);
+    assertThat(outcome).isInstanceOf(SubmitOutcome.Accepted.class);
+    return ((SubmitOutcome.Accepted) outcome).completion().toCompletableFuture();
+  }
+}
