@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayState;
+import io.crogas.domain.model.Wei;
+import io.crogas.http.HealthReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +59,15 @@ class KeyRotationTest {
         assertThat(ConcurrencyTest.transactionCount(network, empty)).isZero();
         assertThat(ConcurrencyTest.transactionCount(network, unregistered)).isZero();
         assertThat(node.outOfRotation()).containsOnlyKeys(empty, unregistered);
+        HealthReport health =
+            new NodeHealth(node, Wei.ZERO, "test", java.time.Instant.now()).check();
+        assertThat(health.status()).isEqualTo(HealthReport.Status.DEGRADED);
+        assertThat(health.relayers())
+            .filteredOn(r -> r.outOfRotation().isPresent())
+            .extracting(HealthReport.RelayerBalance::address)
+            .containsExactlyInAnyOrder(empty, unregistered);
+        assertThat(node.outOfRotation().get(unregistered)).contains("does not list it");
+        assertThat(node.outOfRotation().get(empty)).contains("cannot cover");
       }
     }
   }

@@ -21,6 +21,7 @@ final class InFlight {
   private TransactionDraft draft;
   private SignedTransaction latest;
   private Instant lastSent;
+  private Instant lastTry;
   private int replacements;
   private boolean resend;
   private Instant missingSince;
@@ -41,6 +42,7 @@ final class InFlight {
     sent.forEach(tx -> hashes.add(tx.hash()));
     this.latest = sent.get(sent.size() - 1);
     this.lastSent = sentAt;
+    this.lastTry = sentAt;
     this.resend = resend;
   }
 
@@ -58,6 +60,11 @@ final class InFlight {
 
   synchronized Instant lastSent() {
     return lastSent;
+  }
+
+  /** When anything was last sent for this nonce (re-sends included). */
+  synchronized Instant lastTry() {
+    return lastTry;
   }
 
   synchronized int replacements() {
@@ -91,10 +98,16 @@ final class InFlight {
     return refused;
   }
 
-  /** The node answered a send at {@code at}; {@code wasRefused} when it refused it. */
+  /**
+   * The node answered a re-send at {@code at}; {@code wasRefused} when it refused it. A refusal, or
+   * the first send taken after refusals, restarts the wait before the next replacement.
+   */
   synchronized void answered(boolean wasRefused, Instant at) {
+    lastTry = at;
+    if (wasRefused || refused) {
+      lastSent = at;
+    }
     refused = wasRefused;
-    lastSent = at;
   }
 
   /**
@@ -112,6 +125,7 @@ final class InFlight {
     latest = replacement;
     alsoSent(replacement.hash());
     lastSent = at;
+    lastTry = at;
     replacements++;
   }
 

@@ -141,20 +141,17 @@ final class LaneWatch implements Runnable {
    */
   private void push(InFlight nonce, long pending) {
     Instant now = clock.instant();
-    if (nonce.needsResend()) {
-      resend(nonce, now);
-      return;
-    }
-    Duration since = Duration.between(nonce.lastSent(), now);
-    boolean waited = since.compareTo(replaceAfter) >= 0;
-    boolean settled = since.compareTo(replaceAfter.dividedBy(10)) >= 0;
-    if (nonce.nonce >= pending && (nonce.refused() ? waited : settled)) {
-      // The node holds no transaction for this nonce: dropped, evicted with its predecessor, or
-      // refused. Only a send puts it back; a refused one is tried once per replacement period.
-      resend(nonce, now);
-      return;
-    }
+    boolean waited = Duration.between(nonce.lastSent(), now).compareTo(replaceAfter) >= 0;
     if (!waited) {
+      // Not arrived, or no longer held by the node (dropped, evicted with a predecessor): only a
+      // send puts it back. Spaced by a tenth of the replacement period, so an answer that keeps
+      // saying nothing (an unknown error) does not flood the node.
+      boolean missing = nonce.needsResend() || (nonce.nonce >= pending && !nonce.refused());
+      boolean rested =
+          Duration.between(nonce.lastTry(), now).compareTo(replaceAfter.dividedBy(10)) >= 0;
+      if (missing && rested) {
+        resend(nonce, now);
+      }
       return;
     }
     Optional<ReplacementPolicy.Fees> fees =
@@ -164,7 +161,9 @@ final class LaneWatch implements Runnable {
                 new ReplacementPolicy.Fees(nonce.draft().maxFeePerGas(), nonce.draft().tip()),
                 nonce.replacements());
     if (fees.isEmpty()) {
+      // No replacement allowed (or the last was refused): the latest bytes again, once a period.
       resend(nonce, now);
+      nonce.waited(now);
       return;
     }
     replace(nonce, nonce.draft().withFees(fees.get().maxFeePerGas(), fees.get().tip()), now);
@@ -189,6 +188,7 @@ final class LaneWatch implements Runnable {
         || result instanceof SendResult.Underpriced
         || result instanceof SendResult.NonceTooLow) {
       nonce.answered(refused(result), now);
+      nonce.waited(now);
       return;
     }
     nonce.replaced(bumped, sent.get().transaction(), now);
