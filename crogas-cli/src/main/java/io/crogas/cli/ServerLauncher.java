@@ -1,6 +1,7 @@
 package io.crogas.cli;
 
 import io.crogas.domain.model.Address;
+import io.crogas.domain.model.ChainId;
 import io.crogas.domain.model.Receipt;
 import java.math.BigInteger;
 import java.util.Optional;
@@ -19,11 +20,17 @@ public interface ServerLauncher {
   RunningServer start(CroGasNode node, ApiEndpoint endpoint);
 
   /**
-   * Where to listen, the test-USDC faucet where the configuration has one (dev, testnets), and the
-   * origins CORS allows (empty: same origin only; {@code *}: any).
+   * Where to listen, the test-USDC faucet where the configuration has one (dev, testnets), the
+   * origins CORS allows (empty: same origin only; {@code *}: any), and the explorer page a
+   * transaction hash is appended to (empty on a chain no public explorer shows, such as {@code
+   * crogas dev}'s local anvil).
    */
   record ApiEndpoint(
-      String host, int port, Optional<UsdcMinter> faucet, java.util.List<String> corsOrigins) {
+      String host,
+      int port,
+      Optional<UsdcMinter> faucet,
+      java.util.List<String> corsOrigins,
+      Optional<String> explorerTxUrl) {
     public ApiEndpoint {
       if (host == null || host.isBlank()) {
         throw new IllegalArgumentException("a host to listen on is required");
@@ -32,11 +39,23 @@ public interface ServerLauncher {
         throw new IllegalArgumentException("a port is within 1..65535, got " + port);
       }
       corsOrigins = java.util.List.copyOf(corsOrigins);
+      java.util.Objects.requireNonNull(explorerTxUrl, "explorerTxUrl");
     }
 
-    /** Same origin only. */
+    /** Same origin only, no explorer links: a local chain. */
     public ApiEndpoint(String host, int port, Optional<UsdcMinter> faucet) {
-      this(host, port, faucet, java.util.List.of());
+      this(host, port, faucet, java.util.List.of(), Optional.empty());
+    }
+
+    /** Cronos' public explorer for mainnet (25) and testnet (338); none for other chains. */
+    public static Optional<String> cronosExplorer(ChainId chainId) {
+      if (chainId.equals(ChainId.CRONOS_MAINNET)) {
+        return Optional.of("https://explorer.cronos.org/tx/");
+      }
+      if (chainId.equals(ChainId.CRONOS_TESTNET)) {
+        return Optional.of("https://explorer.cronos.org/testnet/tx/");
+      }
+      return Optional.empty();
     }
 
     public String url() {

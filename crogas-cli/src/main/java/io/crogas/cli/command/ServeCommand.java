@@ -31,6 +31,7 @@ public final class ServeCommand implements Callable<Integer> {
   private final CliContext context;
   @Spec CommandSpec spec;
   @Mixin JsonOption json;
+  @Mixin LogFormatOption logFormat;
 
   @Option(names = "--config", paramLabel = "FILE", description = "A .properties file.")
   Path config;
@@ -64,7 +65,11 @@ public final class ServeCommand implements Callable<Integer> {
               .start(
                   node,
                   new ServerLauncher.ApiEndpoint(
-                      settings.host(), settings.port(), Optional.empty(), settings.corsOrigins()));
+                      settings.host(),
+                      settings.port(),
+                      Optional.empty(),
+                      settings.corsOrigins(),
+                      ServerLauncher.ApiEndpoint.cronosExplorer(node.forwarder().chainId())));
     } catch (RuntimeException e) {
       node.close();
       throw e;
