@@ -17,9 +17,8 @@ import java.util.concurrent.CompletableFuture;
 final class Relays {
   private Relays() {}
 
-  /** Quotes {@code store(value)} on the demo target for {@code user} and signs it. */
-  static RelayRequest signed(
-      CroGasNode node, LocalNetwork network, LocalNetwork.User user, long value) {
+  /** Quotes {@code store(value)} on the demo target for {@code user}. */
+  static FeeQuote quote(CroGasNode node, LocalNetwork network, LocalNetwork.User user, long value) {
     QuoteOutcome outcome =
         node.quotes()
             .quote(
@@ -30,13 +29,23 @@ final class Relays {
                     "normal",
                     Optional.empty()));
     assertThat(outcome).isInstanceOf(QuoteOutcome.Quoted.class);
-    FeeQuote quote = ((QuoteOutcome.Quoted) outcome).quote();
+    return ((QuoteOutcome.Quoted) outcome).quote();
+  }
+
+  /** {@code user}'s request for {@code quote}: the meta-transaction and the fee, both signed. */
+  static RelayRequest signed(CroGasNode node, LocalNetwork.User user, FeeQuote quote) {
     TransferAuthorization fee = quote.paymentAuthorization();
     return new RelayRequest(
         user.address(),
         quote.metaTransaction(),
         user.sign(quote.digest()),
         Optional.of(new SignedAuthorization(fee, user.sign(fee.receiveDigest(node.usdc())))));
+  }
+
+  /** Quotes {@code store(value)} for {@code user} and signs it. */
+  static RelayRequest signed(
+      CroGasNode node, LocalNetwork network, LocalNetwork.User user, long value) {
+    return signed(node, user, quote(node, network, user, value));
   }
 
   /** Submits {@code request}; the completion of the accepted job. */
