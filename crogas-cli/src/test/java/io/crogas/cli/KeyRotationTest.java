@@ -5,13 +5,16 @@ import static io.crogas.testkit.AnvilChain.DEV_KEYS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crogas.domain.model.Address;
+import io.crogas.domain.model.RejectionCode;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayState;
 import io.crogas.domain.model.Wei;
+import io.crogas.domain.port.in.SubmitRelay.SubmitOutcome;
 import io.crogas.http.HealthReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -68,6 +71,32 @@ class KeyRotationTest {
             .containsExactlyInAnyOrder(empty, unregistered);
         assertThat(node.outOfRotation().get(unregistered)).contains("does not list it");
         assertThat(node.outOfRotation().get(empty)).contains("cannot cover");
+      }
+    }
+  }
+
+  @Test
+  void
+      givenEveryKeyOutOfRotation_whenARequestArrives_thenRefusedUnavailableBeforeAnythingIsJournaled()
+          throws Exception {
+    try (LocalNetwork network = LocalNetwork.start()) {
+      Address empty = Address.parse(DEV_ADDRESSES.get(2));
+      network.rpc("anvil_setBalance", "[\"" + empty + "\",\"0x0\"]");
+      LocalNetwork.User user = LocalNetwork.User.of(6_200);
+      network.fund(user.address(), 10);
+      try (CroGasNode node =
+          CroGasNode.start(
+              network
+                  .config(1, dir.resolve("none.db"))
+                  .relayerKeys(
+                      new RelayerKeys.PrivateKeys(List.of(DEV_KEYS.get(2), DEV_KEYS.get(4))))
+                  .build())) {
+        SubmitOutcome outcome = node.relay().submit(Relays.signed(node, network, user, 41));
+
+        assertThat(outcome).isInstanceOf(SubmitOutcome.Rejected.class);
+        assertThat(((SubmitOutcome.Rejected) outcome).rejection().code())
+            .isEqualTo(RejectionCode.UNAVAILABLE);
+        assertThat(node.journal().recent(Optional.empty(), 10)).isEmpty();
       }
     }
   }
