@@ -161,7 +161,7 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
     Address payer = record.job().payer();
     Optional<NonceLane> chosen = laneFor(payer);
     if (chosen.isEmpty()) {
-      refuse(record, "no relayer key can take jobs now (" + outOfRotation() + ")");
+      refuse(record, "no relayer key can take jobs now: " + describe(outOfRotation()));
       return;
     }
     NonceLane lane = chosen.get();
@@ -175,6 +175,11 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
     }
     counted.add(record.id());
     lane.enqueue(payer, priority(record.job()), () -> submit(lane, record));
+  }
+
+  private static String describe(Map<Address, String> out) {
+    return String.join(
+        "; ", out.entrySet().stream().map(e -> e.getKey().value() + " " + e.getValue()).toList());
   }
 
   /**

@@ -48,6 +48,7 @@ class RelayerEngineTest {
   private final List<RelayerEngine> engines = new ArrayList<>();
   private static final Duration RECEIPT_GRACE = Duration.ofSeconds(30);
   private int laneQueueLimit = 1_000;
+  private Duration keyCheckInterval = Duration.ofSeconds(30);
   private int ids;
 
   {
@@ -67,7 +68,7 @@ class RelayerEngineTest {
             new ReplacementPolicy(10, 3, Wei.gwei(1_000_000)),
             3,
             RECEIPT_GRACE,
-            Duration.ofSeconds(30),
+            keyCheckInterval,
             laneQueueLimit);
     RelayerEngine engine =
         new RelayerEngine(
@@ -578,5 +579,29 @@ class RelayerEngineTest {
         .extracting(SignedTransaction::relayer)
         .containsOnly(RELAYERS.get(0));
     assertThat(engine.outOfRotation()).containsOnlyKeys(RELAYERS.get(1), RELAYERS.get(2));
+  }
+
+  @Test
+  void givenAKeyOutOfRotationForWantOfCro_whenToppedUp_thenTheNextCheckPutsItBack()
+      throws Exception {
+    Address relayer = RELAYERS.get(0);
+    keyCheckInterval = Duration.ofMillis(20);
+    chain.nativeBalances.put(relayer, Wei.ZERO);
+    RelayerEngine engine = engine(RELAYERS.subList(0, 1));
+    engine.recover();
+
+    RelayRecord refused =
+        await(
+            engine.execute(admit(StoreSamples.tokenTransfer(Keys.of(1), 1))).toCompletableFuture());
+    chain.nativeBalances.put(relayer, Wei.gwei(1_000_000_000_000_000L));
+    eventually(() -> engine.outOfRotation().isEmpty());
+    RelayRecord done =
+        await(
+            engine.execute(admit(StoreSamples.tokenTransfer(Keys.of(2), 1))).toCompletableFuture());
+
+    assertThat(refused.state()).isEqualTo(RelayState.FAILED);
+    assertThat(refused.failure()).hasValueSatisfying(f -> assertThat(f).contains("cannot cover"));
+    assertThat(refused.txHashes()).isEmpty();
+    assertThat(done.state()).isEqualTo(RelayState.CONFIRMED);
   }
 }

@@ -19,7 +19,7 @@ public final class FakeChain implements Chain {
   public final Map<Address, BigInteger> forwarderNonces = new HashMap<>();
   public final Map<String, BigInteger> tokenBalances = new HashMap<>();
   public final Set<String> usedAuthorizations = new HashSet<>();
-  public final Map<Address, Wei> nativeBalances = new HashMap<>();
+  public final Map<Address, Wei> nativeBalances = new java.util.concurrent.ConcurrentHashMap<>();
   public FeeMarket feeMarket = new FeeMarket(Wei.gwei(5_000), Wei.ZERO, true);
   public BigInteger callGas = BigInteger.valueOf(50_000);
   public Optional<String> callRevert = Optional.empty();
@@ -66,7 +66,7 @@ public final class FakeChain implements Chain {
   }
 
   /** Relayer keys the forwarder does not list; every other account is listed. */
-  public final Set<Address> unregistered = new HashSet<>();
+  public final Set<Address> unregistered = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   @Override
   public boolean isRelayer(Address account) {
