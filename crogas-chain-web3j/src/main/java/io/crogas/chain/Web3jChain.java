@@ -60,6 +60,11 @@ public final class Web3jChain implements Chain {
   }
 
   @Override
+  public boolean isRelayer(Address account) {
+    return AbiCodec.bool(rpc.call(forwarder, ForwarderCalls.isRelayer(account)));
+  }
+
+  @Override
   public Wei nativeBalance(Address account) {
     return new Wei(
         rpc.sendOrFail(rpc.web3j().ethGetBalance(account.value(), DefaultBlockParameterName.LATEST))

@@ -97,7 +97,10 @@ public final class CroGasNode implements AutoCloseable {
                 config.replacement(),
                 3,
                 // At send time a third of the admission margin must be left: time to be mined.
-                new SendChecks(usdc.token(), config.deadlineMargin().dividedBy(3))),
+                new SendChecks(usdc.token(), config.deadlineMargin().dividedBy(3)),
+                config.receiptGrace(),
+                config.keyCheckInterval(),
+                config.laneQueueLimit()),
             relayers,
             chain,
             new Web3jBroadcaster(rpc),
@@ -121,7 +124,8 @@ public final class CroGasNode implements AutoCloseable {
     this.quotes =
         new QuoteService(relaySettings, chain, config.prices(), quoteBook, journal, clock);
     this.relay =
-        new RelayService(relaySettings, quotes, quoteBook, chain, journal, engine, signer, clock);
+        new RelayService(
+            relaySettings, quotes, quoteBook, chain, journal, engine, this::inRotation, clock);
     this.payments =
         new PaymentService(
             new FacilitatorSettings(
@@ -217,6 +221,17 @@ public final class CroGasNode implements AutoCloseable {
   /** Jobs queued or in flight per relayer key. */
   public Map<Address, Integer> laneLoads() {
     return engine.laneLoads();
+  }
+
+  /** The relayer keys that take new jobs: admission asks whether one of them can pay. */
+  private List<Address> inRotation() {
+    Map<Address, String> out = engine.outOfRotation();
+    return relayers.stream().filter(relayer -> !out.containsKey(relayer)).toList();
+  }
+
+  /** Relayer keys that take no new jobs (empty, or not listed by the forwarder), and why. */
+  public Map<Address, String> outOfRotation() {
+    return engine.outOfRotation();
   }
 
   /** Totals of finished requests since start. */

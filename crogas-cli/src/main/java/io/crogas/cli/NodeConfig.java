@@ -41,7 +41,10 @@ public record NodeConfig(
     Duration replaceAfter,
     Duration settleWait,
     Duration rpcTimeout,
-    Set<Address> payees) {
+    Set<Address> payees,
+    Duration receiptGrace,
+    Duration keyCheckInterval,
+    int laneQueueLimit) {
 
   public NodeConfig {
     Objects.requireNonNull(rpcUrl, "rpcUrl");
@@ -82,6 +85,9 @@ public record NodeConfig(
     private Duration settleWait = Duration.ofSeconds(30);
     private Duration rpcTimeout = Duration.ofSeconds(10);
     private Set<Address> payees = Set.of();
+    private Duration receiptGrace = Duration.ofSeconds(30);
+    private Duration keyCheckInterval = Duration.ofSeconds(30);
+    private int laneQueueLimit = 1_000;
 
     private Builder(String rpcUrl, NetworkProfile network, Address forwarder, Address usdc) {
       this.rpcUrl = rpcUrl;
@@ -172,6 +178,24 @@ public record NodeConfig(
       return this;
     }
 
+    /** How long a passed relayer nonce may lack a receipt before its job is reported failed. */
+    public Builder receiptGrace(Duration value) {
+      this.receiptGrace = value;
+      return this;
+    }
+
+    /** How often each relayer key's balance and forwarder registration are read again. */
+    public Builder keyCheckInterval(Duration value) {
+      this.keyCheckInterval = value;
+      return this;
+    }
+
+    /** How many jobs one relayer key's lane may hold before new jobs are refused. */
+    public Builder laneQueueLimit(int value) {
+      this.laneQueueLimit = value;
+      return this;
+    }
+
     public NodeConfig build() {
       return new NodeConfig(
           rpcUrl,
@@ -194,7 +218,10 @@ public record NodeConfig(
           replaceAfter,
           settleWait,
           rpcTimeout,
-          payees);
+          payees,
+          receiptGrace,
+          keyCheckInterval,
+          laneQueueLimit);
     }
   }
 }

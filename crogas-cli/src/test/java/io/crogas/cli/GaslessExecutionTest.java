@@ -51,17 +51,7 @@ class GaslessExecutionTest {
   }
 
   private FeeQuote quote(LocalNetwork.User user, long value) {
-    QuoteOutcome outcome =
-        node.quotes()
-            .quote(
-                new QuoteCommand(
-                    user.address(),
-                    network.deployment.demoTarget(),
-                    LocalNetwork.store(value),
-                    "normal",
-                    Optional.empty()));
-    assertThat(outcome).isInstanceOf(QuoteOutcome.Quoted.class);
-    return ((QuoteOutcome.Quoted) outcome).quote();
+    return Relays.quote(node, network, user, value);
   }
 
   private RelayRequest signed(LocalNetwork.User user, FeeQuote quote) {

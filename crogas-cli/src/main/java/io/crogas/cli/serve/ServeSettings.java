@@ -49,7 +49,10 @@ public record ServeSettings(
     RevertPolicy reverts,
     Duration settleWait,
     Duration rpcTimeout,
-    List<String> corsOrigins) {
+    List<String> corsOrigins,
+    Duration receiptGrace,
+    Duration keyCheckInterval,
+    int laneQueueLimit) {
 
   /** The tiers when {@link Setting#TIERS} is not set. */
   public static final String DEFAULT_TIERS = "slow:110:100:0,normal:125:125:1,fast:150:200:2";
@@ -107,6 +110,10 @@ public record ServeSettings(
     var settleWait = in.optional(Setting.SETTLE_WAIT_SECONDS, "30", SettingParsers.seconds(1, 600));
     var rpcTimeout = in.optional(Setting.RPC_TIMEOUT_SECONDS, "10", SettingParsers.seconds(1, 300));
     var cors = in.optional(Setting.CORS_ORIGINS, "", SettingParsers::origins);
+    var grace = in.optional(Setting.RECEIPT_GRACE_SECONDS, "30", SettingParsers.seconds(1, 86_400));
+    var keyCheck = in.optional(Setting.KEY_CHECK_SECONDS, "30", SettingParsers.seconds(1, 3_600));
+    var laneLimit =
+        in.optional(Setting.LANE_QUEUE_LIMIT, "1000", SettingParsers.integer(1, 1_000_000));
     in.check();
     return new ServeSettings(
         rpcUrl.orElseThrow(),
@@ -136,7 +143,10 @@ public record ServeSettings(
             slowdown.orElseThrow()),
         settleWait.orElseThrow(),
         rpcTimeout.orElseThrow(),
-        cors.orElseThrow());
+        cors.orElseThrow(),
+        grace.orElseThrow(),
+        keyCheck.orElseThrow(),
+        laneLimit.orElseThrow().intValue());
   }
 
   private static Optional<PasswordSource> password(SettingsReader in) {
@@ -174,6 +184,9 @@ public record ServeSettings(
         .reverts(reverts)
         .settleWait(settleWait)
         .rpcTimeout(rpcTimeout)
+        .receiptGrace(receiptGrace)
+        .keyCheckInterval(keyCheckInterval)
+        .laneQueueLimit(laneQueueLimit)
         .build();
   }
 }

@@ -21,7 +21,7 @@ public final class FakeChain implements Chain {
   public final Map<Address, BigInteger> forwarderNonces = new HashMap<>();
   public final Map<String, BigInteger> tokenBalances = new HashMap<>();
   public final Set<String> usedAuthorizations = new HashSet<>();
-  public final Map<Address, Wei> nativeBalances = new HashMap<>();
+  public final Map<Address, Wei> nativeBalances = new java.util.concurrent.ConcurrentHashMap<>();
   public FeeMarket feeMarket = new FeeMarket(Wei.gwei(5_000), Wei.ZERO, true);
   public BigInteger callGas = BigInteger.valueOf(50_000);
   public Optional<String> callRevert = Optional.empty();
@@ -37,6 +37,15 @@ public final class FakeChain implements Chain {
   public final List<String> simulatedAs = new CopyOnWriteArrayList<>();
 
   public int simulations;
+
+  /** The number of the {@link #feeMarket()} call (counting from 1) that finds the chain away. */
+  public volatile int feeMarketFailsAt = -1;
+
+  private int feeMarketCalls;
+
+  /** While held, job simulations wait (a lane busy with a slow job). */
+  public final java.util.concurrent.Semaphore simulationGate =
+      new java.util.concurrent.Semaphore(Integer.MAX_VALUE);
 
   public long blockNumber = 100;
 
@@ -68,13 +77,24 @@ public final class FakeChain implements Chain {
     usedAuthorizations.add(token + "/" + authorizer + "/" + nonce);
   }
 
+  /** Relayer keys the forwarder does not list; every other account is listed. */
+  public final Set<Address> unregistered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  @Override
+  public boolean isRelayer(Address account) {
+    return !unregistered.contains(account);
+  }
+
   @Override
   public Wei nativeBalance(Address account) {
     return nativeBalances.getOrDefault(account, Wei.ZERO);
   }
 
   @Override
-  public FeeMarket feeMarket() {
+  public synchronized FeeMarket feeMarket() {
+    if (++feeMarketCalls == feeMarketFailsAt) {
+      throw new io.crogas.domain.ChainUnavailableException("fee market read timed out");
+    }
     return feeMarket;
   }
 
@@ -88,6 +108,8 @@ public final class FakeChain implements Chain {
 
   @Override
   public Simulation simulate(RelayJob job) {
+    simulationGate.acquireUninterruptibly();
+    simulationGate.release();
     simulations++;
     return jobRevert
         .<Simulation>map(Simulation.Reverts::new)

@@ -27,6 +27,9 @@ public interface Chain {
   /** {@code token.authorizationState(authorizer, nonce)}: used or cancelled. */
   boolean authorizationUsed(Address token, Address authorizer, Hash32 nonce);
 
+  /** {@code forwarder.isRelayer(account)}: whether the forwarder accepts calls from it. */
+  boolean isRelayer(Address account);
+
   /** Native (CRO) balance. */
   Wei nativeBalance(Address account);
 
