@@ -20,6 +20,11 @@ public final class ContractArtifacts {
   /** The ERC-2771 demo target that records {@code _msgSender()}. */
   public static final String DEMO_TARGET = "DemoTarget";
 
+  /**
+   * A Chainlink-style CRO/USD aggregator whose rounds its owner sets, for local chains and tests.
+   */
+  public static final String TEST_PRICE_FEED = "TestPriceFeed";
+
   private ContractArtifacts() {}
 
   /**

@@ -1,6 +1,5 @@
 package io.crogas.cli.serve;
 
-import io.crogas.cli.FixedPriceFeed;
 import io.crogas.cli.NodeConfig;
 import io.crogas.cli.RelayerKeys;
 import io.crogas.cli.chain.GasPricing;
@@ -9,7 +8,6 @@ import io.crogas.domain.model.Address;
 import io.crogas.domain.policy.FeeSchedule;
 import io.crogas.domain.policy.TargetPolicy;
 import io.crogas.domain.policy.TierTable;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +32,7 @@ public record ServeSettings(
     String host,
     int port,
     Path store,
-    BigDecimal priceUsd,
+    PriceSettings prices,
     int feeBps,
     int gasMarginPercent,
     Duration quoteTtl,
@@ -74,7 +72,7 @@ public record ServeSettings(
     var host = in.optional(Setting.HOST, "127.0.0.1", text -> text);
     var port = in.optional(Setting.PORT, "8402", SettingParsers.integer(1, 65_535));
     var store = in.optional(Setting.STORE, "crogas.db", Path::of);
-    var price = in.required(Setting.PRICE_USD, SettingParsers::positiveDecimal);
+    var price = PriceSettings.read(in, chainId);
     var feeBps = in.optional(Setting.FEE_BPS, "100", SettingParsers.integer(0, 10_000));
     var margin = in.optional(Setting.GAS_MARGIN_PERCENT, "20", SettingParsers.integer(0, 1_000));
     var ttl = in.optional(Setting.QUOTE_TTL_SECONDS, "120", SettingParsers.seconds(5, 3_600));
@@ -137,7 +135,7 @@ public record ServeSettings(
     return NodeConfig.builder(rpcUrl, pricing.profile(chainId), forwarder, usdc)
         .relayerKeys(new RelayerKeys.Keystores(keystores, secret.keystorePassword()))
         .storeFile(store)
-        .prices(new FixedPriceFeed(priceUsd, clock))
+        .prices(prices.start(rpcUrl, clock))
         .tiers(tiers)
         .fees(
             new FeeSchedule(
