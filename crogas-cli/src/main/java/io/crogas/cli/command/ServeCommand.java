@@ -69,7 +69,7 @@ public final class ServeCommand implements Callable<Integer> {
                       settings.port(),
                       Optional.empty(),
                       settings.corsOrigins(),
-                      ServerLauncher.ApiEndpoint.cronosExplorer(node.forwarder().chainId())));
+                      settings.explorerTxUrl()));
     } catch (RuntimeException e) {
       node.close();
       throw e;

@@ -3,6 +3,7 @@ package io.crogas.cli.serve;
 import io.crogas.cli.NodeConfig;
 import io.crogas.cli.RelayerKeys;
 import io.crogas.cli.chain.GasPricing;
+import io.crogas.cli.chain.NetworkPreset;
 import io.crogas.cli.keys.PasswordSource;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.policy.FeeSchedule;
@@ -22,6 +23,7 @@ import java.util.Set;
  * problem is named with its variable (docs/configuration.md).
  */
 public record ServeSettings(
+    Optional<NetworkPreset> network,
     String rpcUrl,
     long chainId,
     GasPricing pricing,
@@ -44,7 +46,8 @@ public record ServeSettings(
     Duration defaultDeadline,
     Duration settleWait,
     Duration rpcTimeout,
-    List<String> corsOrigins) {
+    List<String> corsOrigins,
+    Optional<String> explorerTxUrl) {
 
   /** The tiers when {@link Setting#TIERS} is not set. */
   public static final String DEFAULT_TIERS = "slow:110:100:0,normal:125:125:1,fast:150:200:2";
@@ -62,11 +65,10 @@ public record ServeSettings(
    */
   public static ServeSettings read(SettingsSource source) {
     SettingsReader in = new SettingsReader(source);
-    var rpcUrl = in.required(Setting.RPC_URL, SettingParsers::httpUrl);
-    var chainId = in.required(Setting.CHAIN_ID, SettingParsers.integer(1, Long.MAX_VALUE));
+    var network = NetworkSettings.read(in);
+    var chainId = network.map(NetworkSettings::chainId);
     var pricing = in.optional(Setting.GAS_PRICING, "cronos", SettingParsers::pricing);
     var forwarder = in.required(Setting.FORWARDER, Address::parse);
-    var usdc = in.required(Setting.USDC, Address::parse);
     var keystores = in.required(Setting.KEYSTORES, SettingParsers::paths);
     var password = password(in);
     var host = in.optional(Setting.HOST, "127.0.0.1", text -> text);
@@ -88,11 +90,12 @@ public record ServeSettings(
     var cors = in.optional(Setting.CORS_ORIGINS, "", SettingParsers::origins);
     in.check();
     return new ServeSettings(
-        rpcUrl.orElseThrow(),
+        network.orElseThrow().preset(),
+        network.orElseThrow().rpcUrl(),
         chainId.orElseThrow(),
         pricing.orElseThrow(),
         forwarder.orElseThrow(),
-        usdc.orElseThrow(),
+        network.orElseThrow().usdc(),
         keystores.orElseThrow(),
         password.orElseThrow(),
         host.orElseThrow(),
@@ -110,7 +113,8 @@ public record ServeSettings(
         deadline.orElseThrow(),
         settleWait.orElseThrow(),
         rpcTimeout.orElseThrow(),
-        cors.orElseThrow());
+        cors.orElseThrow(),
+        network.orElseThrow().explorerTxUrl());
   }
 
   private static Optional<PasswordSource> password(SettingsReader in) {

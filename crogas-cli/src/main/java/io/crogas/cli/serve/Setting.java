@@ -10,6 +10,7 @@ import java.util.Optional;
  * crogas.rpc.url}). docs/configuration.md describes each.
  */
 public enum Setting {
+  NETWORK,
   RPC_URL,
   CHAIN_ID,
   GAS_PRICING,
@@ -41,7 +42,8 @@ public enum Setting {
   DEFAULT_DEADLINE_SECONDS,
   SETTLE_WAIT_SECONDS,
   RPC_TIMEOUT_SECONDS,
-  CORS_ORIGINS;
+  CORS_ORIGINS,
+  EXPLORER_TX_URL;
 
   /** {@code CROGAS_RPC_URL}. */
   public String variable() {
