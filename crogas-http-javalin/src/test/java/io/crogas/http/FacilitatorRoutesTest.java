@@ -390,4 +390,37 @@ class FacilitatorRoutesTest {
     }
     assertThat(fixture.engine.executed).isEmpty();
   }
+
+  /**
+   * Issue #9 item 10: a failure text journaled with a path, an RPC URL and a stack frame in it (as
+   * the engine wrote them before) reaches no answer.
+   */
+  @Test
+  void givenAFailureTextWithAPathAndAnRpcUrl_whenTheRecordIsRead_thenNeitherIsShown() {
+    fixture.engine.mode = FakeEngine.Mode.HOLD;
+    String id =
+        json(harness.post("/x402/settle", body(X402Format.V2, payment(1000), 1000)))
+            .get("id")
+            .asText();
+    io.crogas.domain.model.RelayRecord held = fixture.journal.find(id).orElseThrow();
+    io.crogas.domain.model.RelayRecord.Step failed =
+        held.failed(
+            "internal error: java.io.IOException: /srv/crogas/crogas.db locked; sending to"
+                + " https://rpc.example/v1/KEY-s3cr3t failed\n\tat io.crogas.X.y(X.java:1)",
+            fixture.clock.instant());
+    fixture.journal.update(((io.crogas.domain.model.RelayRecord.Step.Moved) failed).record());
+
+    HttpResponse<String> one = harness.get("/x402/transactions/" + id);
+    HttpResponse<String> list = harness.get("/x402/transactions?limit=5");
+
+    for (HttpResponse<String> answer : List.of(one, list)) {
+      assertThat(answer.statusCode()).isEqualTo(200);
+      assertThat(answer.body())
+          .contains("internal error")
+          .doesNotContain("KEY-s3cr3t")
+          .doesNotContain("/srv/crogas")
+          .doesNotContain("X.java")
+          .doesNotContain("IOException");
+    }
+  }
 }

@@ -11,6 +11,7 @@ import io.crogas.domain.model.RelayState;
 import io.crogas.domain.model.TokenAmount;
 import io.crogas.domain.model.TokenDomain;
 import io.crogas.domain.model.TransferAuthorization;
+import io.crogas.domain.policy.DisclosurePolicy;
 import io.crogas.domain.policy.ExactPaymentRules;
 import io.crogas.domain.port.in.SettlePayment;
 import io.crogas.domain.port.in.VerifyPayment;
@@ -89,7 +90,10 @@ public final class PaymentService implements VerifyPayment, SettlePayment {
     }
     if (chain.simulate(new RelayJob.TokenTransfer(token, payload.payment()))
         instanceof Chain.Simulation.Reverts reverts) {
-      return invalid(PaymentFault.SIMULATION_FAILED, payload.payer(), reverts.reason());
+      return invalid(
+          PaymentFault.SIMULATION_FAILED,
+          payload.payer(),
+          DisclosurePolicy.publicText(reverts.reason()));
     }
     return new VerifyOutcome.Valid(payload.payer());
   }
@@ -189,7 +193,7 @@ public final class PaymentService implements VerifyPayment, SettlePayment {
           PaymentFault.TRANSACTION_FAILED,
           payer,
           record.latestTxHash(),
-          record.failure().orElse("the transfer failed"));
+          record.failure().map(DisclosurePolicy::publicText).orElse("the transfer failed"));
     }
     return new SettleOutcome.Pending(payer, record.latestTxHash(), record.id());
   }
