@@ -8,6 +8,8 @@ import io.crogas.domain.policy.ReplacementPolicy;
 import io.crogas.domain.policy.TargetPolicy;
 import io.crogas.domain.policy.TierTable;
 import io.crogas.domain.port.out.PriceFeed;
+import io.crogas.domain.service.FacilitatorSettings;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +40,8 @@ public record NodeConfig(
     Duration replaceAfter,
     Duration settleWait,
     Duration rpcTimeout,
-    Set<Address> payees) {
+    Set<Address> payees,
+    BigDecimal minimumSettleValue) {
 
   public NodeConfig {
     Objects.requireNonNull(rpcUrl, "rpcUrl");
@@ -49,6 +52,7 @@ public record NodeConfig(
     Objects.requireNonNull(storeFile, "storeFile");
     Objects.requireNonNull(prices, "prices");
     payees = Set.copyOf(payees);
+    Objects.requireNonNull(minimumSettleValue, "minimumSettleValue");
   }
 
   public static Builder builder(
@@ -77,6 +81,7 @@ public record NodeConfig(
     private Duration settleWait = Duration.ofSeconds(30);
     private Duration rpcTimeout = Duration.ofSeconds(10);
     private Set<Address> payees = Set.of();
+    private BigDecimal minimumSettleValue = FacilitatorSettings.DEFAULT_MINIMUM_VALUE;
 
     private Builder(String rpcUrl, NetworkProfile network, Address forwarder, Address usdc) {
       this.rpcUrl = rpcUrl;
@@ -155,6 +160,12 @@ public record NodeConfig(
       return this;
     }
 
+    /** x402: the smallest transfer settled, in token units (default 0.001). */
+    public Builder minimumSettleValue(BigDecimal value) {
+      this.minimumSettleValue = value;
+      return this;
+    }
+
     public NodeConfig build() {
       return new NodeConfig(
           rpcUrl,
@@ -175,7 +186,8 @@ public record NodeConfig(
           replaceAfter,
           settleWait,
           rpcTimeout,
-          payees);
+          payees,
+          minimumSettleValue);
     }
   }
 }

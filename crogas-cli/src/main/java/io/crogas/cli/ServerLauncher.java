@@ -19,11 +19,16 @@ public interface ServerLauncher {
   RunningServer start(CroGasNode node, ApiEndpoint endpoint);
 
   /**
-   * Where to listen, the test-USDC faucet where the configuration has one (dev, testnets), and the
-   * origins CORS allows (empty: same origin only; {@code *}: any).
+   * Where to listen, the test-USDC faucet where the configuration has one (dev, testnets), the
+   * origins CORS allows (empty: same origin only; {@code *}: any), and the bearer token {@code
+   * /metrics} requires (empty: open).
    */
   record ApiEndpoint(
-      String host, int port, Optional<UsdcMinter> faucet, java.util.List<String> corsOrigins) {
+      String host,
+      int port,
+      Optional<UsdcMinter> faucet,
+      java.util.List<String> corsOrigins,
+      Optional<String> metricsToken) {
     public ApiEndpoint {
       if (host == null || host.isBlank()) {
         throw new IllegalArgumentException("a host to listen on is required");
@@ -32,6 +37,15 @@ public interface ServerLauncher {
         throw new IllegalArgumentException("a port is within 1..65535, got " + port);
       }
       corsOrigins = java.util.List.copyOf(corsOrigins);
+      if (metricsToken == null) {
+        throw new IllegalArgumentException("metricsToken is required (Optional.empty() for none)");
+      }
+    }
+
+    /** {@code /metrics} open. */
+    public ApiEndpoint(
+        String host, int port, Optional<UsdcMinter> faucet, java.util.List<String> corsOrigins) {
+      this(host, port, faucet, corsOrigins, Optional.empty());
     }
 
     /** Same origin only. */

@@ -64,7 +64,11 @@ public final class ServeCommand implements Callable<Integer> {
               .start(
                   node,
                   new ServerLauncher.ApiEndpoint(
-                      settings.host(), settings.port(), Optional.empty(), settings.corsOrigins()));
+                      settings.host(),
+                      settings.port(),
+                      Optional.empty(),
+                      settings.corsOrigins(),
+                      settings.metricsToken()));
     } catch (RuntimeException e) {
       node.close();
       throw e;

@@ -46,7 +46,9 @@ public record ServeSettings(
     Duration defaultDeadline,
     Duration settleWait,
     Duration rpcTimeout,
-    List<String> corsOrigins) {
+    List<String> corsOrigins,
+    BigDecimal minimumSettleUsdc,
+    Optional<String> metricsToken) {
 
   /** The tiers when {@link Setting#TIERS} is not set. */
   public static final String DEFAULT_TIERS = "slow:110:100:0,normal:125:125:1,fast:150:200:2";
@@ -88,6 +90,9 @@ public record ServeSettings(
     var settleWait = in.optional(Setting.SETTLE_WAIT_SECONDS, "30", SettingParsers.seconds(1, 600));
     var rpcTimeout = in.optional(Setting.RPC_TIMEOUT_SECONDS, "10", SettingParsers.seconds(1, 300));
     var cors = in.optional(Setting.CORS_ORIGINS, "", SettingParsers::origins);
+    var minimum =
+        in.optional(Setting.MINIMUM_SETTLE_USDC, "0.001", SettingParsers::nonNegativeDecimal);
+    var metricsToken = in.raw(Setting.METRICS_TOKEN).filter(token -> !token.isBlank());
     in.check();
     return new ServeSettings(
         rpcUrl.orElseThrow(),
@@ -112,7 +117,9 @@ public record ServeSettings(
         deadline.orElseThrow(),
         settleWait.orElseThrow(),
         rpcTimeout.orElseThrow(),
-        cors.orElseThrow());
+        cors.orElseThrow(),
+        minimum.orElseThrow(),
+        metricsToken);
   }
 
   private static Optional<PasswordSource> password(SettingsReader in) {
@@ -148,6 +155,7 @@ public record ServeSettings(
         .defaultDeadline(defaultDeadline)
         .settleWait(settleWait)
         .rpcTimeout(rpcTimeout)
+        .minimumSettleValue(minimumSettleUsdc)
         .build();
   }
 }

@@ -33,7 +33,9 @@ public enum Setting {
   DEFAULT_DEADLINE_SECONDS,
   SETTLE_WAIT_SECONDS,
   RPC_TIMEOUT_SECONDS,
-  CORS_ORIGINS;
+  CORS_ORIGINS,
+  MINIMUM_SETTLE_USDC,
+  METRICS_TOKEN;
 
   /** {@code CROGAS_RPC_URL}. */
   public String variable() {
