@@ -42,13 +42,15 @@ import picocli.CommandLine.Spec;
       "0:done",
       "1:refused or failed (wrong password, request refused...)",
       "2:usage: bad options or configuration",
-      "3:the chain RPC or the CroGas server is unavailable"
+      "3:the chain RPC, the store or the CroGas server is unavailable"
     })
 public final class CroGasCli implements Runnable {
   @Spec CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(commandLine(CliContext.system()).execute(args));
+    CliContext context = CliContext.system();
+    LogFormat.apply(args, context.environment());
+    System.exit(commandLine(context).execute(args));
   }
 
   /** The command line with its commands built for {@code context}. */

@@ -3,6 +3,7 @@ package io.crogas.cli;
 import io.crogas.cli.client.ApiUnavailableException;
 import io.crogas.cli.serve.InvalidSettingsException;
 import io.crogas.domain.ChainUnavailableException;
+import io.crogas.domain.StoreUnavailableException;
 import picocli.CommandLine;
 
 /**
@@ -18,7 +19,7 @@ public final class ExitCodes {
   /** The command line or the configuration is wrong (picocli's usage code). */
   public static final int USAGE = CommandLine.ExitCode.USAGE;
 
-  /** The chain's RPC (or the CroGas server) cannot be reached or is down. */
+  /** The chain's RPC, the store or the CroGas server cannot be reached or is down. */
   public static final int UNAVAILABLE = 3;
 
   private ExitCodes() {}
@@ -26,6 +27,7 @@ public final class ExitCodes {
   /** The exit code of a command that ended with {@code failure}. */
   public static int of(Throwable failure) {
     if (failure instanceof ChainUnavailableException
+        || failure instanceof StoreUnavailableException
         || failure instanceof ApiUnavailableException) {
       return UNAVAILABLE;
     }

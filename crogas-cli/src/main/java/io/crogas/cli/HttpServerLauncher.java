@@ -71,7 +71,7 @@ public final class HttpServerLauncher implements ServerLauncher {
                     node.forwarder().forwarder(),
                     node.usdc(),
                     node.relayers(),
-                    explorer(chainId),
+                    endpoint.explorerTxUrl(),
                     node.config().settleWait(),
                     node.config().fees().facilitatorFeeBps(),
                     64 * 1024,
@@ -103,12 +103,5 @@ public final class HttpServerLauncher implements ServerLauncher {
         running.stop();
       }
     };
-  }
-
-  /** Cronos' explorer for mainnet and testnet; local chains have none, the testnet's is shown. */
-  static String explorer(ChainId chainId) {
-    return chainId.equals(ChainId.CRONOS_MAINNET)
-        ? "https://explorer.cronos.org/tx/"
-        : "https://explorer.cronos.org/testnet/tx/";
   }
 }

@@ -1,6 +1,7 @@
 package io.crogas.cli;
 
 import io.crogas.domain.model.Address;
+import io.crogas.domain.model.ChainId;
 import io.crogas.domain.model.Receipt;
 import java.math.BigInteger;
 import java.util.Optional;
@@ -20,14 +21,16 @@ public interface ServerLauncher {
 
   /**
    * Where to listen, the test-USDC faucet where the configuration has one (dev, testnets), the
-   * origins CORS allows (empty: same origin only; {@code *}: any), and the bearer token {@code
-   * /metrics} requires (empty: open).
+   * origins CORS allows (empty: same origin only; {@code *}: any), the explorer page a transaction
+   * hash is appended to (empty on a chain no public explorer shows, such as {@code crogas dev}'s
+   * local anvil), and the bearer token {@code /metrics} requires (empty: open).
    */
   record ApiEndpoint(
       String host,
       int port,
       Optional<UsdcMinter> faucet,
       java.util.List<String> corsOrigins,
+      Optional<String> explorerTxUrl,
       Optional<String> metricsToken) {
     public ApiEndpoint {
       if (host == null || host.isBlank()) {
@@ -37,20 +40,34 @@ public interface ServerLauncher {
         throw new IllegalArgumentException("a port is within 1..65535, got " + port);
       }
       corsOrigins = java.util.List.copyOf(corsOrigins);
-      if (metricsToken == null) {
-        throw new IllegalArgumentException("metricsToken is required (Optional.empty() for none)");
-      }
+      java.util.Objects.requireNonNull(explorerTxUrl, "explorerTxUrl");
+      java.util.Objects.requireNonNull(metricsToken, "metricsToken");
     }
 
     /** {@code /metrics} open. */
     public ApiEndpoint(
-        String host, int port, Optional<UsdcMinter> faucet, java.util.List<String> corsOrigins) {
-      this(host, port, faucet, corsOrigins, Optional.empty());
+        String host,
+        int port,
+        Optional<UsdcMinter> faucet,
+        java.util.List<String> corsOrigins,
+        Optional<String> explorerTxUrl) {
+      this(host, port, faucet, corsOrigins, explorerTxUrl, Optional.empty());
     }
 
-    /** Same origin only. */
+    /** Same origin only, no explorer links: a local chain. */
     public ApiEndpoint(String host, int port, Optional<UsdcMinter> faucet) {
-      this(host, port, faucet, java.util.List.of());
+      this(host, port, faucet, java.util.List.of(), Optional.empty());
+    }
+
+    /** Cronos' public explorer for mainnet (25) and testnet (338); none for other chains. */
+    public static Optional<String> cronosExplorer(ChainId chainId) {
+      if (chainId.equals(ChainId.CRONOS_MAINNET)) {
+        return Optional.of("https://explorer.cronos.org/tx/");
+      }
+      if (chainId.equals(ChainId.CRONOS_TESTNET)) {
+        return Optional.of("https://explorer.cronos.org/testnet/tx/");
+      }
+      return Optional.empty();
     }
 
     public String url() {

@@ -6,6 +6,7 @@ import io.crogas.domain.model.TokenAmount;
 import io.crogas.domain.model.TokenDomain;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the HTTP adapter is configured with.
@@ -15,7 +16,8 @@ import java.util.List;
  * @param usdc the fee token as the chain describes it
  * @param signers the relayer addresses that submit transactions (x402 {@code signers})
  * @param explorerTxUrl prefix a transaction hash is appended to, e.g. {@code
- *     https://explorer.cronos.org/testnet/tx/}
+ *     https://explorer.cronos.org/testnet/tx/}; empty for a chain no public explorer shows (a local
+ *     chain), whose answers then carry {@code explorerUrl: null}
  * @param facilitateWait how long {@code POST /x402/facilitate} waits for the chain before answering
  *     202 with the request's id
  * @param facilitatorFeeBps the configured fee rate, used to split a recorded charge into gas cost
@@ -30,7 +32,7 @@ public record ApiSettings(
     Address forwarder,
     TokenDomain usdc,
     List<Address> signers,
-    String explorerTxUrl,
+    Optional<String> explorerTxUrl,
     Duration facilitateWait,
     int facilitatorFeeBps,
     long maxBodyBytes,

@@ -2,6 +2,7 @@ package io.crogas.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crogas.domain.ChainUnavailableException;
+import io.crogas.domain.StoreUnavailableException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Every failure becomes {@code {"error", "message", "details"}}: refusals with their status, an
  * unreachable chain as 503, Javalin's own answers (unknown route, body too large) in the same
- * shape, and anything unexpected as a 500 without a stack trace (logged with the request id).
+ * shape, a store that cannot be used as 503, and anything unexpected as a 500 without a stack trace
+ * (logged with the request id).
  */
 final class ErrorMapping {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
@@ -26,6 +28,13 @@ final class ErrorMapping {
         (e, ctx) -> {
           LOG.warn("chain unavailable: {}", e.getMessage());
           write(ctx, 503, "unavailable", "the chain cannot be reached now; retry later", Map.of());
+        });
+    routes.exception(
+        StoreUnavailableException.class,
+        (e, ctx) -> {
+          // The message names the store's file: logged for the operator, never answered.
+          LOG.error("store unavailable: {}", e.getMessage());
+          write(ctx, 503, "unavailable", "the store cannot be used now; retry later", Map.of());
         });
     routes.exception(HttpResponseException.class, ErrorMapping::framework);
     routes.exception(

@@ -188,9 +188,8 @@ final class RelayJson {
   }
 
   private void putExplorer(ObjectNode json, Optional<Hash32> hash) {
-    hash.ifPresentOrElse(
-        h -> json.put("explorerUrl", settings.explorerTxUrl() + h.hex()),
-        () -> json.putNull("explorerUrl"));
+    hash.flatMap(h -> settings.explorerTxUrl().map(prefix -> prefix + h.hex()))
+        .ifPresentOrElse(url -> json.put("explorerUrl", url), () -> json.putNull("explorerUrl"));
   }
 
   private static void putBlock(ObjectNode json, RelayRecord record) {

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /** The API on 127.0.0.1 (random port), wired to the core on in-memory fakes, and a client. */
@@ -67,7 +68,7 @@ final class ApiHarness implements AutoCloseable {
         Fixture.FORWARDER,
         fixture.usdc,
         List.of(Fixture.RELAYER),
-        EXPLORER,
+        Optional.of(EXPLORER),
         Duration.ofSeconds(2),
         100,
         64 * 1024,

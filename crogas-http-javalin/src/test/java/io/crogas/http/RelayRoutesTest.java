@@ -15,6 +15,7 @@ import io.crogas.eip712.TypedDataJson;
 import java.math.BigInteger;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -185,7 +186,7 @@ class RelayRoutesTest {
 
   @Test
   void givenTheChainIsSlow_whenFacilitateWaitRunsOut_then202WithTheTransactionToFollow() {
-    ApiHarness quick = new ApiHarness(s -> withWait(s, Duration.ofMillis(200)));
+    ApiHarness quick = new ApiHarness(s -> with(s, s.explorerTxUrl(), Duration.ofMillis(200)));
     try {
       quick.fixture.engine.mode = FakeEngine.Mode.HOLD;
       RelayRequest request = quick.fixture.unpaid(quick.fixture.call(0));
@@ -217,19 +218,37 @@ class RelayRoutesTest {
         call.digest(fixture.forwarder));
   }
 
-  private static ApiSettings withWait(ApiSettings s, Duration wait) {
+  private static ApiSettings with(ApiSettings s, Optional<String> explorer, Duration wait) {
     return new ApiSettings(
         s.chainId(),
         s.forwarder(),
         s.usdc(),
         s.signers(),
-        s.explorerTxUrl(),
+        explorer,
         wait,
         s.facilitatorFeeBps(),
         s.maxBodyBytes(),
         s.corsOrigins(),
         s.limits(),
         s.faucet());
+  }
+
+  @Test
+  void givenAChainNoExplorerShows_whenFacilitated_thenTheAnswerLinksNoExplorer() {
+    try (ApiHarness local = new ApiHarness(s -> with(s, Optional.empty(), s.facilitateWait()))) {
+      RelayRequest request = local.fixture.unpaid(local.fixture.call(0));
+      JsonNode required = json(local.post("/x402/facilitate", facilitateBody(request)));
+      RelayRequest signed =
+          local.fixture.paid(
+              request.metaTransaction(),
+              authorizationFor(local.fixture, request, required.get("quote")));
+
+      HttpResponse<String> response = local.post("/x402/facilitate", facilitateBody(signed));
+
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      assertThat(json(response).at("/transaction/txHash").asText()).hasSize(66);
+      assertThat(json(response).at("/transaction/explorerUrl").isNull()).isTrue();
+    }
   }
 
   @Test

@@ -29,6 +29,7 @@ public final class DevCommand implements Callable<Integer> {
   private final CliContext context;
   @Spec CommandSpec spec;
   @Mixin JsonOption json;
+  @Mixin LogFormatOption logFormat;
 
   @Option(names = "--port", defaultValue = "8402", description = "API port (default 8402).")
   int port;

@@ -31,6 +31,7 @@ public final class ServeCommand implements Callable<Integer> {
   private final CliContext context;
   @Spec CommandSpec spec;
   @Mixin JsonOption json;
+  @Mixin LogFormatOption logFormat;
 
   @Option(names = "--config", paramLabel = "FILE", description = "A .properties file.")
   Path config;
@@ -68,6 +69,7 @@ public final class ServeCommand implements Callable<Integer> {
                       settings.port(),
                       Optional.empty(),
                       settings.corsOrigins(),
+                      ServerLauncher.ApiEndpoint.cronosExplorer(node.forwarder().chainId()),
                       settings.metricsToken()));
     } catch (RuntimeException e) {
       node.close();

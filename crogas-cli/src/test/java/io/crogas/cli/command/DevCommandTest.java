@@ -73,6 +73,40 @@ class DevCommandTest {
     }
   }
 
+  @Test
+  void givenAStoreThatCannotBeOpened_whenDevStarts_thenExitThreeAndNoAnvilLeft() throws Exception {
+    java.nio.file.Files.createDirectories(dir.resolve("crogas.db")); // a directory, not a file
+    int chainPort = freePort();
+    Process dev =
+        new ProcessBuilder(
+                javaBin(),
+                "-Dcrogas.root=" + Toolchain.root(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                CroGasCli.class.getName(),
+                "dev",
+                "--port",
+                Integer.toString(freePort()),
+                "--chain-port",
+                Integer.toString(chainPort),
+                "--data-dir",
+                dir.toString())
+            .redirectError(dir.resolve("dev.err").toFile())
+            .redirectOutput(dir.resolve("dev.out").toFile())
+            .start();
+    try {
+      assertThat(dev.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+      String err = java.nio.file.Files.readString(dir.resolve("dev.err"));
+      assertThat(dev.exitValue()).as(err).isEqualTo(3);
+      assertThat(err).contains("crogas dev: cannot open the store");
+      assertThat(listening(chainPort)).isFalse();
+    } finally {
+      dev.descendants().forEach(ProcessHandle::destroyForcibly);
+      dev.destroyForcibly();
+    }
+  }
+
   private String firstLine(Process dev) throws IOException {
     BufferedReader out =
         new BufferedReader(new InputStreamReader(dev.getInputStream(), StandardCharsets.UTF_8));

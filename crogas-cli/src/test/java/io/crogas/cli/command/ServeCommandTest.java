@@ -3,6 +3,7 @@ package io.crogas.cli.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crogas.cli.serve.ServeSettingsTest;
+import io.crogas.domain.StoreUnavailableException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +33,19 @@ class ServeCommandTest {
 
     assertThat(run.code()).isEqualTo(3);
     assertThat(run.err()).contains("127.0.0.1:1");
+  }
+
+  @Test
+  void givenALogFormatThatIsNone_whenServing_thenUsageExitNamingTheFormats() {
+    CliRun run = CliRun.of(ServeSettingsTest.minimal(), "serve", "--check", "--log-format", "xml");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("--log-format", "JSON", "TEXT");
+  }
+
+  @Test
+  void givenAStoreFailure_whenACommandEndsWithIt_thenExitThreeLikeAnyUnavailablePart() {
+    assertThat(io.crogas.cli.ExitCodes.of(new StoreUnavailableException("locked")))
+        .isEqualTo(io.crogas.cli.ExitCodes.UNAVAILABLE);
   }
 }

@@ -12,6 +12,7 @@ import static io.crogas.store.sqlite.JsonFields.wei;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crogas.domain.StoreUnavailableException;
 import io.crogas.domain.model.CroUsdPrice;
 import io.crogas.domain.model.FeeQuote;
 import java.math.BigDecimal;

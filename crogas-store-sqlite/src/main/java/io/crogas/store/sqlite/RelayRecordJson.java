@@ -15,6 +15,7 @@ import static io.crogas.store.sqlite.JsonFields.wei;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crogas.domain.StoreUnavailableException;
 import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.IdempotencyKey;
 import io.crogas.domain.model.Receipt;

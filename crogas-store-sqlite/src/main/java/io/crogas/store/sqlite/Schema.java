@@ -1,5 +1,6 @@
 package io.crogas.store.sqlite;
 
+import io.crogas.domain.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

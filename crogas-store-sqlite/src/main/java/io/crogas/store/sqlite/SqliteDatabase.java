@@ -1,5 +1,6 @@
 package io.crogas.store.sqlite;
 
+import io.crogas.domain.StoreUnavailableException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

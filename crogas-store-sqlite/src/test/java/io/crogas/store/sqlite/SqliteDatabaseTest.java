@@ -3,6 +3,7 @@ package io.crogas.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crogas.domain.StoreUnavailableException;
 import io.crogas.domain.port.out.StoreSamples;
 import java.nio.file.Path;
 import java.sql.Connection;

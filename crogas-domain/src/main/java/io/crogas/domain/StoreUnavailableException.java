@@ -1,10 +1,9 @@
-package io.crogas.store.sqlite;
-
-import io.crogas.domain.CroGasException;
+package io.crogas.domain;
 
 /**
- * The SQLite store could not do its job: the file cannot be opened or written, stayed locked past
- * the busy timeout, or holds a row this version cannot read. Never an expected outcome.
+ * The store (journal, nonce ledger, quotes) could not do its job: it cannot be opened or written,
+ * stayed locked past its timeout, or holds a record this version cannot read. Never an expected
+ * outcome; adapters answer it as "unavailable" (HTTP 503, CLI exit code 3).
  */
 public class StoreUnavailableException extends CroGasException {
   private static final long serialVersionUID = 1L;
