@@ -37,6 +37,15 @@ class HttpHealthTest {
     proxy = served.proxy.orElseThrow();
   }
 
+  /** A quote request for storing {@code value} on the demo target. */
+  private static ObjectNode quoteRequest(Address user, long value) {
+    return HttpJson.object()
+        .put("userAddress", user.value())
+        .put("target", served.network.deployment.demoTarget().value())
+        .put("calldata", LocalNetwork.store(value).hex())
+        .put("gasLevel", "normal");
+  }
+
   /** Each test reads the chain afresh, not a reading cached by the one before. */
   @BeforeEach
   void freshHealth() {
@@ -130,13 +139,7 @@ class HttpHealthTest {
       down = api.get("/health");
       others =
           List.of(
-              api.post(
-                  "/x402/quote",
-                  HttpJson.object()
-                      .put("userAddress", payer.address().value())
-                      .put("target", served.network.deployment.demoTarget().value())
-                      .put("calldata", LocalNetwork.store(1).hex())
-                      .put("gasLevel", "normal")),
+              api.post("/x402/quote", quoteRequest(payer.address(), 1)),
               api.get("/x402/nonce/" + payer.address()),
               api.post("/x402/verify", settle),
               api.post("/x402/settle", settle));
@@ -166,13 +169,7 @@ class HttpHealthTest {
   void givenSomeTraffic_whenMetricsAreScraped_thenQueueDepthRequestCountersAndOutcomesAreThere() {
     api.get("/health");
     api.get("/x402/supported");
-    api.post(
-        "/x402/quote",
-        HttpJson.object()
-            .put("userAddress", LocalNetwork.User.of(302).address().value())
-            .put("target", served.network.deployment.demoTarget().value())
-            .put("calldata", LocalNetwork.store(3).hex())
-            .put("gasLevel", "normal"));
+    api.post("/x402/quote", quoteRequest(LocalNetwork.User.of(302).address(), 3));
 
     HttpJson.Answer metrics = api.get("/metrics");
 
@@ -220,14 +217,7 @@ class HttpHealthTest {
         answers.add(X402Bodies.post(api, format, "/x402/verify", body));
         answers.add(X402Bodies.post(api, format, "/x402/settle", body));
       }
-      answers.add(
-          api.post(
-              "/x402/quote",
-              HttpJson.object()
-                  .put("userAddress", payer.address().value())
-                  .put("target", served.network.deployment.demoTarget().value())
-                  .put("calldata", LocalNetwork.store(1).hex())
-                  .put("gasLevel", "normal")));
+      answers.add(api.post("/x402/quote", quoteRequest(payer.address(), 1)));
       answers.add(api.get("/x402/nonce/" + payer.address()));
       answers.add(api.get("/x402/transactions?limit=100"));
     } finally {
