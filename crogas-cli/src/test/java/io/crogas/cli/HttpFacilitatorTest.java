@@ -10,6 +10,7 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -258,6 +259,62 @@ class HttpFacilitatorTest {
         .isNotEqualTo(first.get(format.transactionField()).asText());
     assertThat(relayerTransactions()).isEqualTo(sentAfterX1);
     assertThat(served.usdcBalance(merchant)).isZero();
+  }
+
+  /**
+   * Issue #9 item 1, while X1 is still unmined (anvil's automine off): X2 with X1's nonce is
+   * neither valid nor "pending" with X1's hash (which a merchant would watch confirm).
+   */
+  @Test
+  void givenX1InFlight_whenX2WithTheSameNonceIsOffered_thenNeitherValidNorPendingOnX1sHash()
+      throws Exception {
+    LocalNetwork.User payer = LocalNetwork.User.of(330);
+    served.network.fund(payer.address(), 10);
+    Address merchant = LocalNetwork.User.of(331).address();
+    X402Bodies.Payment x1 =
+        X402Bodies.payment(
+            payer, payer, payer.address(), BigInteger.valueOf(1_000), 9, served.node.usdc());
+    X402Bodies.Payment x2 =
+        X402Bodies.payment(
+            payer, payer, merchant, BigInteger.valueOf(5_000_000), 9, served.node.usdc());
+    JsonNode verified;
+    JsonNode settled;
+    CompletableFuture<JsonNode> first;
+    served.rpc("evm_setAutomine", "[false]");
+    try {
+      first =
+          CompletableFuture.supplyAsync(() -> post(Format.V2, "/x402/settle", body(Format.V2, x1)));
+      awaitSubmitted(payer.address());
+      verified = post(Format.V2, "/x402/verify", body(Format.V2, x2));
+      settled = post(Format.V2, "/x402/settle", body(Format.V2, x2));
+    } finally {
+      served.rpc("evm_setAutomine", "[true]");
+      served.rpc("evm_mine", "[]");
+    }
+    JsonNode owner = first.get(60, TimeUnit.SECONDS);
+
+    assertThat(owner.get("success").asBoolean()).as(owner.toString()).isTrue();
+    assertThat(verified.get("isValid").asBoolean()).as(verified.toString()).isFalse();
+    assertThat(verified.get("invalidReason").asText())
+        .isEqualTo("invalid_exact_evm_nonce_already_used");
+    assertThat(settled.get("success").asBoolean()).as(settled.toString()).isFalse();
+    assertThat(settled.get("errorReason").asText())
+        .isEqualTo("invalid_exact_evm_nonce_already_used");
+    assertThat(settled.get("transaction").asText()).isEmpty();
+    assertThat(served.usdcBalance(merchant)).isZero();
+  }
+
+  /** Bounded wait until {@code payer}'s settlement has a transaction in anvil's pool. */
+  private static void awaitSubmitted(Address payer) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < until) {
+      JsonNode list = api.get("/x402/transactions?user=" + payer + "&limit=5").json();
+      if (list.path("transactions").path(0).path("status").asText().equals("submitted")) {
+        return;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("the settlement was not submitted within 20 s");
   }
 
   /** Issue #9 item 2: one header settled by 16 parallel calls and then once more. */
