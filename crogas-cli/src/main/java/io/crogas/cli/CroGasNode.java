@@ -7,6 +7,7 @@ import io.crogas.chain.Web3jBroadcaster;
 import io.crogas.chain.Web3jChain;
 import io.crogas.domain.engine.EngineSettings;
 import io.crogas.domain.engine.RelayerEngine;
+import io.crogas.domain.engine.SendChecks;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.ChainId;
 import io.crogas.domain.model.ForwarderDomain;
@@ -94,7 +95,9 @@ public final class CroGasNode implements AutoCloseable {
                 config.pollInterval(),
                 config.replaceAfter(),
                 config.replacement(),
-                3),
+                3,
+                // At send time a third of the admission margin must be left: time to be mined.
+                new SendChecks(usdc.token(), config.deadlineMargin().dividedBy(3))),
             relayers,
             chain,
             new Web3jBroadcaster(rpc),
@@ -112,7 +115,9 @@ public final class CroGasNode implements AutoCloseable {
             config.targets(),
             config.forwarderOverheadGas(),
             config.maxGasPerRequest(),
-            config.defaultDeadline());
+            config.defaultDeadline(),
+            config.deadlineMargin(),
+            config.reverts());
     this.quotes =
         new QuoteService(relaySettings, chain, config.prices(), quoteBook, journal, clock);
     this.relay =

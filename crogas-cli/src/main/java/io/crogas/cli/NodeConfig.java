@@ -5,6 +5,7 @@ import io.crogas.domain.model.Address;
 import io.crogas.domain.model.Wei;
 import io.crogas.domain.policy.FeeSchedule;
 import io.crogas.domain.policy.ReplacementPolicy;
+import io.crogas.domain.policy.RevertPolicy;
 import io.crogas.domain.policy.TargetPolicy;
 import io.crogas.domain.policy.TierTable;
 import io.crogas.domain.port.out.PriceFeed;
@@ -36,6 +37,8 @@ public record NodeConfig(
     BigInteger forwarderOverheadGas,
     BigInteger maxGasPerRequest,
     Duration defaultDeadline,
+    Duration deadlineMargin,
+    RevertPolicy reverts,
     Duration pollInterval,
     Duration replaceAfter,
     Duration settleWait,
@@ -76,6 +79,8 @@ public record NodeConfig(
     private BigInteger forwarderOverheadGas = BigInteger.valueOf(140_000);
     private BigInteger maxGasPerRequest = BigInteger.valueOf(3_000_000);
     private Duration defaultDeadline = Duration.ofMinutes(30);
+    private Duration deadlineMargin = Duration.ofSeconds(30);
+    private RevertPolicy reverts = RevertPolicy.defaults();
     private Duration pollInterval = Duration.ofMillis(250);
     private Duration replaceAfter = Duration.ofSeconds(30);
     private Duration settleWait = Duration.ofSeconds(30);
@@ -135,6 +140,18 @@ public record NodeConfig(
       return this;
     }
 
+    /** How far beyond now a relay request's deadline and fee authorization must reach. */
+    public Builder deadlineMargin(Duration value) {
+      this.deadlineMargin = value;
+      return this;
+    }
+
+    /** How addresses whose calls revert on chain are slowed down, then refused. */
+    public Builder reverts(RevertPolicy value) {
+      this.reverts = value;
+      return this;
+    }
+
     public Builder pollInterval(Duration value) {
       this.pollInterval = value;
       return this;
@@ -182,6 +199,8 @@ public record NodeConfig(
           forwarderOverheadGas,
           maxGasPerRequest,
           defaultDeadline,
+          deadlineMargin,
+          reverts,
           pollInterval,
           replaceAfter,
           settleWait,

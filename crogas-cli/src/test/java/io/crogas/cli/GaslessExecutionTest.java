@@ -65,12 +65,7 @@ class GaslessExecutionTest {
   }
 
   private RelayRequest signed(LocalNetwork.User user, FeeQuote quote) {
-    TransferAuthorization fee = quote.paymentAuthorization();
-    return new RelayRequest(
-        user.address(),
-        quote.metaTransaction(),
-        user.sign(quote.digest()),
-        Optional.of(new SignedAuthorization(fee, user.sign(fee.receiveDigest(node.usdc())))));
+    return user.paying(quote, node.usdc());
   }
 
   @Test

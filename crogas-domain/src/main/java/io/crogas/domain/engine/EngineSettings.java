@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param replaceAfter how long a transaction may wait unmined before it is replaced
  * @param sendAttempts how often a send that did not reach the node is tried before waiting
  * @param defaultTier the tier for jobs that do not name one (x402 settlements)
+ * @param sendChecks what is re-checked right before a job is sent
  */
 public record EngineSettings(
     ChainId chainId,
@@ -24,10 +25,11 @@ public record EngineSettings(
     Duration pollInterval,
     Duration replaceAfter,
     ReplacementPolicy replacement,
-    int sendAttempts) {
+    int sendAttempts,
+    SendChecks sendChecks) {
   public EngineSettings {
-    if (chainId == null || tiers == null || replacement == null) {
-      throw new IllegalArgumentException("chainId, tiers and replacement are required");
+    if (chainId == null || tiers == null || replacement == null || sendChecks == null) {
+      throw new IllegalArgumentException("chainId, tiers, replacement and sendChecks are required");
     }
     if (tiers.find(defaultTier).isEmpty()) {
       throw new IllegalArgumentException("the default tier must be configured: " + defaultTier);

@@ -109,9 +109,12 @@ final class LaneWatch implements Runnable {
     }
     TransactionDraft current = nonce.draft();
     Optional<ReplacementPolicy.Fees> fees =
-        replacement.next(
-            new ReplacementPolicy.Fees(current.maxFeePerGas(), current.tip()),
-            nonce.replacements());
+        replacement
+            .next(
+                new ReplacementPolicy.Fees(current.maxFeePerGas(), current.tip()),
+                nonce.replacements())
+            // A replacement never bids above the fee cap the payer was quoted.
+            .filter(next -> current.allowsFeeCap(next.maxFeePerGas()));
     if (fees.isEmpty()) {
       nonce.waited(now);
       return;

@@ -3,6 +3,7 @@ package io.crogas.domain.engine;
 import io.crogas.domain.ChainUnavailableException;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.FeeMarket;
+import io.crogas.domain.model.GasBudget;
 import io.crogas.domain.model.GasTier;
 import io.crogas.domain.model.NonceAssignment;
 import io.crogas.domain.model.Receipt;
@@ -155,15 +156,15 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
         finish(lane, current.orElse(record));
         return;
       }
-      Chain.Simulation simulation = chain.simulate(record.job());
-      if (simulation instanceof Chain.Simulation.Reverts reverts) {
+      SendPlan plan = plan(lane, record.job());
+      if (plan instanceof SendPlan.Refused refused) {
         // No nonce is taken yet, so failing leaves no gap.
-        fail(lane, record, "reverts before sending: " + reverts.reason());
+        fail(lane, record, refused.reason());
         return;
       }
       long floor = broadcaster.pendingNonce(lane.relayer());
       NonceAssignment assignment = ledger.assign(lane.relayer(), Optional.of(record.id()), floor);
-      send(lane, record, assignment.nonce(), ((Chain.Simulation.Succeeds) simulation).gas());
+      send(lane, record, assignment.nonce(), (SendPlan.Ready) plan);
     } catch (ChainUnavailableException e) {
       // Nothing was sent; try the whole step again shortly (the journal still says VALIDATED).
       timer.schedule(
@@ -175,22 +176,50 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
     }
   }
 
-  private void send(NonceLane lane, RelayRecord record, long nonce, BigInteger gas) {
+  /**
+   * Re-checks {@code job} and sizes its transaction as {@code lane}'s key will send it: simulated
+   * from that key at the fee cap it will pay, never above the quoted gas limit or fee cap.
+   */
+  private SendPlan plan(NonceLane lane, RelayJob job) {
+    Optional<String> refusal = settings.sendChecks().refusal(job, chain, clock.instant());
+    if (refusal.isPresent()) {
+      return new SendPlan.Refused(refusal.get());
+    }
+    FeeMarket market = chain.feeMarket();
+    GasTier tier = tier(job);
+    Optional<GasBudget> budget = job.quotedBudget();
+    Wei ceiling = min(tier.maxFeePerGas(market), settings.replacement().ceiling());
+    Wei cap = budget.map(quoted -> min(quoted.maxFeePerGas(), ceiling)).orElse(ceiling);
+    Wei tip = min(tier.tip(market), cap);
+    Chain.Simulation simulation = chain.simulate(job, lane.relayer(), cap);
+    if (simulation instanceof Chain.Simulation.Reverts reverts) {
+      return new SendPlan.Refused("reverts before sending: " + reverts.reason());
+    }
+    BigInteger gas = ((Chain.Simulation.Succeeds) simulation).gas();
+    if (budget.isPresent() && gas.compareTo(budget.get().gasLimit()) > 0) {
+      return new SendPlan.Refused(
+          "the call needs "
+              + gas
+              + " gas when the relayer sends it, above the quoted limit of "
+              + budget.get().gasLimit()
+              + "; nothing was sent or charged");
+    }
     BigInteger gasLimit =
         ceilPercent(gas, HUNDRED.add(BigInteger.valueOf(settings.gasLimitMarginPercent())));
-    FeeMarket market = chain.feeMarket();
-    GasTier tier = tier(record.job());
-    Wei cap = min(tier.maxFeePerGas(market), settings.replacement().ceiling());
-    Wei tip = min(tier.tip(market), cap);
+    return new SendPlan.Ready(
+        budget.map(quoted -> gasLimit.min(quoted.gasLimit())).orElse(gasLimit), cap, tip);
+  }
+
+  private void send(NonceLane lane, RelayRecord record, long nonce, SendPlan.Ready plan) {
     TransactionDraft draft =
         new TransactionDraft(
             lane.relayer(),
             settings.chainId(),
             nonce,
             Optional.of(record.job()),
-            gasLimit,
-            cap,
-            tip,
+            plan.gasLimit(),
+            plan.maxFeePerGas(),
+            plan.tip(),
             settings.eip1559());
     Optional<Transmitter.Sent> sent = transmitter.transmit(draft, Optional.of(record.id()));
     if (sent.isEmpty()) {
@@ -360,11 +389,11 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
       RelayRecord job = record.get();
       waiting.computeIfAbsent(job.id(), id -> new CompletableFuture<>());
       lane.adopt(job.job().payer());
-      Chain.Simulation simulation = chain.simulate(job.job());
-      if (simulation instanceof Chain.Simulation.Reverts reverts) {
-        abandon(lane, job, assignment.nonce(), "reverts before sending: " + reverts.reason());
+      SendPlan plan = plan(lane, job.job());
+      if (plan instanceof SendPlan.Refused refused) {
+        abandon(lane, job, assignment.nonce(), refused.reason());
       } else {
-        send(lane, job, assignment.nonce(), ((Chain.Simulation.Succeeds) simulation).gas());
+        send(lane, job, assignment.nonce(), (SendPlan.Ready) plan);
       }
     } else {
       ledger.orphan(lane.relayer(), assignment.nonce());
@@ -402,6 +431,13 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
   public void close() {
     timer.shutdownNow();
     lanes.values().forEach(NonceLane::close);
+  }
+
+  /** A job's transaction as it will be sent, or why it must not be sent. */
+  private sealed interface SendPlan permits SendPlan.Ready, SendPlan.Refused {
+    record Ready(BigInteger gasLimit, Wei maxFeePerGas, Wei tip) implements SendPlan {}
+
+    record Refused(String reason) implements SendPlan {}
   }
 
   /** How the watches' findings reach the journal and the callers. */

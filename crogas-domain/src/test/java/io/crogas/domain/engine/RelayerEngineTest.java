@@ -10,6 +10,7 @@ import io.crogas.domain.fakes.Keys;
 import io.crogas.domain.fakes.MutableClock;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.ChainId;
+import io.crogas.domain.model.GasBudget;
 import io.crogas.domain.model.RelayJob;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayState;
@@ -20,6 +21,7 @@ import io.crogas.domain.policy.ReplacementPolicy;
 import io.crogas.domain.policy.TierTable;
 import io.crogas.domain.port.out.StoreSamples;
 import io.crogas.domain.service.TrackingService;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +50,10 @@ class RelayerEngineTest {
   private final List<RelayerEngine> engines = new ArrayList<>();
   private int ids;
 
+  RelayerEngineTest() {
+    chain.defaultTokenBalance = StoreSamples.UINT256_MAX;
+  }
+
   private RelayerEngine engine(List<Address> relayers) {
     EngineSettings settings =
         new EngineSettings(
@@ -59,7 +65,8 @@ class RelayerEngineTest {
             Duration.ofMillis(5),
             Duration.ofSeconds(30),
             new ReplacementPolicy(10, 3, Wei.gwei(1_000_000)),
-            3);
+            3,
+            new SendChecks(StoreSamples.USDC.token(), Duration.ofSeconds(10)));
     RelayerEngine engine =
         new RelayerEngine(
             settings, relayers, chain, mempool, mempool, ledger, journal, tracking, clock);
@@ -414,5 +421,130 @@ class RelayerEngineTest {
 
     eventually(() -> journal.find(record.id()).orElseThrow().state() == RelayState.CONFIRMED);
     assertThat(mempool.accepted()).hasSize(1);
+  }
+
+  /** {@code job} with another quoted budget. */
+  private static RelayJob.ForwarderCall quoted(RelayJob.ForwarderCall job, long gas, long feeGwei) {
+    return new RelayJob.ForwarderCall(
+        job.forwarder(),
+        job.request(),
+        job.fee(),
+        job.queuePriority(),
+        new GasBudget(BigInteger.valueOf(gas), Wei.gwei(feeGwei)));
+  }
+
+  @Test
+  void givenASendTimeEstimateAboveTheQuotedGasLimit_whenExecuted_thenFailedBeforeSendingAnything()
+      throws Exception {
+    RelayerEngine engine = engine(RELAYERS.subList(0, 1));
+    chain.sentJobGas = Optional.of(BigInteger.valueOf(2_500_000));
+
+    RelayRecord failed =
+        await(
+            engine
+                .execute(admit(quoted(StoreSamples.forwarderCall(Keys.of(1), 0), 200_000, 20_000)))
+                .toCompletableFuture());
+
+    assertThat(failed.state()).isEqualTo(RelayState.FAILED);
+    assertThat(failed.failure())
+        .hasValueSatisfying(f -> assertThat(f).contains("2500000", "quoted limit of 200000"));
+    assertThat(mempool.accepted()).isEmpty();
+    assertThat(ledger.pending(RELAYERS.get(0))).isEmpty();
+  }
+
+  @Test
+  void givenAQuotedJob_whenSent_thenSimulatedFromTheSendingKeyAtItsFeeCapAndNeverAboveTheQuote()
+      throws Exception {
+    RelayerEngine engine = engine(RELAYERS.subList(1, 2));
+    chain.sentJobGas = Optional.of(BigInteger.valueOf(190_000));
+
+    RelayRecord done =
+        await(
+            engine
+                .execute(admit(quoted(StoreSamples.forwarderCall(Keys.of(1), 0), 200_000, 6_000)))
+                .toCompletableFuture());
+
+    assertThat(done.state()).isEqualTo(RelayState.CONFIRMED);
+    SignedTransaction sent = mempool.accepted().get(0);
+    // 190000 gas + 20% would be 228000: the quote's 200000 is the ceiling; the tier's fee cap
+    // (125% of 5000 gwei) is above the quoted 6000 gwei, which wins.
+    assertThat(sent.gasLimit()).isEqualTo(BigInteger.valueOf(200_000));
+    assertThat(sent.maxFeePerGas()).isEqualTo(Wei.gwei(6_000));
+    assertThat(chain.simulatedAs).containsExactly(RELAYERS.get(1) + "@" + Wei.gwei(6_000).value());
+  }
+
+  @Test
+  void givenAStuckJobQuotedJustAboveItsFeeCap_whenItWaitsTooLong_thenNeverReplacedAboveTheQuote()
+      throws Exception {
+    RelayerEngine engine = engine(RELAYERS.subList(0, 1));
+    mempool.automine = false;
+    CompletableFuture<RelayRecord> done =
+        engine
+            .execute(admit(quoted(StoreSamples.forwarderCall(Keys.of(1), 0), 400_000, 6_500)))
+            .toCompletableFuture();
+    eventually(() -> mempool.accepted().size() == 1);
+    // A second job on the same lane, not quoted, shows the watch ran its replacement pass.
+    CompletableFuture<RelayRecord> other =
+        engine.execute(admit(StoreSamples.tokenTransfer(Keys.of(1), 1))).toCompletableFuture();
+    eventually(() -> mempool.accepted().size() == 2);
+
+    clock.advance(Duration.ofSeconds(31));
+    eventually(() -> mempool.accepted().size() == 3);
+    mempool.mine();
+
+    assertThat(await(done).state()).isEqualTo(RelayState.CONFIRMED);
+    assertThat(await(other).state()).isEqualTo(RelayState.CONFIRMED);
+    List<SignedTransaction> sent = mempool.accepted();
+    assertThat(sent.get(2).nonce()).isEqualTo(sent.get(1).nonce());
+    assertThat(sent)
+        .filteredOn(tx -> tx.nonce() == sent.get(0).nonce())
+        .singleElement()
+        .satisfies(tx -> assertThat(tx.maxFeePerGas()).isEqualTo(Wei.gwei(6_250)));
+  }
+
+  @Test
+  void givenAFeeAuthorizationCancelledAfterAcceptance_whenAboutToSend_thenFailedAndNothingSent()
+      throws Exception {
+    RelayerEngine engine = engine(RELAYERS.subList(0, 1));
+    RelayJob.ForwarderCall job = StoreSamples.forwarderCall(Keys.of(1), 0);
+    chain.useAuthorization(
+        StoreSamples.USDC.token(), Keys.of(1).address(), job.fee().authorization().nonce());
+
+    RelayRecord failed = await(engine.execute(admit(job)).toCompletableFuture());
+
+    assertThat(failed.state()).isEqualTo(RelayState.FAILED);
+    assertThat(failed.failure()).hasValueSatisfying(f -> assertThat(f).contains("cancelled"));
+    assertThat(mempool.accepted()).isEmpty();
+    assertThat(chain.simulatedAs).isEmpty();
+  }
+
+  @Test
+  void givenUsdcMovedAwayAfterAcceptance_whenAboutToSend_thenFailedAndNothingSent()
+      throws Exception {
+    RelayerEngine engine = engine(RELAYERS.subList(0, 1));
+    chain.setTokenBalance(StoreSamples.USDC.token(), Keys.of(1).address(), 10);
+
+    RelayRecord failed =
+        await(
+            engine.execute(admit(StoreSamples.forwarderCall(Keys.of(1), 0))).toCompletableFuture());
+
+    assertThat(failed.state()).isEqualTo(RelayState.FAILED);
+    assertThat(failed.failure()).hasValueSatisfying(f -> assertThat(f).contains("balance 10"));
+    assertThat(mempool.accepted()).isEmpty();
+  }
+
+  @Test
+  void givenADeadlineInsideTheSendMargin_whenAboutToSend_thenFailedAndNothingSent()
+      throws Exception {
+    RelayerEngine engine = engine(RELAYERS.subList(0, 1));
+    RelayJob.ForwarderCall job = StoreSamples.forwarderCall(Keys.of(1), 0);
+    long deadline = job.request().metaTransaction().deadline().longValueExact();
+    clock.advance(Duration.between(clock.instant(), java.time.Instant.ofEpochSecond(deadline - 5)));
+
+    RelayRecord failed = await(engine.execute(admit(job)).toCompletableFuture());
+
+    assertThat(failed.state()).isEqualTo(RelayState.FAILED);
+    assertThat(failed.failure()).hasValueSatisfying(f -> assertThat(f).contains("deadline"));
+    assertThat(mempool.accepted()).isEmpty();
   }
 }

@@ -10,9 +10,11 @@ import io.crogas.domain.port.out.Chain;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** An in-memory chain whose state tests set directly. */
 public final class FakeChain implements Chain {
@@ -24,6 +26,16 @@ public final class FakeChain implements Chain {
   public BigInteger callGas = BigInteger.valueOf(50_000);
   public Optional<String> callRevert = Optional.empty();
   public Optional<String> jobRevert = Optional.empty();
+
+  /** The gas of the job when simulated as a relayer sends it; by default the same as without. */
+  public Optional<BigInteger> sentJobGas = Optional.empty();
+
+  /** The USDC every account holds unless {@link #setTokenBalance} said otherwise. */
+  public BigInteger defaultTokenBalance = BigInteger.ZERO;
+
+  /** Who each simulation as sent ran from, and at which gas price, in order. */
+  public final List<String> simulatedAs = new CopyOnWriteArrayList<>();
+
   public int simulations;
 
   public long blockNumber = 100;
@@ -40,7 +52,7 @@ public final class FakeChain implements Chain {
 
   @Override
   public BigInteger tokenBalance(Address token, Address owner) {
-    return tokenBalances.getOrDefault(token + "/" + owner, BigInteger.ZERO);
+    return tokenBalances.getOrDefault(token + "/" + owner, defaultTokenBalance);
   }
 
   public void setTokenBalance(Address token, Address owner, long atomic) {
@@ -80,5 +92,14 @@ public final class FakeChain implements Chain {
     return jobRevert
         .<Simulation>map(Simulation.Reverts::new)
         .orElse(new Simulation.Succeeds(callGas.add(BigInteger.valueOf(90_000))));
+  }
+
+  @Override
+  public Simulation simulate(RelayJob job, Address relayer, Wei gasPrice) {
+    simulatedAs.add(relayer + "@" + gasPrice.value());
+    Simulation plain = simulate(job);
+    return plain instanceof Simulation.Succeeds && sentJobGas.isPresent()
+        ? new Simulation.Succeeds(sentJobGas.get())
+        : plain;
   }
 }

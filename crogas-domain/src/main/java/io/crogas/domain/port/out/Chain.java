@@ -42,6 +42,13 @@ public interface Chain {
   /** Simulates the exact transaction the relayer would send for {@code job}. */
   Simulation simulate(RelayJob job);
 
+  /**
+   * Simulates the transaction for {@code job} exactly as {@code relayer} will send it: from that
+   * key (so {@code tx.origin} is the sender) at {@code gasPrice}, so that a target cannot behave
+   * one way in the simulation and another on chain.
+   */
+  Simulation simulate(RelayJob job, Address relayer, Wei gasPrice);
+
   /** The outcome of a simulation. */
   sealed interface Simulation permits Simulation.Succeeds, Simulation.Reverts {
     /** The call would succeed using about {@code gas}. */
