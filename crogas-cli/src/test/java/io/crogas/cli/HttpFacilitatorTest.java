@@ -225,6 +225,19 @@ class HttpFacilitatorTest {
   }
 
   /**
+   * Issue #9 item 1's pair: X1, the minimum to the payer himself, and X2, 5 USDC to the merchant.
+   */
+  private record SameNonce(X402Bodies.Payment toSelf, X402Bodies.Payment toMerchant) {
+    static SameNonce of(LocalNetwork.User payer, Address merchant, long n) {
+      return new SameNonce(
+          X402Bodies.payment(
+              payer, payer, payer.address(), BigInteger.valueOf(1_000), n, served.node.usdc()),
+          X402Bodies.payment(
+              payer, payer, merchant, BigInteger.valueOf(5_000_000), n, served.node.usdc()));
+    }
+  }
+
+  /**
    * Issue #9 item 1: the payer settles X1 (the minimum, to himself, nonce N), then offers the
    * merchant X2 (5 USDC to the merchant, same N). Neither verify nor settle may call X2 good.
    */
@@ -235,12 +248,9 @@ class HttpFacilitatorTest {
     LocalNetwork.User payer = LocalNetwork.User.of(270 + format.ordinal());
     served.network.fund(payer.address(), 10);
     Address merchant = LocalNetwork.User.of(280 + format.ordinal()).address();
-    X402Bodies.Payment x1 =
-        X402Bodies.payment(
-            payer, payer, payer.address(), BigInteger.valueOf(1_000), 7, served.node.usdc());
-    X402Bodies.Payment x2 =
-        X402Bodies.payment(
-            payer, payer, merchant, BigInteger.valueOf(5_000_000), 7, served.node.usdc());
+    SameNonce attack = SameNonce.of(payer, merchant, 7);
+    X402Bodies.Payment x1 = attack.toSelf();
+    X402Bodies.Payment x2 = attack.toMerchant();
     JsonNode first = post(format, "/x402/settle", body(format, x1));
     long sentAfterX1 = relayerTransactions();
 
@@ -271,12 +281,9 @@ class HttpFacilitatorTest {
     LocalNetwork.User payer = LocalNetwork.User.of(330);
     served.network.fund(payer.address(), 10);
     Address merchant = LocalNetwork.User.of(331).address();
-    X402Bodies.Payment x1 =
-        X402Bodies.payment(
-            payer, payer, payer.address(), BigInteger.valueOf(1_000), 9, served.node.usdc());
-    X402Bodies.Payment x2 =
-        X402Bodies.payment(
-            payer, payer, merchant, BigInteger.valueOf(5_000_000), 9, served.node.usdc());
+    SameNonce attack = SameNonce.of(payer, merchant, 9);
+    X402Bodies.Payment x1 = attack.toSelf();
+    X402Bodies.Payment x2 = attack.toMerchant();
     JsonNode verified;
     JsonNode settled;
     CompletableFuture<JsonNode> first;
