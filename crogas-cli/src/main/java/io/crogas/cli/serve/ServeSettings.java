@@ -10,6 +10,7 @@ import io.crogas.domain.policy.FeeSchedule;
 import io.crogas.domain.policy.RevertPolicy;
 import io.crogas.domain.policy.TargetPolicy;
 import io.crogas.domain.policy.TierTable;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
