@@ -2,7 +2,6 @@ package io.crogas.cli;
 
 import io.crogas.domain.model.ChainId;
 import io.crogas.domain.model.TokenAmount;
-import io.crogas.domain.model.Wei;
 import io.crogas.http.ApiSettings;
 import io.crogas.http.HttpApi;
 import java.time.Instant;
@@ -12,9 +11,6 @@ import java.time.Instant;
  * facilitate wait and the fee split follow the node's configuration.
  */
 public final class HttpServerLauncher implements ServerLauncher {
-  /** Below this a relayer is reported degraded: about 50 paid executions at Cronos prices. */
-  private static final Wei MINIMUM_RELAYER_CRO = Wei.of(1).times(java.math.BigInteger.TEN.pow(18));
-
   private static final String VERSION = "0.1.0";
 
   @Override
@@ -53,7 +49,8 @@ public final class HttpServerLauncher implements ServerLauncher {
                     endpoint.corsOrigins(),
                     ApiSettings.RateLimits.defaults(),
                     faucet))
-            .health(new NodeHealth(node, MINIMUM_RELAYER_CRO, VERSION, Instant.now()))
+            .health(
+                new NodeHealth(node, node.config().webhooks().lowBalance(), VERSION, Instant.now()))
             .rateLimits(node.rateLimits())
             .gauge(
                 "crogas_queue_depth",

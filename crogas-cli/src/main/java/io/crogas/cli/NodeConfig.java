@@ -8,6 +8,7 @@ import io.crogas.domain.policy.ReplacementPolicy;
 import io.crogas.domain.policy.TargetPolicy;
 import io.crogas.domain.policy.TierTable;
 import io.crogas.domain.port.out.PriceFeed;
+import io.crogas.domain.service.WebhookSettings;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +39,8 @@ public record NodeConfig(
     Duration replaceAfter,
     Duration settleWait,
     Duration rpcTimeout,
-    Set<Address> payees) {
+    Set<Address> payees,
+    WebhookSettings webhooks) {
 
   public NodeConfig {
     Objects.requireNonNull(rpcUrl, "rpcUrl");
@@ -49,6 +51,7 @@ public record NodeConfig(
     Objects.requireNonNull(storeFile, "storeFile");
     Objects.requireNonNull(prices, "prices");
     payees = Set.copyOf(payees);
+    Objects.requireNonNull(webhooks, "webhooks");
   }
 
   public static Builder builder(
@@ -77,6 +80,7 @@ public record NodeConfig(
     private Duration settleWait = Duration.ofSeconds(30);
     private Duration rpcTimeout = Duration.ofSeconds(10);
     private Set<Address> payees = Set.of();
+    private WebhookSettings webhooks = WebhookSettings.defaults();
 
     private Builder(String rpcUrl, NetworkProfile network, Address forwarder, Address usdc) {
       this.rpcUrl = rpcUrl;
@@ -155,6 +159,11 @@ public record NodeConfig(
       return this;
     }
 
+    public Builder webhooks(WebhookSettings value) {
+      this.webhooks = value;
+      return this;
+    }
+
     public NodeConfig build() {
       return new NodeConfig(
           rpcUrl,
@@ -175,7 +184,8 @@ public record NodeConfig(
           replaceAfter,
           settleWait,
           rpcTimeout,
-          payees);
+          payees,
+          webhooks);
     }
   }
 }

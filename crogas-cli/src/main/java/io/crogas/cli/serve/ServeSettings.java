@@ -7,8 +7,10 @@ import io.crogas.cli.chain.GasPricing;
 import io.crogas.cli.keys.PasswordSource;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.policy.FeeSchedule;
+import io.crogas.domain.policy.RetrySchedule;
 import io.crogas.domain.policy.TargetPolicy;
 import io.crogas.domain.policy.TierTable;
+import io.crogas.domain.service.WebhookSettings;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -46,7 +48,8 @@ public record ServeSettings(
     Duration defaultDeadline,
     Duration settleWait,
     Duration rpcTimeout,
-    List<String> corsOrigins) {
+    List<String> corsOrigins,
+    WebhookSettings webhooks) {
 
   /** The tiers when {@link Setting#TIERS} is not set. */
   public static final String DEFAULT_TIERS = "slow:110:100:0,normal:125:125:1,fast:150:200:2";
@@ -88,6 +91,7 @@ public record ServeSettings(
     var settleWait = in.optional(Setting.SETTLE_WAIT_SECONDS, "30", SettingParsers.seconds(1, 600));
     var rpcTimeout = in.optional(Setting.RPC_TIMEOUT_SECONDS, "10", SettingParsers.seconds(1, 300));
     var cors = in.optional(Setting.CORS_ORIGINS, "", SettingParsers::origins);
+    var webhooks = webhooks(in);
     in.check();
     return new ServeSettings(
         rpcUrl.orElseThrow(),
@@ -112,7 +116,41 @@ public record ServeSettings(
         deadline.orElseThrow(),
         settleWait.orElseThrow(),
         rpcTimeout.orElseThrow(),
-        cors.orElseThrow());
+        cors.orElseThrow(),
+        webhooks.orElseThrow());
+  }
+
+  private static Optional<WebhookSettings> webhooks(SettingsReader in) {
+    var lowBalance = in.optional(Setting.LOW_BALANCE_CRO, "1", SettingParsers::cro);
+    var base =
+        in.optional(Setting.WEBHOOK_RETRY_BASE_SECONDS, "5", SettingParsers.seconds(1, 3_600));
+    var cap =
+        in.optional(Setting.WEBHOOK_RETRY_MAX_SECONDS, "3600", SettingParsers.seconds(1, 86_400));
+    var attempts = in.optional(Setting.WEBHOOK_MAX_ATTEMPTS, "12", SettingParsers.integer(1, 100));
+    boolean capBelowBase =
+        base.isPresent() && cap.isPresent() && cap.get().compareTo(base.get()) < 0;
+    if (capBelowBase) {
+      in.problem(
+          Setting.WEBHOOK_RETRY_MAX_SECONDS.label()
+              + " must be at least "
+              + Setting.WEBHOOK_RETRY_BASE_SECONDS.label());
+    }
+    if (capBelowBase
+        || base.isEmpty()
+        || cap.isEmpty()
+        || lowBalance.isEmpty()
+        || attempts.isEmpty()) {
+      return Optional.empty();
+    }
+    WebhookSettings defaults = WebhookSettings.defaults();
+    return Optional.of(
+        new WebhookSettings(
+            new RetrySchedule(base.get(), cap.get(), attempts.get().intValue()),
+            defaults.pollInterval(),
+            defaults.sendTimeout(),
+            defaults.lease(),
+            lowBalance.get(),
+            defaults.balanceCheckInterval()));
   }
 
   private static Optional<PasswordSource> password(SettingsReader in) {
@@ -148,6 +186,7 @@ public record ServeSettings(
         .defaultDeadline(defaultDeadline)
         .settleWait(settleWait)
         .rpcTimeout(rpcTimeout)
+        .webhooks(webhooks)
         .build();
   }
 }

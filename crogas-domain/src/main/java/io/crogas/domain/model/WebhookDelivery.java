@@ -42,6 +42,22 @@ public record WebhookDelivery(
     }
   }
 
+  /** This delivery with its status, attempts, next attempt time and last error replaced. */
+  public WebhookDelivery after(
+      Status nextStatus, int nextAttempts, Instant nextAttempt, Optional<String> error) {
+    return new WebhookDelivery(
+        id,
+        webhookId,
+        event,
+        subject,
+        data,
+        nextStatus,
+        nextAttempts,
+        createdAt,
+        nextAttempt,
+        error);
+  }
+
   /** Where a delivery is: waiting to be (re)sent, accepted by the receiver, or given up. */
   public enum Status {
     PENDING,

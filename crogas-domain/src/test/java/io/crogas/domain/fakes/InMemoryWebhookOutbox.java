@@ -75,7 +75,7 @@ public final class InMemoryWebhookOutbox implements WebhookOutbox {
     for (WebhookDelivery d : oldestFirst()) {
       if (due.size() < limit && d.status() == Status.PENDING && !d.nextAttemptAt().isAfter(now)) {
         WebhookDelivery leased =
-            change(d.id(), x -> with(x, x.status(), x.attempts(), now.plus(lease), x.lastError()));
+            change(d.id(), x -> x.after(x.status(), x.attempts(), now.plus(lease), x.lastError()));
         due.add(new Due(leased, webhooks.get(d.webhookId())));
       }
     }
@@ -84,17 +84,17 @@ public final class InMemoryWebhookOutbox implements WebhookOutbox {
 
   @Override
   public synchronized void delivered(String deliveryId, Instant at) {
-    change(deliveryId, d -> with(d, Status.DELIVERED, d.attempts() + 1, at, Optional.empty()));
+    change(deliveryId, d -> d.after(Status.DELIVERED, d.attempts() + 1, at, Optional.empty()));
   }
 
   @Override
   public synchronized void retryAt(String deliveryId, Instant next, String error) {
-    change(deliveryId, d -> with(d, Status.PENDING, d.attempts() + 1, next, Optional.of(error)));
+    change(deliveryId, d -> d.after(Status.PENDING, d.attempts() + 1, next, Optional.of(error)));
   }
 
   @Override
   public synchronized void failed(String deliveryId, Instant at, String error) {
-    change(deliveryId, d -> with(d, Status.FAILED, d.attempts() + 1, at, Optional.of(error)));
+    change(deliveryId, d -> d.after(Status.FAILED, d.attempts() + 1, at, Optional.of(error)));
   }
 
   @Override
@@ -102,7 +102,7 @@ public final class InMemoryWebhookOutbox implements WebhookOutbox {
     if (!deliveries.containsKey(deliveryId)) {
       return false;
     }
-    change(deliveryId, d -> with(d, Status.PENDING, 0, now, d.lastError()));
+    change(deliveryId, d -> d.after(Status.PENDING, 0, now, d.lastError()));
     return true;
   }
 
@@ -131,20 +131,5 @@ public final class InMemoryWebhookOutbox implements WebhookOutbox {
 
   private WebhookDelivery change(String id, UnaryOperator<WebhookDelivery> step) {
     return deliveries.computeIfPresent(id, (key, d) -> step.apply(d));
-  }
-
-  private static WebhookDelivery with(
-      WebhookDelivery d, Status status, int attempts, Instant next, Optional<String> error) {
-    return new WebhookDelivery(
-        d.id(),
-        d.webhookId(),
-        d.event(),
-        d.subject(),
-        d.data(),
-        status,
-        attempts,
-        d.createdAt(),
-        next,
-        error);
   }
 }

@@ -146,7 +146,11 @@ public final class SqliteWebhookOutbox implements WebhookOutbox {
                         SqliteWebhookOutbox::webhook,
                         delivery.webhookId())
                     .orElseThrow();
-            claimed.add(new Due(leased(delivery, until), webhook));
+            claimed.add(
+                new Due(
+                    delivery.after(
+                        delivery.status(), delivery.attempts(), until, delivery.lastError()),
+                    webhook));
           }
           return claimed;
         });
@@ -220,20 +224,6 @@ public final class SqliteWebhookOutbox implements WebhookOutbox {
                     row -> row.getLong(1),
                     status.name())
                 .orElse(0L));
-  }
-
-  private static WebhookDelivery leased(WebhookDelivery d, Instant until) {
-    return new WebhookDelivery(
-        d.id(),
-        d.webhookId(),
-        d.event(),
-        d.subject(),
-        d.data(),
-        d.status(),
-        d.attempts(),
-        d.createdAt(),
-        until,
-        d.lastError());
   }
 
   private static Webhook webhook(ResultSet row) throws SQLException {
