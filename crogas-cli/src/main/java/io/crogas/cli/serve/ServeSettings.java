@@ -126,7 +126,7 @@ public record ServeSettings(
         in.optional(Setting.WEBHOOK_RETRY_BASE_SECONDS, "5", SettingParsers.seconds(1, 3_600));
     var cap =
         in.optional(Setting.WEBHOOK_RETRY_MAX_SECONDS, "3600", SettingParsers.seconds(1, 86_400));
-    var attempts = in.optional(Setting.WEBHOOK_MAX_ATTEMPTS, "12", SettingParsers.integer(1, 100));
+    var attempts = in.optional(Setting.WEBHOOK_MAX_ATTEMPTS, "16", SettingParsers.integer(1, 100));
     boolean capBelowBase =
         base.isPresent() && cap.isPresent() && cap.get().compareTo(base.get()) < 0;
     if (capBelowBase) {

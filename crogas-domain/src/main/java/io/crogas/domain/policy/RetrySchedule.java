@@ -23,9 +23,12 @@ public record RetrySchedule(Duration base, Duration cap, int maxAttempts) {
     }
   }
 
-  /** 5 s doubling to at most 1 h, 12 attempts: about 7 hours before a delivery is failed. */
+  /**
+   * 5 s doubling to at most 1 h, 16 attempts: a delivery is failed 3.2 to 6.4 hours (by the jitter)
+   * after its first attempt.
+   */
   public static RetrySchedule defaults() {
-    return new RetrySchedule(Duration.ofSeconds(5), Duration.ofHours(1), 12);
+    return new RetrySchedule(Duration.ofSeconds(5), Duration.ofHours(1), 16);
   }
 
   /**

@@ -92,4 +92,25 @@ class SqliteWebhookOutboxTest extends WebhookOutboxContract {
     assertThat(journal.find("relay-1")).contains(relay);
     assertThat(outbox.recent(10)).isEmpty();
   }
+
+  @Test
+  void
+      givenAWebhookRowThisReleaseCannotRead_whenTheJournalMakesARecordFinal_thenTheStateIsWritten() {
+    SqliteJournal journal = new SqliteJournal(database);
+    database.write(
+        c ->
+            Sql.update(
+                c,
+                "INSERT INTO webhook (id, url, events, secret, created_nanos)"
+                    + " VALUES ('wh-new', 'not a url', 'SOME_FUTURE_EVENT,RELAY_FAILED', '', 0)"));
+    RelayRecord relay = accepted("relay-1", forwarderCall(ALICE, 0), at(0));
+    journal.admit(relay);
+    RelayRecord failed = failed(relay, "the quote expired", at(1));
+
+    boolean written = journal.update(failed);
+
+    assertThat(written).isTrue();
+    assertThat(journal.find("relay-1")).contains(failed);
+    assertThat(outbox.count(WebhookDelivery.Status.PENDING)).isEqualTo(1);
+  }
 }
