@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * {@code GET /health} from the node: the latest block and how long the RPC took to say it, and each
- * relayer's balances. A relayer below {@code minimumCro} makes the status degraded (an alarm before
- * it runs dry); an unreachable RPC throws, which the API reports as down.
+ * relayer's balances. A relayer below {@code minimumCro}, or out of rotation, makes the status
+ * degraded (an alarm before it runs dry); an unreachable RPC throws, which the API reports as down.
  */
 final class NodeHealth implements HealthProbe {
   private final CroGasNode node;
@@ -35,13 +35,16 @@ final class NodeHealth implements HealthProbe {
     long latencyMs = (System.nanoTime() - before) / 1_000_000;
     List<HealthReport.RelayerBalance> balances = new ArrayList<>();
     boolean low = false;
+    java.util.Map<Address, String> out = node.outOfRotation();
     for (Address relayer : node.relayers()) {
       Wei cro = node.chain().nativeBalance(relayer);
-      low |= cro.compareTo(minimumCro) < 0;
+      low |= cro.compareTo(minimumCro) < 0 || out.containsKey(relayer);
       TokenAmount usdc =
           new TokenAmount(
               node.chain().tokenBalance(node.usdc().token(), relayer), node.usdc().decimals());
-      balances.add(new HealthReport.RelayerBalance(relayer, cro, usdc));
+      balances.add(
+          new HealthReport.RelayerBalance(
+              relayer, cro, usdc, java.util.Optional.ofNullable(out.get(relayer))));
     }
     return new HealthReport(
         low ? HealthReport.Status.DEGRADED : HealthReport.Status.OK,

@@ -87,8 +87,8 @@ final class OpsRoutes {
   }
 
   private static ObjectNode relayer(HealthReport.RelayerBalance balance) {
-    return Json.object()
-        .put("address", balance.address().value())
+    ObjectNode json = Json.object();
+    json.put("address", balance.address().value())
         .put(
             "cro",
             new java.math.BigDecimal(balance.cro().value(), 18)
@@ -96,7 +96,10 @@ final class OpsRoutes {
                 .toPlainString())
         .put("croWei", balance.cro().value().toString())
         .put("usdc", balance.usdc().toDecimalString())
-        .put("usdcAtomic", balance.usdc().atomic().toString());
+        .put("usdcAtomic", balance.usdc().atomic().toString())
+        .put("inRotation", balance.outOfRotation().isEmpty());
+    balance.outOfRotation().ifPresent(why -> json.put("outOfRotation", why));
+    return json;
   }
 
   /** {@code {address, amount?}} → {@code {address, amount, amountAtomic, txHash}}. */
