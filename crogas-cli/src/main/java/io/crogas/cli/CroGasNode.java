@@ -156,7 +156,8 @@ public final class CroGasNode implements AutoCloseable {
                 Map.of(usdc.token(), usdc),
                 config.payees(),
                 config.settleWait(),
-                6),
+                6,
+                config.minimumSettleValue()),
             chain,
             journal,
             engine,
@@ -309,5 +310,12 @@ public final class CroGasNode implements AutoCloseable {
     engine.close();
     database.close();
     rpc.close();
+    if (config.prices() instanceof AutoCloseable feed) { // a market feed polls until closed
+      try {
+        feed.close();
+      } catch (Exception e) {
+        // nothing more to release
+      }
+    }
   }
 }

@@ -1,10 +1,15 @@
 package io.crogas.cli;
 
+import io.crogas.cli.prices.MarketPrices;
+import io.crogas.cli.prices.PriceMeters;
 import io.crogas.domain.model.ChainId;
 import io.crogas.domain.model.TokenAmount;
 import io.crogas.http.ApiSettings;
+import io.crogas.http.CachedHealth;
 import io.crogas.http.HttpApi;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 
 /**
  * Serves a node's use cases over HTTP with {@link HttpApi}: the REST API, x402 and the pages. The
@@ -12,6 +17,23 @@ import java.time.Instant;
  */
 public final class HttpServerLauncher implements ServerLauncher {
   private static final String VERSION = "0.1.0";
+
+  /**
+   * How long one health probe (1 + 2N RPC calls) answers {@code /health} and the balance gauges of
+   * {@code /metrics}: whatever the request rate, the RPC sees at most one probe per second.
+   */
+  static final Duration HEALTH_TTL = Duration.ofSeconds(1);
+
+  private final InstantSource healthClock;
+
+  public HttpServerLauncher() {
+    this(InstantSource.system());
+  }
+
+  /** With the clock that ages cached health readings (tests step it). */
+  HttpServerLauncher(InstantSource healthClock) {
+    this.healthClock = healthClock;
+  }
 
   @Override
   public RunningServer start(CroGasNode node, ApiEndpoint endpoint) {
@@ -30,6 +52,11 @@ public final class HttpServerLauncher implements ServerLauncher {
                         .multiply(java.math.BigInteger.TEN.pow(decimals)),
                     decimals))
             : ApiSettings.FaucetSettings.disabled();
+    CachedHealth health =
+        new CachedHealth(
+            new NodeHealth(node, node.config().webhooks().lowBalance(), VERSION, Instant.now()),
+            HEALTH_TTL,
+            healthClock);
     HttpApi.Builder api =
         HttpApi.builder()
             .quotes(node.quotes())
@@ -49,18 +76,21 @@ public final class HttpServerLauncher implements ServerLauncher {
                     endpoint.corsOrigins(),
                     ApiSettings.RateLimits.defaults(),
                     faucet))
-            .health(
-                new NodeHealth(node, node.config().webhooks().lowBalance(), VERSION, Instant.now()))
+            .health(health)
             .rateLimits(node.rateLimits())
             .gauge(
                 "crogas_queue_depth",
                 "jobs queued or in flight in the relay engine",
                 node::queueDepth);
+    endpoint.metricsToken().ifPresent(api::metricsToken);
     endpoint
         .faucet()
         .ifPresent(minter -> api.faucet((to, amount) -> minter.mint(to, amount.atomic()).txHash()));
     HttpApi built = api.build();
-    NodeMeters.register(node, built.meterRegistry());
+    NodeMeters.register(node, health, built.meterRegistry());
+    if (node.config().prices() instanceof MarketPrices market) {
+      PriceMeters.register(market, built.meterRegistry(), InstantSource.system());
+    }
     HttpApi running = built.start(endpoint.host(), endpoint.port());
     String url = "http://" + endpoint.host() + ":" + running.port();
     return new RunningServer() {

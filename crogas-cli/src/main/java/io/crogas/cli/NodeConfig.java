@@ -10,6 +10,8 @@ import io.crogas.domain.policy.TargetPolicy;
 import io.crogas.domain.policy.TierTable;
 import io.crogas.domain.port.out.PriceFeed;
 import io.crogas.domain.service.WebhookSettings;
+import io.crogas.domain.service.FacilitatorSettings;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,6 +48,7 @@ public record NodeConfig(
     Duration receiptGrace,
     Duration keyCheckInterval,
     int laneQueueLimit,
+    BigDecimal minimumSettleValue,
     WebhookSettings webhooks) {
 
   public NodeConfig {
@@ -57,6 +60,7 @@ public record NodeConfig(
     Objects.requireNonNull(storeFile, "storeFile");
     Objects.requireNonNull(prices, "prices");
     payees = Set.copyOf(payees);
+    Objects.requireNonNull(minimumSettleValue, "minimumSettleValue");
     Objects.requireNonNull(webhooks, "webhooks");
   }
 
@@ -91,6 +95,7 @@ public record NodeConfig(
     private Duration receiptGrace = Duration.ofSeconds(30);
     private Duration keyCheckInterval = Duration.ofSeconds(30);
     private int laneQueueLimit = 1_000;
+    private BigDecimal minimumSettleValue = FacilitatorSettings.DEFAULT_MINIMUM_VALUE;
     private WebhookSettings webhooks = WebhookSettings.defaults();
 
     private Builder(String rpcUrl, NetworkProfile network, Address forwarder, Address usdc) {
@@ -205,6 +210,12 @@ public record NodeConfig(
       return this;
     }
 
+    /** x402: the smallest transfer settled, in token units (default 0.001). */
+    public Builder minimumSettleValue(BigDecimal value) {
+      this.minimumSettleValue = value;
+      return this;
+    }
+
     public NodeConfig build() {
       return new NodeConfig(
           rpcUrl,
@@ -231,6 +242,7 @@ public record NodeConfig(
           receiptGrace,
           keyCheckInterval,
           laneQueueLimit,
+          minimumSettleValue,
           webhooks);
     }
   }

@@ -1,7 +1,6 @@
 package io.crogas.cli;
 
 import io.crogas.domain.model.Address;
-import io.crogas.domain.model.ChainId;
 import io.crogas.domain.model.Receipt;
 import java.math.BigInteger;
 import java.util.Optional;
@@ -21,16 +20,17 @@ public interface ServerLauncher {
 
   /**
    * Where to listen, the test-USDC faucet where the configuration has one (dev, testnets), the
-   * origins CORS allows (empty: same origin only; {@code *}: any), and the explorer page a
-   * transaction hash is appended to (empty on a chain no public explorer shows, such as {@code
-   * crogas dev}'s local anvil).
+   * origins CORS allows (empty: same origin only; {@code *}: any), the explorer page a transaction
+   * hash is appended to (empty on a chain no public explorer shows, such as {@code crogas dev}'s
+   * local anvil), and the bearer token {@code /metrics} requires (empty: open).
    */
   record ApiEndpoint(
       String host,
       int port,
       Optional<UsdcMinter> faucet,
       java.util.List<String> corsOrigins,
-      Optional<String> explorerTxUrl) {
+      Optional<String> explorerTxUrl,
+      Optional<String> metricsToken) {
     public ApiEndpoint {
       if (host == null || host.isBlank()) {
         throw new IllegalArgumentException("a host to listen on is required");
@@ -40,22 +40,22 @@ public interface ServerLauncher {
       }
       corsOrigins = java.util.List.copyOf(corsOrigins);
       java.util.Objects.requireNonNull(explorerTxUrl, "explorerTxUrl");
+      java.util.Objects.requireNonNull(metricsToken, "metricsToken");
+    }
+
+    /** {@code /metrics} open. */
+    public ApiEndpoint(
+        String host,
+        int port,
+        Optional<UsdcMinter> faucet,
+        java.util.List<String> corsOrigins,
+        Optional<String> explorerTxUrl) {
+      this(host, port, faucet, corsOrigins, explorerTxUrl, Optional.empty());
     }
 
     /** Same origin only, no explorer links: a local chain. */
     public ApiEndpoint(String host, int port, Optional<UsdcMinter> faucet) {
       this(host, port, faucet, java.util.List.of(), Optional.empty());
-    }
-
-    /** Cronos' public explorer for mainnet (25) and testnet (338); none for other chains. */
-    public static Optional<String> cronosExplorer(ChainId chainId) {
-      if (chainId.equals(ChainId.CRONOS_MAINNET)) {
-        return Optional.of("https://explorer.cronos.org/tx/");
-      }
-      if (chainId.equals(ChainId.CRONOS_TESTNET)) {
-        return Optional.of("https://explorer.cronos.org/testnet/tx/");
-      }
-      return Optional.empty();
     }
 
     public String url() {

@@ -59,12 +59,7 @@ final class SettingParsers {
   }
 
   static BigDecimal positiveDecimal(String text) {
-    BigDecimal value;
-    try {
-      value = new BigDecimal(text);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("expected a decimal number, got " + text, e);
-    }
+    BigDecimal value = decimal(text);
     if (value.signum() <= 0) {
       throw new IllegalArgumentException("must be positive, got " + text);
     }
@@ -77,6 +72,22 @@ final class SettingParsers {
       return new Wei(positiveDecimal(text).movePointRight(18).toBigIntegerExact());
     } catch (ArithmeticException e) {
       throw new IllegalArgumentException("CRO has at most 18 decimals, got " + text, e);
+    }
+  }
+
+  static BigDecimal nonNegativeDecimal(String text) {
+    BigDecimal value = decimal(text);
+    if (value.signum() < 0) {
+      throw new IllegalArgumentException("must be zero or more, got " + text);
+    }
+    return value;
+  }
+
+  private static BigDecimal decimal(String text) {
+    try {
+      return new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("expected a decimal number, got " + text, e);
     }
   }
 

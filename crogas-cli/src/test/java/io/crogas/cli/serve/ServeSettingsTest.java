@@ -41,12 +41,44 @@ public class ServeSettingsTest {
     assertThat(settings.keystores())
         .containsExactly(Path.of("/keys/a.json"), Path.of("/keys/b.json"));
     assertThat(settings.password()).isEqualTo(new PasswordSource.Environment("RELAYER_PW"));
-    assertThat(settings.priceUsd()).isEqualByComparingTo(new BigDecimal("0.09"));
+    assertThat(settings.prices()).isEqualTo(new PriceSettings.Fixed(new BigDecimal("0.09")));
     assertThat(settings.port()).isEqualTo(8402);
     assertThat(settings.host()).isEqualTo("127.0.0.1");
     assertThat(settings.feeBps()).isEqualTo(100);
     assertThat(settings.tiers().find("fast").orElseThrow().feeCapPercent()).isEqualTo(150);
     assertThat(settings.quoteTtl()).isEqualTo(Duration.ofMinutes(2));
+  }
+
+  @Test
+  void givenTheX402Minimum_whenReadOrOmitted_thenItReachesTheNodeAndANegativeOneIsRefused() {
+    Map<String, String> env = minimal();
+    env.put("CROGAS_MINIMUM_SETTLE_USDC", "0.05");
+
+    assertThat(ServeSettings.read(SettingsSource.of(env, Optional.empty())).minimumSettleUsdc())
+        .isEqualByComparingTo("0.05");
+    assertThat(
+            ServeSettings.read(SettingsSource.of(minimal(), Optional.empty())).minimumSettleUsdc())
+        .isEqualByComparingTo("0.001");
+    env.put("RELAYER_PW", "pw");
+    assertThat(
+            ServeSettings.read(SettingsSource.of(env, Optional.empty()))
+                .nodeConfig(env, java.time.InstantSource.system())
+                .minimumSettleValue())
+        .isEqualByComparingTo("0.05");
+    env.put("CROGAS_MINIMUM_SETTLE_USDC", "-1");
+    assertThatThrownBy(() -> ServeSettings.read(SettingsSource.of(env, Optional.empty())))
+        .hasMessageContaining("CROGAS_MINIMUM_SETTLE_USDC");
+  }
+
+  @Test
+  void givenAMetricsToken_whenReadOrOmitted_thenItIsKeptOrAbsent() {
+    Map<String, String> env = minimal();
+    env.put("CROGAS_METRICS_TOKEN", "scrape-me");
+
+    assertThat(ServeSettings.read(SettingsSource.of(env, Optional.empty())).metricsToken())
+        .contains("scrape-me");
+    assertThat(ServeSettings.read(SettingsSource.of(minimal(), Optional.empty())).metricsToken())
+        .isEmpty();
   }
 
   @Test
