@@ -14,9 +14,9 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The node's own metrics next to the API's: settlements, gas spent, USDC settled, webhook
- * deliveries pending and failed, each relayer's balances and nonce lane. Balances come from the health probe (cached, so a scrape costs no RPC
- * call of its own within the probe's ttl); an unreachable chain reads as NaN rather than failing
- * the scrape.
+ * deliveries pending and failed, each relayer's balances and nonce lane. Balances come from the
+ * health probe (cached, so a scrape costs no RPC call of its own within the probe's ttl); an
+ * unreachable chain reads as NaN rather than failing the scrape.
  */
 final class NodeMeters {
   private NodeMeters() {}
