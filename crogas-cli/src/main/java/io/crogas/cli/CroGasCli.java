@@ -9,6 +9,7 @@ import io.crogas.cli.command.QuoteCommand;
 import io.crogas.cli.command.ServeCommand;
 import io.crogas.cli.command.StatusCommand;
 import io.crogas.cli.command.TypedDataCommand;
+import io.crogas.cli.command.WebhooksCommand;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.Calldata;
 import io.crogas.domain.model.Signature;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
       QuoteCommand.class,
       ExecCommand.class,
       StatusCommand.class,
-      FaucetCommand.class
+      FaucetCommand.class,
+      WebhooksCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
