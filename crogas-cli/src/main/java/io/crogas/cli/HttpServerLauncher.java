@@ -54,6 +54,7 @@ public final class HttpServerLauncher implements ServerLauncher {
                     ApiSettings.RateLimits.defaults(),
                     faucet))
             .health(new NodeHealth(node, MINIMUM_RELAYER_CRO, VERSION, Instant.now()))
+            .balances(owner -> NodeHealth.balance(node, owner))
             .rateLimits(node.rateLimits())
             .gauge(
                 "crogas_queue_depth",

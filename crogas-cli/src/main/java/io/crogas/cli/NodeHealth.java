@@ -36,12 +36,9 @@ final class NodeHealth implements HealthProbe {
     List<HealthReport.RelayerBalance> balances = new ArrayList<>();
     boolean low = false;
     for (Address relayer : node.relayers()) {
-      Wei cro = node.chain().nativeBalance(relayer);
-      low |= cro.compareTo(minimumCro) < 0;
-      TokenAmount usdc =
-          new TokenAmount(
-              node.chain().tokenBalance(node.usdc().token(), relayer), node.usdc().decimals());
-      balances.add(new HealthReport.RelayerBalance(relayer, cro, usdc));
+      HealthReport.RelayerBalance balance = balance(node, relayer);
+      low |= balance.cro().compareTo(minimumCro) < 0;
+      balances.add(balance);
     }
     return new HealthReport(
         low ? HealthReport.Status.DEGRADED : HealthReport.Status.OK,
@@ -53,5 +50,14 @@ final class NodeHealth implements HealthProbe {
         node.usdc(),
         version,
         Duration.between(started, Instant.now()));
+  }
+
+  /** {@code owner}'s CRO and USDC, read from {@code node}'s chain (also {@code /balance}). */
+  static HealthReport.RelayerBalance balance(CroGasNode node, Address owner) {
+    Wei cro = node.chain().nativeBalance(owner);
+    TokenAmount usdc =
+        new TokenAmount(
+            node.chain().tokenBalance(node.usdc().token(), owner), node.usdc().decimals());
+    return new HealthReport.RelayerBalance(owner, cro, usdc);
   }
 }

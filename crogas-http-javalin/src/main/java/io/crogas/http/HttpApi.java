@@ -31,6 +31,7 @@ public final class HttpApi {
     builder.gauges.forEach(gauge -> gauge.accept(metrics));
     ApiSettings settings = builder.settings;
     RateLimiter limiter = new RateLimiter(builder.rateLimits, settings.limits(), builder.clock);
+    DiscoveryCatalog discovery = new DiscoveryCatalog(builder.clock);
     List<List<Route>> registered = new ArrayList<>();
     this.app =
         Javalin.create(
@@ -55,7 +56,9 @@ public final class HttpApi {
                       settings,
                       builder.clock)
                   .register(table);
-              new OpsRoutes(builder.health, builder.faucet, limiter, metrics, settings)
+              new DiscoveryRoutes(discovery).register(table);
+              new OpsRoutes(
+                      builder.health, builder.balances, builder.faucet, limiter, metrics, settings)
                   .register(table);
               WebPages.register(config);
               registered.add(table.registered());
@@ -113,7 +116,10 @@ public final class HttpApi {
   /** One registered route: method and Javalin path template. */
   public record Route(String method, String path) {}
 
-  /** Collects the use cases and adapter-side parts; every one is required except the faucet. */
+  /**
+   * Collects the use cases and adapter-side parts; every one is required except the faucet and the
+   * balances.
+   */
   public static final class Builder {
     private QuoteRelay quotes;
     private SubmitRelay submissions;
@@ -123,6 +129,7 @@ public final class HttpApi {
     private ApiSettings settings;
     private HealthProbe health;
     private Optional<Faucet> faucet = Optional.empty();
+    private Optional<BalanceProbe> balances = Optional.empty();
     private RateLimitStore rateLimits;
     private InstantSource clock = InstantSource.system();
     private final List<java.util.function.Consumer<ApiMetrics>> gauges = new ArrayList<>();
@@ -157,6 +164,12 @@ public final class HttpApi {
 
     public Builder health(HealthProbe health) {
       this.health = health;
+      return this;
+    }
+
+    /** Serves {@code GET /balance/{address}} (404 without it). */
+    public Builder balances(BalanceProbe balances) {
+      this.balances = Optional.of(balances);
       return this;
     }
 

@@ -20,6 +20,7 @@ final class OpsRoutes {
   private static final String OPENAPI = "/io/crogas/http/openapi.json";
 
   private final HealthProbe health;
+  private final Optional<BalanceProbe> balances;
   private final Optional<Faucet> faucet;
   private final RateLimiter limiter;
   private final ApiMetrics metrics;
@@ -28,11 +29,13 @@ final class OpsRoutes {
 
   OpsRoutes(
       HealthProbe health,
+      Optional<BalanceProbe> balances,
       Optional<Faucet> faucet,
       RateLimiter limiter,
       ApiMetrics metrics,
       ApiSettings settings) {
     this.health = health;
+    this.balances = balances;
     this.faucet = faucet;
     this.limiter = limiter;
     this.metrics = metrics;
@@ -42,6 +45,7 @@ final class OpsRoutes {
 
   void register(RouteTable routes) {
     routes.get("/health", this::health);
+    routes.get("/balance/{address}", this::balance);
     routes.post("/faucet/usdc", this::faucet);
     routes.get("/metrics", this::metrics);
     routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
@@ -84,6 +88,15 @@ final class OpsRoutes {
     json.put("version", report.version());
     json.put("uptimeSeconds", report.uptime().toSeconds());
     return json;
+  }
+
+  /** An address's CRO and USDC (what an agent asks before paying); 404 when not served. */
+  private void balance(Context ctx) {
+    Address address = Values.parsed("address", () -> Address.parse(ctx.pathParam("address")));
+    if (balances.isEmpty()) {
+      throw new ApiException(404, "not_found", "this server does not report balances", Map.of());
+    }
+    Json.write(ctx, 200, relayer(balances.get().read(address)));
   }
 
   private static ObjectNode relayer(HealthReport.RelayerBalance balance) {
