@@ -5,10 +5,12 @@ import io.crogas.cli.command.DevCommand;
 import io.crogas.cli.command.ExecCommand;
 import io.crogas.cli.command.FaucetCommand;
 import io.crogas.cli.command.KeysCommand;
+import io.crogas.cli.command.McpCommand;
 import io.crogas.cli.command.QuoteCommand;
 import io.crogas.cli.command.ServeCommand;
 import io.crogas.cli.command.StatusCommand;
 import io.crogas.cli.command.TypedDataCommand;
+import io.crogas.cli.command.X402Command;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.Calldata;
 import io.crogas.domain.model.Signature;
@@ -35,7 +37,9 @@ import picocli.CommandLine.Spec;
       QuoteCommand.class,
       ExecCommand.class,
       StatusCommand.class,
-      FaucetCommand.class
+      FaucetCommand.class,
+      X402Command.class,
+      McpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
