@@ -2,7 +2,8 @@
 // facilitator is the CroGas under test, plus a v1 route that answers the x402 v1 JSON 402 and
 // verifies/settles through the reference HTTPFacilitatorClient (the stock v1 middleware, x402-express
 // 1.x, knows no Cronos network). Prints "listening PORT" when ready. GET /stats (free) tells how many
-// requests carried a payment header, so a test can check that nothing was signed.
+// requests carried a payment header, so a test can check that nothing was signed; GET /bazaar
+// (free) lists the facilitator's discovery resources through the reference bazaar client.
 //
 // Environment: CROGAS_FACILITATOR (http://127.0.0.1:P/x402), MERCHANT_PAY_TO, USDC_ADDRESS,
 // USDC_NAME, USDC_VERSION, PRICE_ATOMIC (v2 /paid), EXPENSIVE_ATOMIC (/expensive), V1_PRICE_ATOMIC.
@@ -10,7 +11,11 @@ import express from "express";
 import { paymentMiddleware, x402ResourceServer } from "@x402/express";
 import { ExactEvmScheme } from "@x402/evm/exact/server";
 import { HTTPFacilitatorClient } from "@x402/core/server";
-import { bazaarResourceServerExtension, declareDiscoveryExtension } from "@x402/extensions/bazaar";
+import {
+  bazaarResourceServerExtension,
+  declareDiscoveryExtension,
+  withBazaar,
+} from "@x402/extensions/bazaar";
 
 const env = (name) => {
   const value = process.env[name];
@@ -35,6 +40,14 @@ app.use((req, _res, next) => {
   next();
 });
 app.get("/stats", (_req, res) => res.json(stats));
+// The facilitator's discovery list as the reference bazaar client reads it.
+app.get("/bazaar", async (_req, res) => {
+  try {
+    res.json(await withBazaar(facilitator).extensions.bazaar.listResources({ type: "http", limit: 10 }));
+  } catch (error) {
+    res.status(502).json({ error: String(error) });
+  }
+});
 
 app.use(
   paymentMiddleware(

@@ -131,6 +131,11 @@ class McpSessionTest {
       assertThat(overTotal.path("isError").asBoolean()).isTrue();
       assertThat(overTotal.path("text").asText()).contains("above its cap of 0.030000 USDC");
 
+      JsonNode discovered = call(transcript, 7, "x402_discover");
+      assertThat(discovered.path("isError").asBoolean()).as("%s", discovered).isFalse();
+      assertThat(discovered.path("structuredContent").path("items").findValuesAsText("resource"))
+          .contains(merchant.url("/paid"));
+
       JsonNode badId = call(transcript, 8, "crogas_status");
       assertThat(badId.path("isError").asBoolean()).isTrue();
 

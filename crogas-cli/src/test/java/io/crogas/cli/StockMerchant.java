@@ -62,6 +62,17 @@ final class StockMerchant implements AutoCloseable {
     return stats.path("paymentHeaders").asInt();
   }
 
+  /**
+   * The facilitator's discovery list as the reference bazaar client ({@code withBazaar}) read it.
+   */
+  JsonNode bazaar() {
+    HttpJson.Answer answer = new HttpJson(url).get("/bazaar");
+    if (answer.status() != 200) {
+      throw new IllegalStateException("GET /bazaar: " + answer);
+    }
+    return answer.json();
+  }
+
   String log() {
     return script.log();
   }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code crogas x402 fetch} against a stock {@code @x402/express} server (and a v1 route) whose
  * facilitator is a real CroGas on anvil: the resource is paid exactly its price, and a price above
- * the cap is refused with nothing signed.
+ * the cap is refused with nothing signed. The resource that declares the bazaar extension is then
+ * listed by the facilitator's discovery endpoint, as the reference bazaar client reads it.
  */
 class X402FetchTest {
   private static final Map<String, String> ENV = Map.of("PW", "pw");
@@ -80,6 +81,10 @@ class X402FetchTest {
     awaitBalance(StockMerchant.PAY_TO, merchantBefore.add(StockMerchant.PRICE));
     assertThat(served.usdcBalance(payer.address()))
         .isEqualTo(payerBefore.subtract(StockMerchant.PRICE));
+    JsonNode discovered = merchant.bazaar();
+    assertThat(discovered.path("items").findValuesAsText("resource"))
+        .as("bazaar list %s", discovered)
+        .contains(merchant.url("/paid"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.crogas.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crogas.domain.model.Address;
@@ -32,6 +33,7 @@ final class FacilitatorRoutes {
   private final X402Network network;
   private final List<Address> signers;
   private final InstantSource clock;
+  private final DiscoveryCatalog discovery;
 
   FacilitatorRoutes(
       VerifyPayment verifier,
@@ -39,7 +41,8 @@ final class FacilitatorRoutes {
       FindRelays queries,
       ApiMetrics metrics,
       ApiSettings settings,
-      InstantSource clock) {
+      InstantSource clock,
+      DiscoveryCatalog discovery) {
     this.verifier = verifier;
     this.settler = settler;
     this.queries = queries;
@@ -47,6 +50,7 @@ final class FacilitatorRoutes {
     this.network = new X402Network(settings.chainId());
     this.signers = settings.signers();
     this.clock = clock;
+    this.discovery = discovery;
   }
 
   void register(RouteTable routes) {
@@ -63,8 +67,12 @@ final class FacilitatorRoutes {
   }
 
   private void settle(Context ctx) {
-    X402Requests.X402Request request = X402Requests.parse(Json.body(ctx));
+    JsonNode body = Json.body(ctx);
+    X402Requests.X402Request request = X402Requests.parse(body);
     SettleOutcome outcome = settler.settle(request.command());
+    if (outcome instanceof SettleOutcome.Settled) {
+      discovery.settled(body);
+    }
     metrics.outcome("settle", X402Json.outcomeName(outcome));
     if (request.format() == X402Format.CRONOS) {
       Json.write(
@@ -91,7 +99,7 @@ final class FacilitatorRoutes {
         .ifPresent(
             v1 ->
                 kinds.addObject().put("x402Version", 1).put("scheme", "exact").put("network", v1));
-    json.putArray("extensions");
+    json.putArray("extensions").add("bazaar");
     ArrayNode addresses = json.putObject("signers").putArray("eip155:*");
     signers.forEach(signer -> addresses.add(signer.value()));
     Json.write(ctx, 200, json);

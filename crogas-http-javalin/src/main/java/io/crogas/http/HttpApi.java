@@ -54,7 +54,8 @@ public final class HttpApi {
                       builder.queries,
                       metrics,
                       settings,
-                      builder.clock)
+                      builder.clock,
+                      discovery)
                   .register(table);
               new DiscoveryRoutes(discovery).register(table);
               new OpsRoutes(
