@@ -102,6 +102,18 @@ class X402FetchTest {
   }
 
   @Test
+  void givenAnAssetAllowList_whenTheServerAsksForAnotherToken_thenItIsRefusedWithNothingSigned()
+      throws Exception {
+    int headersBefore = merchant.paymentHeadersSeen();
+
+    CliRun run = fetch("/paid", "--asset", LocalNetwork.User.of(1).address().value());
+
+    assertThat(run.code()).as("%s", run).isEqualTo(ExitCodes.REFUSED);
+    assertThat(run.err()).contains("is not accepted");
+    assertThat(merchant.paymentHeadersSeen()).as("payment headers sent").isEqualTo(headersBefore);
+  }
+
+  @Test
   void givenAnX402V1Server_whenFetchingWithJson_thenItIsPaidInV1AndReportedAsOneObject()
       throws Exception {
     BigInteger merchantBefore = served.usdcBalance(StockMerchant.PAY_TO);

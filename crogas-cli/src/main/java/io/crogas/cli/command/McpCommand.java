@@ -5,6 +5,7 @@ import io.crogas.cli.ExitCodes;
 import io.crogas.cli.keys.UnlockedKey;
 import io.crogas.cli.mcp.AgentServer;
 import io.crogas.cli.x402.SpendingCaps;
+import io.crogas.domain.model.Address;
 import io.crogas.domain.model.TokenAmount;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -12,7 +13,10 @@ import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -61,6 +65,12 @@ public final class McpCommand implements Callable<Integer> {
       description = "Refuse payments once the session would spend more (default 1.00 USDC).")
   TokenAmount maxTotal;
 
+  @Option(
+      names = "--asset",
+      paramLabel = "ADDR",
+      description = "x402: pay only with this token (repeatable; default: the server's USDC).")
+  List<Address> assets = new ArrayList<>();
+
   public McpCommand(CliContext context) {
     this.context = context;
   }
@@ -77,6 +87,7 @@ public final class McpCommand implements Callable<Integer> {
         api.client(),
         key,
         new SpendingCaps(maxPerCall, Optional.of(maxTotal)),
+        assets.isEmpty() ? Optional.empty() : Optional.of(Set.copyOf(assets)),
         Duration.ofSeconds(api.timeoutSeconds),
         "0.1.0",
         new FileInputStream(FileDescriptor.in),

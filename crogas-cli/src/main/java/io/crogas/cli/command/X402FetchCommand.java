@@ -3,10 +3,12 @@ package io.crogas.cli.command;
 import io.crogas.cli.CliContext;
 import io.crogas.cli.ExitCodes;
 import io.crogas.cli.keys.UnlockedKey;
+import io.crogas.cli.x402.AcceptedAssets;
 import io.crogas.cli.x402.FetchReport;
 import io.crogas.cli.x402.PayingClient;
 import io.crogas.cli.x402.PaymentSigner;
 import io.crogas.cli.x402.SpendingCaps;
+import io.crogas.domain.model.Address;
 import io.crogas.domain.model.TokenAmount;
 import java.net.URI;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -79,6 +82,14 @@ public final class X402FetchCommand implements Callable<Integer> {
   TokenAmount maxAmount;
 
   @Option(
+      names = "--asset",
+      paramLabel = "ADDR",
+      description =
+          "Pay only with this token (repeatable; default: any EIP-3009 token, its amounts read as"
+              + " 6-decimal USDC).")
+  List<Address> assets = new ArrayList<>();
+
+  @Option(
       names = "--timeout",
       paramLabel = "SECONDS",
       defaultValue = "120",
@@ -104,7 +115,10 @@ public final class X402FetchCommand implements Callable<Integer> {
         new PayingClient(
             Duration.ofSeconds(timeoutSeconds),
             new PaymentSigner(key, InstantSource.system()),
-            new SpendingCaps(maxAmount, Optional.empty()));
+            new SpendingCaps(maxAmount, Optional.empty()),
+            assets.isEmpty()
+                ? AcceptedAssets.any()
+                : AcceptedAssets.only(() -> Set.copyOf(assets)));
     return print(Output.of(spec, json.enabled), client.fetch(fetch));
   }
 

@@ -3,6 +3,7 @@ package io.crogas.cli.mcp;
 import io.crogas.cli.client.ApiClient;
 import io.crogas.cli.keys.UnlockedKey;
 import io.crogas.cli.x402.SpendingCaps;
+import io.crogas.domain.model.Address;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -14,6 +15,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -24,11 +27,15 @@ import java.util.concurrent.CountDownLatch;
 public final class AgentServer {
   private AgentServer() {}
 
-  /** Serves {@code session}'s tools on {@code in}/{@code out} until {@code in} ends. */
+  /**
+   * Serves the tools on {@code in}/{@code out} until {@code in} ends; x402 payments only in {@code
+   * assets}, by default the USDC the server at {@code api} names in {@code /health}.
+   */
   public static void serve(
       ApiClient api,
       UnlockedKey key,
       SpendingCaps caps,
+      Optional<Set<Address>> assets,
       Duration wait,
       String version,
       InputStream in,
@@ -36,7 +43,7 @@ public final class AgentServer {
       throws InterruptedException {
     CountDownLatch ended = new CountDownLatch(1);
     McpJsonMapper mapper = McpJsonDefaults.getMapper();
-    AgentSession session = new AgentSession(api, key, caps, wait);
+    AgentSession session = new AgentSession(api, key, caps, assets, wait);
     McpSyncServer server =
         McpServer.sync(new StdioServerTransportProvider(mapper, new EndWatch(in, ended), out))
             .serverInfo("crogas", version)

@@ -3,11 +3,13 @@ package io.crogas.cli.mcp;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crogas.cli.CliFailure;
 import io.crogas.cli.client.ApiAnswer;
 import io.crogas.cli.client.ApiClient;
 import io.crogas.cli.client.GaslessCalls;
 import io.crogas.cli.client.QuoteSigner;
 import io.crogas.cli.keys.UnlockedKey;
+import io.crogas.cli.x402.AcceptedAssets;
 import io.crogas.cli.x402.FetchReport;
 import io.crogas.cli.x402.PayingClient;
 import io.crogas.cli.x402.PaymentSigner;
@@ -23,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What an agent can do through {@code crogas mcp}: the CroGas API's gasless calls signed with one
@@ -40,12 +43,22 @@ final class AgentSession {
   private final PayingClient payer;
   private final Duration wait;
 
-  AgentSession(ApiClient api, UnlockedKey key, SpendingCaps caps, Duration wait) {
+  AgentSession(
+      ApiClient api,
+      UnlockedKey key,
+      SpendingCaps caps,
+      Optional<Set<Address>> assets,
+      Duration wait) {
     this.api = api;
     this.calls = new GaslessCalls(api);
     this.key = key;
     this.caps = caps;
-    this.payer = new PayingClient(wait, new PaymentSigner(key, InstantSource.system()), caps);
+    this.payer =
+        new PayingClient(
+            wait,
+            new PaymentSigner(key, InstantSource.system()),
+            caps,
+            AcceptedAssets.only(() -> assets.orElseGet(() -> Set.of(serverUsdc(api)))));
     this.wait = wait;
   }
 
@@ -124,6 +137,16 @@ final class AgentSession {
     spending.put("maxPerCall", caps.perCall().toDecimalString());
     caps.total().ifPresent(total -> spending.put("maxTotal", total.toDecimalString()));
     return spending;
+  }
+
+  /** The USDC the CroGas server pays fees in ({@code /health}'s {@code usdc.address}). */
+  private static Address serverUsdc(ApiClient api) {
+    ApiAnswer health = api.get("/health");
+    String address = health.body().path("usdc").path("address").asText("");
+    if (address.isEmpty()) {
+      throw new CliFailure("the server's /health names no USDC: " + health.refusal());
+    }
+    return Address.parse(address);
   }
 
   private static TokenAmount fee(JsonNode quote) {

@@ -15,18 +15,21 @@ import java.util.Optional;
 
 /**
  * An HTTP client that pays x402 resources: it sends the request; on a 402 it picks the first
- * requirement it can pay (in the server's order) that the {@link SpendingCaps} allow, signs it and
- * sends the request again with the payment header. A price above the caps is refused before
- * anything is signed. The answer is the resource and, when paid, the payment and the server's
- * settlement ({@code PAYMENT-RESPONSE}, v1 {@code X-PAYMENT-RESPONSE}).
+ * requirement it can pay (in the server's order), in an {@link AcceptedAssets} token, that the
+ * {@link SpendingCaps} allow, signs it and sends the request again with the payment header. A price
+ * above the caps is refused before anything is signed. The answer is the resource and, when paid,
+ * the payment and the server's settlement ({@code PAYMENT-RESPONSE}, v1 {@code
+ * X-PAYMENT-RESPONSE}).
  */
 public final class PayingClient {
   private final HttpClient http;
   private final Duration timeout;
   private final PaymentSigner signer;
   private final SpendingCaps caps;
+  private final AcceptedAssets assets;
 
-  public PayingClient(Duration timeout, PaymentSigner signer, SpendingCaps caps) {
+  public PayingClient(
+      Duration timeout, PaymentSigner signer, SpendingCaps caps, AcceptedAssets assets) {
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
@@ -35,6 +38,7 @@ public final class PayingClient {
     this.timeout = timeout;
     this.signer = signer;
     this.caps = caps;
+    this.assets = assets;
   }
 
   /** What to fetch: method, URL, optional body and extra headers ({@code "Name: value"}). */
@@ -95,6 +99,16 @@ public final class PayingClient {
         continue;
       }
       Offer offer = ((Offer.Payable) reading).offer();
+      if (!assets.accepts(offer.asset())) {
+        problems.add(
+            offer.network()
+                + ": asset "
+                + offer.asset()
+                + " is not accepted ("
+                + assets.describe()
+                + ")");
+        continue;
+      }
       Grant grant = caps.reserve(offer.price());
       if (grant instanceof SpendingCaps.Refused refused) {
         problems.add(offer.network() + ": " + refused.reason());
