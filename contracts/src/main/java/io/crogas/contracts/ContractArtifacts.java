@@ -20,6 +20,12 @@ public final class ContractArtifacts {
   /** The ERC-2771 demo target that records {@code _msgSender()}. */
   public static final String DEMO_TARGET = "DemoTarget";
 
+  /**
+   * A test-only adversary: a target that burns gas or reverts only where the relayer pays (when
+   * {@code tx.origin != msg.sender}, or after anyone flips its flag). Never deploy it for real use.
+   */
+  public static final String HOSTILE_TARGET = "HostileTarget";
+
   private ContractArtifacts() {}
 
   /**

@@ -1,7 +1,9 @@
 package io.crogas.chain;
 
 import io.crogas.domain.model.Address;
+import io.crogas.domain.model.Wei;
 import io.crogas.domain.port.out.Chain.Simulation;
+import java.util.Optional;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.Transaction;
@@ -23,9 +25,20 @@ final class CallSimulator {
    * contract creation.
    */
   Simulation simulate(Address from, Address to, byte[] data) {
+    return simulate(from, to, data, Optional.empty());
+  }
+
+  /** As {@link #simulate(Address, Address, byte[])}, paying {@code gasPrice} when present. */
+  Simulation simulate(Address from, Address to, byte[] data, Optional<Wei> gasPrice) {
     Transaction tx =
-        Transaction.createEthCallTransaction(
-            from.value(), to == null ? null : to.value(), JsonRpc.hex(data));
+        new Transaction(
+            from.value(),
+            null,
+            gasPrice.map(Wei::value).orElse(null),
+            null,
+            to == null ? null : to.value(),
+            null,
+            JsonRpc.hex(data));
     EthEstimateGas estimate = rpc.send(rpc.web3j().ethEstimateGas(tx));
     if (!estimate.hasError()) {
       return new Simulation.Succeeds(estimate.getAmountUsed());

@@ -41,6 +41,11 @@ public final class ContractDeployer {
     return new Deployment(usdc, forwarder, demoTarget);
   }
 
+  /** Deploys a compiled contract of this jar whose constructor takes no arguments. */
+  public Address deployWithoutArguments(String contract) {
+    return sender.deploy(creationCode(contract));
+  }
+
   /**
    * Mints {@code amount} (smallest unit) of the TestUSDC at {@code usdc} to {@code to}.
    *

@@ -21,6 +21,10 @@ final class ForwarderCalls {
     return AbiCodec.call("nonces(address)", Solidity.address(user));
   }
 
+  static byte[] isRelayer(Address account) {
+    return AbiCodec.call("isRelayer(address)", Solidity.address(account));
+  }
+
   /**
    * The paid path, exactly as the relayer sends it: the user's signed meta-transaction and the fee
    * authorization (whose {@code to} and {@code nonce} the forwarder supplies itself).

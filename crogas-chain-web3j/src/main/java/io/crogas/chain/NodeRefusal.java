@@ -45,7 +45,27 @@ enum NodeRefusal {
       "mempool is full"), // CometBFT
 
   /** Refused for good: intrinsic gas, block gas limit, invalid sender, fee cap below base fee... */
-  REJECTED;
+  REJECTED(
+      "intrinsic gas too", // geth, anvil: "intrinsic gas too low" / "too high"
+      "exceeds block gas limit", // geth
+      "less than block base fee", // geth, anvil: max fee per gas less than block base fee
+      "fee cap less than block base fee", // geth
+      "max priority fee per gas higher than max fee per gas", // geth, anvil
+      "invalid chain id", // anvil, Ethermint
+      "failed to decode transaction", // anvil
+      "invalid sender", // geth
+      "exceeds the configured cap", // geth --rpc.txfeecap
+      "only replay-protected", // geth
+      "oversized data", // geth
+      "gas limit too low", // Ethermint
+      "insufficient fee", // Ethermint
+      "gasfeecap is lower than the tx basefee"), // Ethermint
+
+  /**
+   * A wording no node above is known to use (a proxy's, a new node version's): the send may have
+   * arrived, so it means "unknown", never "refused" (PRODUCT §6).
+   */
+  UNKNOWN;
 
   // Ethermint checks the sequence itself: "invalid nonce; got 5, expected 7: invalid sequence";
   // the Cosmos SDK's own ante handler: "account sequence mismatch, expected 7, got 5: ...".
@@ -79,7 +99,7 @@ enum NodeRefusal {
         return refusal;
       }
     }
-    return REJECTED;
+    return UNKNOWN;
   }
 
   // A Cosmos sequence error says which side of the expected nonce we are: below is "too low",

@@ -81,6 +81,8 @@ public final class Web3jBroadcaster implements Broadcaster {
       case INSUFFICIENT_FUNDS -> new SendResult.InsufficientFunds();
       case POOL_FULL -> new SendResult.Unreachable("the node's pool is full: " + message);
       case REJECTED -> new SendResult.Rejected(message);
+      case UNKNOWN ->
+          new SendResult.Unreachable("the node answered an error CroGas does not know: " + message);
     };
   }
 

@@ -11,6 +11,7 @@ import io.crogas.domain.port.out.Chain;
 import io.crogas.domain.port.out.RelayerAccounts;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Optional;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 
 /**
@@ -59,6 +60,11 @@ public final class Web3jChain implements Chain {
   }
 
   @Override
+  public boolean isRelayer(Address account) {
+    return AbiCodec.bool(rpc.call(forwarder, ForwarderCalls.isRelayer(account)));
+  }
+
+  @Override
   public Wei nativeBalance(Address account) {
     return new Wei(
         rpc.sendOrFail(rpc.web3j().ethGetBalance(account.value(), DefaultBlockParameterName.LATEST))
@@ -84,6 +90,12 @@ public final class Web3jChain implements Chain {
   public Simulation simulate(RelayJob job) {
     RelayCall call = RelayCall.of(job);
     return simulator.simulate(relayer(), call.to(), call.data());
+  }
+
+  @Override
+  public Simulation simulate(RelayJob job, Address relayer, Wei gasPrice) {
+    RelayCall call = RelayCall.of(job);
+    return simulator.simulate(relayer, call.to(), call.data(), Optional.of(gasPrice));
   }
 
   private Address relayer() {

@@ -7,6 +7,7 @@ import io.crogas.domain.model.Address;
 import io.crogas.domain.model.Calldata;
 import io.crogas.domain.model.ChainId;
 import io.crogas.domain.model.ForwarderDomain;
+import io.crogas.domain.model.GasBudget;
 import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.MetaTransaction;
 import io.crogas.domain.model.RelayJob;
@@ -15,6 +16,7 @@ import io.crogas.domain.model.Signature;
 import io.crogas.domain.model.SignedAuthorization;
 import io.crogas.domain.model.TokenDomain;
 import io.crogas.domain.model.TransferAuthorization;
+import io.crogas.domain.model.Wei;
 import io.crogas.eip712.Secp256k1;
 import io.crogas.testkit.AnvilChain;
 import java.math.BigInteger;
@@ -110,7 +112,12 @@ final class LocalCroGas implements AutoCloseable {
     SignedAuthorization signedFee =
         new SignedAuthorization(authorization, sign(authorization.receiveDigest(token)));
     RelayRequest request = new RelayRequest(USER, meta, sign(digest), Optional.of(signedFee));
-    return new RelayJob.ForwarderCall(forwarder, request, signedFee, 0);
+    return new RelayJob.ForwarderCall(
+        forwarder,
+        request,
+        signedFee,
+        0,
+        new GasBudget(BigInteger.valueOf(3_000_000), Wei.gwei(1_000_000)));
   }
 
   /** An x402-style {@code TransferWithAuthorization} from the user, signed. */

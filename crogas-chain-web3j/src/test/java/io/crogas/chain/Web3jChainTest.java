@@ -9,6 +9,7 @@ import static io.crogas.chain.LocalCroGas.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crogas.contracts.ContractArtifacts;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.Calldata;
 import io.crogas.domain.model.FeeMarket;
@@ -153,6 +154,33 @@ class Web3jChainTest {
 
     assertThat(chain.simulate(job))
         .isEqualTo(new Simulation.Reverts("AuthorizationAlreadyUsed(" + USER + ", " + nonce + ")"));
+  }
+
+  @Test
+  void givenATargetThatBurnsGasOnlyWhenRelayed_whenSimulatedAsTheRelayerSends_thenTheBurnShows() {
+    Address hostile = local.contracts.deployWithoutArguments(ContractArtifacts.HOSTILE_TARGET);
+    Calldata burn = new Calldata("0x" + selector("burnWhenRelayed()"));
+    MetaTransaction meta =
+        new MetaTransaction(
+            hostile, burn, "normal", chain.forwarderNonce(USER), LocalCroGas.inAnHour());
+
+    Simulation fromTheForwarder = chain.simulateCall(local.deployment.forwarder(), hostile, burn);
+    Simulation asSent =
+        chain.simulate(local.paidCall(meta, BigInteger.valueOf(1_000)), RELAYER, Wei.gwei(10));
+
+    BigInteger cheap = ((Simulation.Succeeds) fromTheForwarder).gas();
+    BigInteger relayed = ((Simulation.Succeeds) asSent).gas();
+    assertThat(cheap).isLessThan(BigInteger.valueOf(100_000));
+    assertThat(relayed).isGreaterThan(BigInteger.valueOf(2_000_000));
+  }
+
+  private static String selector(String signature) {
+    return java.util.HexFormat.of()
+        .formatHex(
+            io.crogas.eip712.Keccak256.hash(
+                signature.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+            0,
+            4);
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.crogas.chain.Web3jBroadcaster;
 import io.crogas.chain.Web3jChain;
 import io.crogas.domain.engine.EngineSettings;
 import io.crogas.domain.engine.RelayerEngine;
+import io.crogas.domain.engine.SendChecks;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.ChainId;
 import io.crogas.domain.model.ForwarderDomain;
@@ -94,7 +95,12 @@ public final class CroGasNode implements AutoCloseable {
                 config.pollInterval(),
                 config.replaceAfter(),
                 config.replacement(),
-                3),
+                3,
+                // At send time a third of the admission margin must be left: time to be mined.
+                new SendChecks(usdc.token(), config.deadlineMargin().dividedBy(3)),
+                config.receiptGrace(),
+                config.keyCheckInterval(),
+                config.laneQueueLimit()),
             relayers,
             chain,
             new Web3jBroadcaster(rpc),
@@ -112,11 +118,14 @@ public final class CroGasNode implements AutoCloseable {
             config.targets(),
             config.forwarderOverheadGas(),
             config.maxGasPerRequest(),
-            config.defaultDeadline());
+            config.defaultDeadline(),
+            config.deadlineMargin(),
+            config.reverts());
     this.quotes =
         new QuoteService(relaySettings, chain, config.prices(), quoteBook, journal, clock);
     this.relay =
-        new RelayService(relaySettings, quotes, quoteBook, chain, journal, engine, signer, clock);
+        new RelayService(
+            relaySettings, quotes, quoteBook, chain, journal, engine, this::inRotation, clock);
     this.payments =
         new PaymentService(
             new FacilitatorSettings(
@@ -212,6 +221,17 @@ public final class CroGasNode implements AutoCloseable {
   /** Jobs queued or in flight per relayer key. */
   public Map<Address, Integer> laneLoads() {
     return engine.laneLoads();
+  }
+
+  /** The relayer keys that take new jobs: admission asks whether one of them can pay. */
+  private List<Address> inRotation() {
+    Map<Address, String> out = engine.outOfRotation();
+    return relayers.stream().filter(relayer -> !out.containsKey(relayer)).toList();
+  }
+
+  /** Relayer keys that take no new jobs (empty, or not listed by the forwarder), and why. */
+  public Map<Address, String> outOfRotation() {
+    return engine.outOfRotation();
   }
 
   /** Totals of finished requests since start. */

@@ -5,6 +5,7 @@ import io.crogas.domain.model.Address;
 import io.crogas.domain.model.Wei;
 import io.crogas.domain.policy.FeeSchedule;
 import io.crogas.domain.policy.ReplacementPolicy;
+import io.crogas.domain.policy.RevertPolicy;
 import io.crogas.domain.policy.TargetPolicy;
 import io.crogas.domain.policy.TierTable;
 import io.crogas.domain.port.out.PriceFeed;
@@ -34,11 +35,16 @@ public record NodeConfig(
     BigInteger forwarderOverheadGas,
     BigInteger maxGasPerRequest,
     Duration defaultDeadline,
+    Duration deadlineMargin,
+    RevertPolicy reverts,
     Duration pollInterval,
     Duration replaceAfter,
     Duration settleWait,
     Duration rpcTimeout,
-    Set<Address> payees) {
+    Set<Address> payees,
+    Duration receiptGrace,
+    Duration keyCheckInterval,
+    int laneQueueLimit) {
 
   public NodeConfig {
     Objects.requireNonNull(rpcUrl, "rpcUrl");
@@ -72,11 +78,16 @@ public record NodeConfig(
     private BigInteger forwarderOverheadGas = BigInteger.valueOf(140_000);
     private BigInteger maxGasPerRequest = BigInteger.valueOf(3_000_000);
     private Duration defaultDeadline = Duration.ofMinutes(30);
+    private Duration deadlineMargin = Duration.ofSeconds(30);
+    private RevertPolicy reverts = RevertPolicy.defaults();
     private Duration pollInterval = Duration.ofMillis(250);
     private Duration replaceAfter = Duration.ofSeconds(30);
     private Duration settleWait = Duration.ofSeconds(30);
     private Duration rpcTimeout = Duration.ofSeconds(10);
     private Set<Address> payees = Set.of();
+    private Duration receiptGrace = Duration.ofSeconds(30);
+    private Duration keyCheckInterval = Duration.ofSeconds(30);
+    private int laneQueueLimit = 1_000;
 
     private Builder(String rpcUrl, NetworkProfile network, Address forwarder, Address usdc) {
       this.rpcUrl = rpcUrl;
@@ -130,6 +141,18 @@ public record NodeConfig(
       return this;
     }
 
+    /** How far beyond now a relay request's deadline and fee authorization must reach. */
+    public Builder deadlineMargin(Duration value) {
+      this.deadlineMargin = value;
+      return this;
+    }
+
+    /** How addresses whose calls revert on chain are slowed down, then refused. */
+    public Builder reverts(RevertPolicy value) {
+      this.reverts = value;
+      return this;
+    }
+
     public Builder pollInterval(Duration value) {
       this.pollInterval = value;
       return this;
@@ -155,6 +178,24 @@ public record NodeConfig(
       return this;
     }
 
+    /** How long a passed relayer nonce may lack a receipt before its job is reported failed. */
+    public Builder receiptGrace(Duration value) {
+      this.receiptGrace = value;
+      return this;
+    }
+
+    /** How often each relayer key's balance and forwarder registration are read again. */
+    public Builder keyCheckInterval(Duration value) {
+      this.keyCheckInterval = value;
+      return this;
+    }
+
+    /** How many jobs one relayer key's lane may hold before new jobs are refused. */
+    public Builder laneQueueLimit(int value) {
+      this.laneQueueLimit = value;
+      return this;
+    }
+
     public NodeConfig build() {
       return new NodeConfig(
           rpcUrl,
@@ -171,11 +212,16 @@ public record NodeConfig(
           forwarderOverheadGas,
           maxGasPerRequest,
           defaultDeadline,
+          deadlineMargin,
+          reverts,
           pollInterval,
           replaceAfter,
           settleWait,
           rpcTimeout,
-          payees);
+          payees,
+          receiptGrace,
+          keyCheckInterval,
+          laneQueueLimit);
     }
   }
 }

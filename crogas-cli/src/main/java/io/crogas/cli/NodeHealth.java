@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * {@code GET /health} from the node: the latest block and how long the RPC took to say it, and each
- * relayer's balances. A relayer below {@code minimumCro} makes the status degraded (an alarm before
- * it runs dry); an unreachable RPC throws, which the API reports as down.
+ * relayer's balances. A relayer below {@code minimumCro}, or out of rotation, makes the status
+ * degraded (an alarm before it runs dry); an unreachable RPC throws, which the API reports as down.
  */
 final class NodeHealth implements HealthProbe {
   private final CroGasNode node;
@@ -35,10 +35,13 @@ final class NodeHealth implements HealthProbe {
     long latencyMs = (System.nanoTime() - before) / 1_000_000;
     List<HealthReport.RelayerBalance> balances = new ArrayList<>();
     boolean low = false;
+    java.util.Map<Address, String> out = node.outOfRotation();
     for (Address relayer : node.relayers()) {
-      HealthReport.RelayerBalance balance = balance(node, relayer);
-      low |= balance.cro().compareTo(minimumCro) < 0;
-      balances.add(balance);
+      HealthReport.RelayerBalance read = balance(node, relayer);
+      low |= read.cro().compareTo(minimumCro) < 0 || out.containsKey(relayer);
+      balances.add(
+          new HealthReport.RelayerBalance(
+              relayer, read.cro(), read.usdc(), java.util.Optional.ofNullable(out.get(relayer))));
     }
     return new HealthReport(
         low ? HealthReport.Status.DEGRADED : HealthReport.Status.OK,

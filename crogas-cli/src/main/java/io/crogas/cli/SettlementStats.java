@@ -23,6 +23,10 @@ public final class SettlementStats implements SettlementObserver {
   @Override
   public void finished(RelayRecord record) {
     (record.state() == RelayState.CONFIRMED ? confirmed : failed).incrementAndGet();
+    if (record.state() == RelayState.CONFIRMED
+        && record.history().stream().anyMatch(event -> event.state() == RelayState.FAILED)) {
+      failed.decrementAndGet(); // a late receipt corrected a failure counted before
+    }
     record
         .receipt()
         .ifPresent(receipt -> gasWei.accumulateAndGet(receipt.gasCost().value(), BigInteger::add));

@@ -18,7 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A JSON-RPC proxy on 127.0.0.1 in front of anvil that, once faults are switched on, answers some
  * requests with errors without forwarding them, forwards some and then loses the answer (the node
  * acted, the client cannot know), and delays some past the client's timeout. With {@link #down} on,
- * it answers 503 to everything without forwarding (the RPC is unreachable).
+ * it answers 503 to everything without forwarding (the RPC is unreachable). With {@link
+ * #hideReceipts} on, receipts are answered "not yet" (a lagging or load-balanced RPC); with {@link
+ * #garbleSends} on, each raw transaction is forwarded and the node's answer replaced by an error
+ * whose wording no node uses (the send arrived; the answer says nothing useful).
  */
 final class FaultyRpcProxy implements AutoCloseable {
   private final HttpServer server;
@@ -28,6 +31,10 @@ final class FaultyRpcProxy implements AutoCloseable {
   final AtomicBoolean faults = new AtomicBoolean();
   final AtomicBoolean down = new AtomicBoolean();
   final AtomicInteger faulted = new AtomicInteger();
+  final AtomicBoolean hideReceipts = new AtomicBoolean();
+  final AtomicBoolean garbleSends = new AtomicBoolean();
+  private static final java.util.regex.Pattern ID =
+      java.util.regex.Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
   FaultyRpcProxy(String upstreamUrl, Duration delay) throws IOException {
     this.upstream = URI.create(upstreamUrl);
@@ -45,6 +52,12 @@ final class FaultyRpcProxy implements AutoCloseable {
     byte[] body = exchange.getRequestBody().readAllBytes();
     if (down.get()) {
       reply(exchange, 503, "upstream down".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return;
+    }
+    String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    if (hideReceipts.get() && text.contains("\"eth_getTransactionReceipt\"")) {
+      faulted.incrementAndGet();
+      reply(exchange, 200, answer(text, "\"result\":null"));
       return;
     }
     int n = requests.incrementAndGet();
@@ -65,6 +78,14 @@ final class FaultyRpcProxy implements AutoCloseable {
                   .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                   .build(),
               HttpResponse.BodyHandlers.ofByteArray());
+      if (garbleSends.get() && text.contains("\"eth_sendRawTransaction\"")) {
+        faulted.incrementAndGet();
+        reply(
+            exchange,
+            200,
+            answer(text, "\"error\":{\"code\":-32000,\"message\":\"upstream hiccup 42\"}"));
+        return;
+      }
       if (faulty && n % 9 == 0) {
         faulted.incrementAndGet();
         reply(exchange, 502, new byte[0]); // the node acted; the answer is lost
@@ -77,6 +98,14 @@ final class FaultyRpcProxy implements AutoCloseable {
     } catch (IOException e) {
       reply(exchange, 503, new byte[0]);
     }
+  }
+
+  /** A JSON-RPC answer to {@code request} (same id) with {@code member} as result or error. */
+  private static byte[] answer(String request, String member) {
+    java.util.regex.Matcher id = ID.matcher(request);
+    String value = id.find() ? id.group(1) : "1";
+    return ("{\"jsonrpc\":\"2.0\",\"id\":" + value + "," + member + "}")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {

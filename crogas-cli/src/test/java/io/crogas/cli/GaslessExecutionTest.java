@@ -51,26 +51,11 @@ class GaslessExecutionTest {
   }
 
   private FeeQuote quote(LocalNetwork.User user, long value) {
-    QuoteOutcome outcome =
-        node.quotes()
-            .quote(
-                new QuoteCommand(
-                    user.address(),
-                    network.deployment.demoTarget(),
-                    LocalNetwork.store(value),
-                    "normal",
-                    Optional.empty()));
-    assertThat(outcome).isInstanceOf(QuoteOutcome.Quoted.class);
-    return ((QuoteOutcome.Quoted) outcome).quote();
+    return Relays.quote(node, network, user, value);
   }
 
   private RelayRequest signed(LocalNetwork.User user, FeeQuote quote) {
-    TransferAuthorization fee = quote.paymentAuthorization();
-    return new RelayRequest(
-        user.address(),
-        quote.metaTransaction(),
-        user.sign(quote.digest()),
-        Optional.of(new SignedAuthorization(fee, user.sign(fee.receiveDigest(node.usdc())))));
+    return user.paying(quote, node.usdc());
   }
 
   @Test

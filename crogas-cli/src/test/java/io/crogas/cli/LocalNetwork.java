@@ -12,8 +12,13 @@ import io.crogas.chain.TransactionSender;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.Calldata;
 import io.crogas.domain.model.ChainId;
+import io.crogas.domain.model.FeeQuote;
 import io.crogas.domain.model.Hash32;
+import io.crogas.domain.model.RelayRequest;
 import io.crogas.domain.model.Signature;
+import io.crogas.domain.model.SignedAuthorization;
+import io.crogas.domain.model.TokenDomain;
+import io.crogas.domain.model.TransferAuthorization;
 import io.crogas.eip712.Keccak256;
 import io.crogas.eip712.Secp256k1;
 import io.crogas.testkit.AnvilChain;
@@ -24,6 +29,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A real anvil (chain id 338) with the CroGas contracts deployed from the compiled artifacts: dev
@@ -92,6 +98,45 @@ final class LocalNetwork implements AutoCloseable {
     return (to, atomic) -> deployer.mint(deployment.usdc(), to, atomic);
   }
 
+  /** Deploys a compiled contract that takes no constructor arguments, from dev account 0. */
+  Address deploy(String contract) {
+    return deployer.deployWithoutArguments(contract);
+  }
+
+  /**
+   * Sends {@code data} to {@code to} from dev account 0 (anvil signs it) with a 2 gwei tip (fee cap
+   * 100 gwei), so it is mined before relayer transactions of the same block; returns at once, mined
+   * or not.
+   */
+  void transactAhead(Address to, Calldata data) {
+    rpc(
+        "eth_sendTransaction",
+        "[{\"from\":\""
+            + DEV_ADDRESSES.get(0)
+            + "\",\"to\":\""
+            + to
+            + "\",\"data\":\""
+            + data.hex()
+            + "\",\"gas\":\"0x30000\",\"maxPriorityFeePerGas\":\"0x77359400\",\"maxFeePerGas\":\"0x174876e800\"}]");
+  }
+
+  /** The call data of {@code signature} (e.g. {@code arm(bool)}) with static word arguments. */
+  static Calldata abiCall(String signature, long... words) {
+    StringBuilder hex =
+        new StringBuilder("0x")
+            .append(
+                HexFormat.of()
+                    .formatHex(
+                        Keccak256.hash(
+                            signature.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                        0,
+                        4));
+    for (long word : words) {
+      hex.append(String.format("%064x", word));
+    }
+    return new Calldata(hex.toString());
+  }
+
   /** The result of a view call with no arguments, e.g. {@code lastSender()}. */
   byte[] call(Address to, String signature) {
     String selector =
@@ -135,6 +180,16 @@ final class LocalNetwork implements AutoCloseable {
 
     Signature sign(Hash32 digest) {
       return Signature.of(Secp256k1.sign(digest.bytes(), key).toBytes());
+    }
+
+    /** The quoted meta-transaction and its fee authorization, both signed by this user. */
+    RelayRequest paying(FeeQuote quote, TokenDomain usdc) {
+      TransferAuthorization fee = quote.paymentAuthorization();
+      return new RelayRequest(
+          address,
+          quote.metaTransaction(),
+          sign(quote.digest()),
+          Optional.of(new SignedAuthorization(fee, sign(fee.receiveDigest(usdc)))));
     }
   }
 

@@ -58,7 +58,9 @@ final class ApiException extends RuntimeException {
         status(rejection.code()),
         rejection.code().code(),
         rejection.message(),
-        rejection.details());
+        rejection.details(),
+        Optional.ofNullable(rejection.details().get("retryAfterSeconds"))
+            .map(seconds -> Duration.ofSeconds(Long.parseLong(seconds))));
   }
 
   static int status(RejectionCode code) {

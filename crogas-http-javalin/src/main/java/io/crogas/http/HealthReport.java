@@ -40,12 +40,20 @@ public record HealthReport(
     DOWN
   }
 
-  /** One relayer account's balances. */
-  public record RelayerBalance(Address address, Wei cro, TokenAmount usdc) {
+  /**
+   * One relayer account's balances, and why it takes no new jobs when it is out of rotation (it
+   * cannot cover a job's worst case, or the forwarder does not list it).
+   */
+  public record RelayerBalance(
+      Address address, Wei cro, TokenAmount usdc, java.util.Optional<String> outOfRotation) {
     public RelayerBalance {
-      if (address == null || cro == null || usdc == null) {
+      if (address == null || cro == null || usdc == null || outOfRotation == null) {
         throw new IllegalArgumentException("address and balances are required");
       }
+    }
+
+    public RelayerBalance(Address address, Wei cro, TokenAmount usdc) {
+      this(address, cro, usdc, java.util.Optional.empty());
     }
   }
 }

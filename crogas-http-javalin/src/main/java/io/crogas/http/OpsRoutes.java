@@ -96,12 +96,20 @@ final class OpsRoutes {
     if (balances.isEmpty()) {
       throw new ApiException(404, "not_found", "this server does not report balances", Map.of());
     }
-    Json.write(ctx, 200, relayer(balances.get().read(address)));
+    Json.write(ctx, 200, balance(balances.get().read(address)));
   }
 
   private static ObjectNode relayer(HealthReport.RelayerBalance balance) {
-    return Json.object()
-        .put("address", balance.address().value())
+    ObjectNode json = balance(balance);
+    json.put("inRotation", balance.outOfRotation().isEmpty());
+    balance.outOfRotation().ifPresent(why -> json.put("outOfRotation", why));
+    return json;
+  }
+
+  /** {@code {address, cro, croWei, usdc, usdcAtomic}}. */
+  private static ObjectNode balance(HealthReport.RelayerBalance balance) {
+    ObjectNode json = Json.object();
+    json.put("address", balance.address().value())
         .put(
             "cro",
             new java.math.BigDecimal(balance.cro().value(), 18)
@@ -110,6 +118,7 @@ final class OpsRoutes {
         .put("croWei", balance.cro().value().toString())
         .put("usdc", balance.usdc().toDecimalString())
         .put("usdcAtomic", balance.usdc().atomic().toString());
+    return json;
   }
 
   /** {@code {address, amount?}} → {@code {address, amount, amountAtomic, txHash}}. */

@@ -30,6 +30,8 @@ class OpsRoutesTest {
     assertThat(body.at("/relayer/address").asText()).isEqualTo(Fixture.RELAYER.value());
     assertThat(body.at("/relayer/cro").asText()).isEqualTo("1.5");
     assertThat(body.at("/relayer/usdc").asText()).isEqualTo("2.500000");
+    assertThat(body.at("/relayer/inRotation").asBoolean()).isTrue();
+    assertThat(body.at("/relayer/outOfRotation").isMissingNode()).isTrue();
     assertThat(body.get("forwarder").asText()).isEqualTo(Fixture.FORWARDER.value());
     assertThat(body.at("/usdc/address").asText()).isEqualTo(Fixture.USDC.value());
     assertThat(body.at("/usdc/name").asText()).isEqualTo("USD Coin");

@@ -9,8 +9,10 @@ import io.crogas.domain.fakes.FakeEngine;
 import io.crogas.domain.fakes.Fixture;
 import io.crogas.domain.fakes.Keys;
 import io.crogas.domain.model.MetaTransaction;
+import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayRequest;
 import io.crogas.domain.model.TransferAuthorization;
+import io.crogas.domain.port.out.StoreSamples;
 import io.crogas.eip712.TypedDataJson;
 import java.math.BigInteger;
 import java.net.http.HttpResponse;
@@ -326,6 +328,24 @@ class RelayRoutesTest {
         harness.post("/x402/facilitate", facilitateBody(fixture.unpaid(fixture.call(0))));
     assertError(reverted, 422, "simulation_failed");
     assertThat(json(reverted).at("/details/reason").asText()).isEqualTo("UnluckyValue(13)");
+  }
+
+  @Test
+  void givenAnAddressWhoseCallRevertedOnChain_whenItFacilitatesAgain_then429WithRetryAfter() {
+    RelayRecord attack =
+        StoreSamples.accepted(
+            "r_attack", StoreSamples.forwarderCall(fixture.user, 50), fixture.clock.instant());
+    fixture.journal.admit(attack);
+    RelayRecord sent =
+        StoreSamples.submitted(attack, StoreSamples.hash(1), fixture.clock.instant());
+    fixture.journal.update(sent);
+    fixture.journal.update(StoreSamples.confirmed(sent, false, fixture.clock.instant()));
+
+    HttpResponse<String> response =
+        harness.post("/x402/facilitate", facilitateBody(signedFromQuote(quote())));
+
+    assertError(response, 429, "rate_limited");
+    assertThat(response.headers().firstValue("Retry-After")).contains("300");
   }
 
   @Test

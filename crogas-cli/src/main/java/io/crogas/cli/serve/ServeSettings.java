@@ -7,6 +7,7 @@ import io.crogas.cli.chain.GasPricing;
 import io.crogas.cli.keys.PasswordSource;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.policy.FeeSchedule;
+import io.crogas.domain.policy.RevertPolicy;
 import io.crogas.domain.policy.TargetPolicy;
 import io.crogas.domain.policy.TierTable;
 import java.math.BigDecimal;
@@ -44,9 +45,14 @@ public record ServeSettings(
     Set<Address> payees,
     BigInteger maxGasPerRequest,
     Duration defaultDeadline,
+    Duration deadlineMargin,
+    RevertPolicy reverts,
     Duration settleWait,
     Duration rpcTimeout,
-    List<String> corsOrigins) {
+    List<String> corsOrigins,
+    Duration receiptGrace,
+    Duration keyCheckInterval,
+    int laneQueueLimit) {
 
   /** The tiers when {@link Setting#TIERS} is not set. */
   public static final String DEFAULT_TIERS = "slow:110:100:0,normal:125:125:1,fast:150:200:2";
@@ -85,9 +91,29 @@ public record ServeSettings(
     var maxGas = in.optional(Setting.MAX_GAS_PER_REQUEST, "3000000", SettingParsers::gas);
     var deadline =
         in.optional(Setting.DEFAULT_DEADLINE_SECONDS, "1800", SettingParsers.seconds(60, 86_400));
+    var deadlineMargin =
+        in.optional(Setting.DEADLINE_MARGIN_SECONDS, "30", SettingParsers.seconds(0, 3_600));
+    var revertWindow =
+        in.optional(Setting.REVERT_WINDOW_SECONDS, "3600", SettingParsers.seconds(0, 604_800));
+    var refuseAfter =
+        in.optional(Setting.REVERTS_BEFORE_REFUSAL, "3", SettingParsers.integer(1, 1_000));
+    var slowdown =
+        in.optional(Setting.REVERT_SLOWDOWN_SECONDS, "300", SettingParsers.seconds(0, 86_400));
+    if (deadline.isPresent()
+        && deadlineMargin.isPresent()
+        && deadlineMargin.get().compareTo(deadline.get()) >= 0) {
+      in.problem(
+          Setting.DEADLINE_MARGIN_SECONDS.label()
+              + " must be shorter than "
+              + Setting.DEFAULT_DEADLINE_SECONDS.label());
+    }
     var settleWait = in.optional(Setting.SETTLE_WAIT_SECONDS, "30", SettingParsers.seconds(1, 600));
     var rpcTimeout = in.optional(Setting.RPC_TIMEOUT_SECONDS, "10", SettingParsers.seconds(1, 300));
     var cors = in.optional(Setting.CORS_ORIGINS, "", SettingParsers::origins);
+    var grace = in.optional(Setting.RECEIPT_GRACE_SECONDS, "30", SettingParsers.seconds(1, 86_400));
+    var keyCheck = in.optional(Setting.KEY_CHECK_SECONDS, "30", SettingParsers.seconds(1, 3_600));
+    var laneLimit =
+        in.optional(Setting.LANE_QUEUE_LIMIT, "1000", SettingParsers.integer(1, 1_000_000));
     in.check();
     return new ServeSettings(
         rpcUrl.orElseThrow(),
@@ -110,9 +136,17 @@ public record ServeSettings(
         payees.orElseThrow(),
         maxGas.orElseThrow(),
         deadline.orElseThrow(),
+        deadlineMargin.orElseThrow(),
+        new RevertPolicy(
+            revertWindow.orElseThrow(),
+            refuseAfter.orElseThrow().intValue(),
+            slowdown.orElseThrow()),
         settleWait.orElseThrow(),
         rpcTimeout.orElseThrow(),
-        cors.orElseThrow());
+        cors.orElseThrow(),
+        grace.orElseThrow(),
+        keyCheck.orElseThrow(),
+        laneLimit.orElseThrow().intValue());
   }
 
   private static Optional<PasswordSource> password(SettingsReader in) {
@@ -146,8 +180,13 @@ public record ServeSettings(
         .payees(payees)
         .maxGasPerRequest(maxGasPerRequest)
         .defaultDeadline(defaultDeadline)
+        .deadlineMargin(deadlineMargin)
+        .reverts(reverts)
         .settleWait(settleWait)
         .rpcTimeout(rpcTimeout)
+        .receiptGrace(receiptGrace)
+        .keyCheckInterval(keyCheckInterval)
+        .laneQueueLimit(laneQueueLimit)
         .build();
   }
 }

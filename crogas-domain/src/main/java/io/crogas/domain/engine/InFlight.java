@@ -21,9 +21,11 @@ final class InFlight {
   private TransactionDraft draft;
   private SignedTransaction latest;
   private Instant lastSent;
+  private Instant lastTry;
   private int replacements;
   private boolean resend;
   private Instant missingSince;
+  private boolean refused;
 
   InFlight(
       long nonce,
@@ -40,6 +42,7 @@ final class InFlight {
     sent.forEach(tx -> hashes.add(tx.hash()));
     this.latest = sent.get(sent.size() - 1);
     this.lastSent = sentAt;
+    this.lastTry = sentAt;
     this.resend = resend;
   }
 
@@ -57,6 +60,11 @@ final class InFlight {
 
   synchronized Instant lastSent() {
     return lastSent;
+  }
+
+  /** When anything was last sent for this nonce (re-sends included). */
+  synchronized Instant lastTry() {
+    return lastTry;
   }
 
   synchronized int replacements() {
@@ -82,12 +90,42 @@ final class InFlight {
     return missingSince;
   }
 
+  /**
+   * The node refused the last send (no funds, or a refusal that may pass): the latest bytes are
+   * sent again every replacement period rather than new ones signed, until one is taken.
+   */
+  synchronized boolean refused() {
+    return refused;
+  }
+
+  /**
+   * The node answered a re-send at {@code at}; {@code wasRefused} when it refused it. A refusal, or
+   * the first send taken after refusals, restarts the wait before the next replacement.
+   */
+  synchronized void answered(boolean wasRefused, Instant at) {
+    lastTry = at;
+    if (wasRefused || refused) {
+      lastSent = at;
+    }
+    refused = wasRefused;
+  }
+
+  /**
+   * A replacement was signed and sent but not adopted: its receipt still counts as this nonce's.
+   */
+  synchronized void alsoSent(Hash32 hash) {
+    if (!hashes.contains(hash)) {
+      hashes.add(hash);
+    }
+  }
+
   /** A replacement went out for this nonce. */
   synchronized void replaced(TransactionDraft newDraft, SignedTransaction replacement, Instant at) {
     draft = newDraft;
     latest = replacement;
-    hashes.add(replacement.hash());
+    alsoSent(replacement.hash());
     lastSent = at;
+    lastTry = at;
     replacements++;
   }
 

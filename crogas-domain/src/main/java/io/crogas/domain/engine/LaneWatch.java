@@ -15,22 +15,30 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * Watches one lane's nonces in flight. Each tick costs one nonce read: every nonce below the
- * relayer's mined nonce is looked up by its hashes; the rest are re-sent when a send did not
- * arrive, or replaced when they waited too long.
+ * Watches one lane's nonces in flight until the chain passes each one (PRODUCT §6: nonces are never
+ * left behind). Each tick reads the relayer's mined nonce and, while any nonce is still open, its
+ * pending nonce: every nonce below the mined one is looked up by its hashes; an open nonce the node
+ * does not hold (dropped, evicted, or never arrived) is re-sent at once; one that waited too long
+ * is replaced, or, past the replacement policy or after a refusal, its latest bytes are re-sent
+ * every replacement period, whatever the node said before. A nonce passed by a transaction CroGas
+ * did not send is reported lost after the receipt grace, and its hashes are still looked up for a
+ * day, so a late receipt corrects the record.
  */
 final class LaneWatch implements Runnable {
-  /** How long a used nonce may lack a receipt for all of our hashes before it counts as lost. */
-  static final Duration LOST_AFTER = Duration.ofSeconds(30);
-
   private final NonceLane lane;
   private final Broadcaster broadcaster;
   private final Transmitter transmitter;
   private final ReplacementPolicy replacement;
   private final Duration replaceAfter;
+  private final Duration receiptGrace;
   private final InstantSource clock;
   private final Outcomes outcomes;
+
+  /** How long the hashes of a nonce reported lost are still looked up for a late receipt. */
+  static final Duration LATE_RECEIPTS = Duration.ofHours(24);
+
   private final ConcurrentSkipListMap<Long, InFlight> watched = new ConcurrentSkipListMap<>();
+  private final ConcurrentSkipListMap<Long, Late> late = new ConcurrentSkipListMap<>();
 
   LaneWatch(
       NonceLane lane,
@@ -38,6 +46,7 @@ final class LaneWatch implements Runnable {
       Transmitter transmitter,
       ReplacementPolicy replacement,
       Duration replaceAfter,
+      Duration receiptGrace,
       InstantSource clock,
       Outcomes outcomes) {
     this.lane = lane;
@@ -45,6 +54,7 @@ final class LaneWatch implements Runnable {
     this.transmitter = transmitter;
     this.replacement = replacement;
     this.replaceAfter = replaceAfter;
+    this.receiptGrace = receiptGrace;
     this.clock = clock;
     this.outcomes = outcomes;
   }
@@ -57,18 +67,27 @@ final class LaneWatch implements Runnable {
     return watched.size();
   }
 
+  boolean watches(long nonce) {
+    return watched.containsKey(nonce);
+  }
+
   @Override
   public void run() {
-    if (watched.isEmpty()) {
-      return;
-    }
     try {
+      lookLate();
+      if (watched.isEmpty()) {
+        return;
+      }
       long mined = broadcaster.minedNonce(lane.relayer());
       for (InFlight nonce : watched.headMap(mined).values()) {
         settle(nonce);
       }
+      if (watched.tailMap(mined).isEmpty()) {
+        return;
+      }
+      long pending = broadcaster.pendingNonce(lane.relayer());
       for (InFlight nonce : watched.tailMap(mined).values()) {
-        push(nonce);
+        push(nonce, pending);
       }
     } catch (ChainUnavailableException e) {
       // The node is away: the next tick looks again; nothing is lost meanwhile.
@@ -79,47 +98,108 @@ final class LaneWatch implements Runnable {
 
   /**
    * The nonce is used on chain: find which of its transactions it was. Without a receipt for any of
-   * them, keep looking for {@link #LOST_AFTER} before concluding that another transaction used the
-   * nonce: failing a job whose transaction did land would report a charged payment as failed.
+   * them, keep looking for {@link #receiptGrace} before concluding that another transaction used
+   * the nonce: failing a job whose transaction did land would report a charged payment as failed.
    */
   private void settle(InFlight nonce) {
     Optional<Receipt> receipt = receiptOf(nonce.hashes());
     if (receipt.isPresent()) {
-      watched.remove(nonce.nonce);
+      // Resolved before it is unwatched, so a reconciliation in between finds it still watched.
       outcomes.mined(lane, nonce, receipt.get());
+      watched.remove(nonce.nonce);
       return;
     }
     Instant now = clock.instant();
-    if (Duration.between(nonce.missingSince(now), now).compareTo(LOST_AFTER) >= 0) {
-      watched.remove(nonce.nonce);
+    if (Duration.between(nonce.missingSince(now), now).compareTo(receiptGrace) >= 0) {
       outcomes.lost(lane, nonce);
+      late.put(nonce.nonce, new Late(nonce, now.plus(LATE_RECEIPTS), now));
+      watched.remove(nonce.nonce);
     }
   }
 
-  /** Not mined yet: re-send what did not arrive, replace what waited too long. */
-  private void push(InFlight nonce) {
+  /** Nonces reported lost: one look per receipt grace for a receipt of any of their hashes. */
+  private void lookLate() {
     Instant now = clock.instant();
-    if (nonce.needsResend()) {
-      SendResult again = transmitter.send(nonce.latest());
-      nonce.needsResend(again instanceof SendResult.Unreachable);
+    for (Late entry : late.values()) {
+      if (now.isAfter(entry.until())) {
+        late.remove(entry.nonce().nonce);
+      } else if (Duration.between(entry.lookedAt(), now).compareTo(receiptGrace) >= 0) {
+        Optional<Receipt> receipt = receiptOf(entry.nonce().hashes());
+        if (receipt.isPresent()) {
+          outcomes.mined(lane, entry.nonce(), receipt.get());
+          late.remove(entry.nonce().nonce);
+        } else {
+          late.put(entry.nonce().nonce, new Late(entry.nonce(), entry.until(), now));
+        }
+      }
+    }
+  }
+
+  /**
+   * Not mined yet: re-send what did not arrive or what the node no longer holds, replace what
+   * waited too long, and keep re-sending when no replacement is allowed or the last was refused.
+   */
+  private void push(InFlight nonce, long pending) {
+    Instant now = clock.instant();
+    boolean waited = Duration.between(nonce.lastSent(), now).compareTo(replaceAfter) >= 0;
+    if (!waited) {
+      // Not arrived, or no longer held by the node (dropped, evicted with a predecessor): only a
+      // send puts it back. Spaced by a tenth of the replacement period, so an answer that keeps
+      // saying nothing (an unknown error) does not flood the node.
+      boolean missing = nonce.needsResend() || (nonce.nonce >= pending && !nonce.refused());
+      boolean rested =
+          Duration.between(nonce.lastTry(), now).compareTo(replaceAfter.dividedBy(10)) >= 0;
+      if (missing && rested) {
+        resend(nonce, now);
+      }
       return;
     }
-    if (Duration.between(nonce.lastSent(), now).compareTo(replaceAfter) < 0) {
-      return;
-    }
-    TransactionDraft current = nonce.draft();
     Optional<ReplacementPolicy.Fees> fees =
-        replacement.next(
-            new ReplacementPolicy.Fees(current.maxFeePerGas(), current.tip()),
-            nonce.replacements());
+        nonce.refused()
+            ? Optional.empty()
+            : replacement
+                .next(
+                    new ReplacementPolicy.Fees(nonce.draft().maxFeePerGas(), nonce.draft().tip()),
+                    nonce.replacements())
+                // A replacement never bids above the fee cap the payer was quoted.
+                .filter(next -> nonce.draft().allowsFeeCap(next.maxFeePerGas()));
     if (fees.isEmpty()) {
+      // No replacement allowed (or the last was refused): the latest bytes again, once a period.
+      resend(nonce, now);
       nonce.waited(now);
       return;
     }
-    TransactionDraft bumped = current.withFees(fees.get().maxFeePerGas(), fees.get().tip());
-    transmitter
-        .transmit(bumped, nonce.recordId)
-        .ifPresent(sent -> nonce.replaced(bumped, sent.transaction(), now));
+    replace(nonce, nonce.draft().withFees(fees.get().maxFeePerGas(), fees.get().tip()), now);
+  }
+
+  private void resend(InFlight nonce, Instant now) {
+    SendResult again = transmitter.send(nonce.latest());
+    nonce.needsResend(again instanceof SendResult.Unreachable);
+    nonce.answered(refused(again), now);
+  }
+
+  /** A replacement the node refused is not adopted: the bytes it would replace stay the latest. */
+  private void replace(InFlight nonce, TransactionDraft bumped, Instant now) {
+    Optional<Transmitter.Sent> sent = transmitter.transmit(bumped, nonce.recordId);
+    if (sent.isEmpty()) {
+      nonce.waited(now);
+      return;
+    }
+    SendResult result = sent.get().result();
+    nonce.alsoSent(sent.get().transaction().hash());
+    if (refused(result)
+        || result instanceof SendResult.Underpriced
+        || result instanceof SendResult.NonceTooLow) {
+      nonce.answered(refused(result), now);
+      nonce.waited(now);
+      return;
+    }
+    nonce.replaced(bumped, sent.get().transaction(), now);
+    nonce.needsResend(result instanceof SendResult.Unreachable);
+  }
+
+  private static boolean refused(SendResult result) {
+    return result instanceof SendResult.InsufficientFunds || result instanceof SendResult.Rejected;
   }
 
   private Optional<Receipt> receiptOf(List<Hash32> hashes) {
@@ -131,6 +211,9 @@ final class LaneWatch implements Runnable {
     }
     return Optional.empty();
   }
+
+  /** A nonce reported lost, looked up until {@code until}, last at {@code lookedAt}. */
+  private record Late(InFlight nonce, Instant until, Instant lookedAt) {}
 
   /** What the engine does with the nonces the watch resolves. */
   interface Outcomes {

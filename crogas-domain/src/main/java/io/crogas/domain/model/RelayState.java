@@ -5,7 +5,9 @@ import java.util.Set;
 
 /**
  * Where an accepted request is: received → validated → submitted (possibly several times, when a
- * stuck transaction is replaced) → confirmed or failed. Confirmed and failed are final.
+ * stuck transaction is replaced) → confirmed or failed. Confirmed and failed are final for the
+ * engine; a failed request whose transaction turns out to have been mined after all (a receipt that
+ * came late) is corrected to confirmed, because nothing that executed may stay reported failed.
  */
 public enum RelayState {
   RECEIVED,
@@ -28,7 +30,8 @@ public enum RelayState {
       case RECEIVED -> EnumSet.of(VALIDATED, FAILED);
       case VALIDATED -> EnumSet.of(SUBMITTED, FAILED);
       case SUBMITTED -> EnumSet.of(SUBMITTED, CONFIRMED, FAILED);
-      case CONFIRMED, FAILED -> EnumSet.noneOf(RelayState.class);
+      case FAILED -> EnumSet.of(CONFIRMED);
+      case CONFIRMED -> EnumSet.noneOf(RelayState.class);
     };
   }
 }

@@ -39,6 +39,11 @@ public record TransactionDraft(
         relayer, chainId, nonce, Optional.empty(), TRANSFER_GAS, maxFeePerGas, tip, eip1559);
   }
 
+  /** Whether a fee cap of {@code feeCap} stays within the quote of the job (always for fillers). */
+  public boolean allowsFeeCap(Wei feeCap) {
+    return job.flatMap(RelayJob::quotedBudget).map(b -> b.allowsFeeCap(feeCap)).orElse(true);
+  }
+
   /** The same transaction with other fees: a replacement for a stuck one. */
   public TransactionDraft withFees(Wei newMaxFeePerGas, Wei newTip) {
     return new TransactionDraft(

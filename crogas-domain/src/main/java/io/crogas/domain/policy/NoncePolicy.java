@@ -26,6 +26,18 @@ public final class NoncePolicy {
     return next;
   }
 
+  /**
+   * The 409 for a request whose nonce another request of the same user, {@code holderId}, took
+   * while this one was being checked: at most one request per (user, nonce) is in flight.
+   */
+  public static Rejection inFlight(BigInteger submitted, String holderId) {
+    String problem = "nonce " + submitted + " is taken by the request in flight " + holderId;
+    return new Rejection(
+        RejectionCode.NONCE_MISMATCH,
+        problem,
+        java.util.Map.of("nonce", problem, "expected", submitted.add(BigInteger.ONE).toString()));
+  }
+
   /** Empty if {@code submitted} is the expected next nonce, else the 409 to answer. */
   public static Optional<Rejection> check(
       BigInteger submitted, BigInteger onChain, SortedSet<BigInteger> inFlight) {

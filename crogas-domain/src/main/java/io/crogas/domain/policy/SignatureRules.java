@@ -12,6 +12,7 @@ import io.crogas.domain.model.TransferAuthorization;
 import io.crogas.eip712.Recovery;
 import io.crogas.eip712.Secp256k1;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +60,26 @@ public final class SignatureRules {
       return Optional.empty();
     }
     String problem = "passed at " + deadline + " (now " + now.getEpochSecond() + ")";
+    return Optional.of(Rejection.of(RejectionCode.EXPIRED, field + " " + problem, field, problem));
+  }
+
+  /**
+   * Empty while {@code until} (Unix seconds) is at least {@code margin} after {@code now}, else a
+   * 410: a transaction sent now would likely be mined too late and revert at the relayer's cost.
+   */
+  public static Optional<Rejection> requireMargin(
+      BigInteger until, Instant now, Duration margin, String field) {
+    if (until.compareTo(BigInteger.valueOf(now.plus(margin).getEpochSecond())) >= 0) {
+      return Optional.empty();
+    }
+    String problem =
+        "is "
+            + until
+            + ", less than "
+            + margin.toSeconds()
+            + " s after now ("
+            + now.getEpochSecond()
+            + "): too close to be mined in time";
     return Optional.of(Rejection.of(RejectionCode.EXPIRED, field + " " + problem, field, problem));
   }
 

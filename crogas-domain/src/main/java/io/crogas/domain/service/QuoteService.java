@@ -62,7 +62,8 @@ public final class QuoteService implements QuoteRelay {
         command
             .deadline()
             .orElse(BigInteger.valueOf(now.plus(settings.defaultDeadline()).getEpochSecond()));
-    Optional<Rejection> expired = SignatureRules.requireBefore(deadline, now, "deadline");
+    Optional<Rejection> expired =
+        SignatureRules.requireMargin(deadline, now, settings.deadlineMargin(), "deadline");
     if (expired.isPresent()) {
       return refused(expired.get());
     }

@@ -2,6 +2,7 @@ package io.crogas.domain.service;
 
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.FeeQuote;
+import io.crogas.domain.model.GasBudget;
 import io.crogas.domain.model.GasTier;
 import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.IdempotencyKey;
@@ -16,6 +17,7 @@ import io.crogas.domain.model.TokenAmount;
 import io.crogas.domain.model.TransferAuthorization;
 import io.crogas.domain.model.Wei;
 import io.crogas.domain.policy.NoncePolicy;
+import io.crogas.domain.policy.RevertPolicy;
 import io.crogas.domain.policy.SignatureRules;
 import io.crogas.domain.port.in.QuoteRelay.QuoteOutcome;
 import io.crogas.domain.port.in.SubmitRelay;
@@ -76,7 +78,10 @@ public final class RelayService implements SubmitRelay {
     Optional<Rejection> early =
         quotes
             .checkTarget(call.target())
-            .or(() -> SignatureRules.requireBefore(call.deadline(), now, "deadline"));
+            .or(
+                () ->
+                    SignatureRules.requireMargin(
+                        call.deadline(), now, settings.deadlineMargin(), "deadline"));
     Hash32 digest = call.digest(settings.forwarder());
     early =
         early.or(
@@ -108,6 +113,14 @@ public final class RelayService implements SubmitRelay {
     if (request.payment().isEmpty()) {
       return paymentRequired(request.user(), call, tier.get(), now, "payment is required");
     }
+    // An address whose paid calls reverted on chain is slowed down, then refused (PRODUCT §6).
+    Optional<Rejection> slowed =
+        settings
+            .reverts()
+            .check(journal.recent(Optional.of(request.user()), RevertPolicy.HISTORY), now);
+    if (slowed.isPresent()) {
+      return rejected(slowed.get());
+    }
     return checkPayment(request, request.payment().get(), digest, key, tier.get(), now);
   }
 
@@ -122,7 +135,14 @@ public final class RelayService implements SubmitRelay {
     TransferAuthorization authorization = fee.authorization();
     Optional<Rejection> binding =
         SignatureRules.requireFeeBinding(
-            authorization, request.user(), settings.forwarder(), digest, call.deadline(), now);
+                authorization, request.user(), settings.forwarder(), digest, call.deadline(), now)
+            .or(
+                () ->
+                    SignatureRules.requireMargin(
+                        authorization.validBefore(),
+                        now,
+                        settings.deadlineMargin(),
+                        "payment.authorization.validBefore"));
     if (binding.isPresent()) {
       return rejected(binding.get());
     }
@@ -154,20 +174,23 @@ public final class RelayService implements SubmitRelay {
     Wei worstCase = issued.get().croCost();
     Optional<Rejection> problem =
         SignatureRules.requireFeeSignature(fee, settings.feeToken())
-            .or(() -> requireFunds(request.user(), authorization, digest))
-            .or(() -> requireRelayerFunds(worstCase));
+            .or(() -> requireFunds(request.user(), authorization, digest));
     if (problem.isPresent()) {
       return rejected(problem.get());
     }
-    RelayJob job =
-        new RelayJob.ForwarderCall(settings.forwarder(), request, fee, tier.queuePriority());
-    if (chain.simulate(job) instanceof Chain.Simulation.Reverts reverts) {
+    Optional<Address> funded = fundedRelayer(worstCase);
+    if (funded.isEmpty()) {
       return rejected(
           Rejection.of(
-              RejectionCode.SIMULATION_FAILED,
-              "the relayed call reverts: " + reverts.reason(),
-              "reason",
-              reverts.reason()));
+              RejectionCode.UNAVAILABLE, "no relayer has the CRO to pay for this call now"));
+    }
+    GasBudget budget = GasBudget.of(issued.get());
+    RelayJob job =
+        new RelayJob.ForwarderCall(
+            settings.forwarder(), request, fee, tier.queuePriority(), budget);
+    Optional<Rejection> unsafe = simulateAsSent(job, budget, funded.get());
+    if (unsafe.isPresent()) {
+      return rejected(unsafe.get());
     }
     TokenAmount charge = new TokenAmount(authorization.value(), settings.feeToken().decimals());
     RelayRecord accepted =
@@ -176,6 +199,9 @@ public final class RelayService implements SubmitRelay {
     Journal.Admission admission = journal.admit(accepted);
     if (admission instanceof Journal.Admission.Existing raced) {
       return sameRequest(raced.record(), request);
+    }
+    if (admission instanceof Journal.Admission.NonceInFlight taken) {
+      return rejected(NoncePolicy.inFlight(call.nonce(), taken.holder().id()));
     }
     return new SubmitOutcome.Accepted(accepted, engine.execute(accepted));
   }
@@ -203,14 +229,41 @@ public final class RelayService implements SubmitRelay {
     return Optional.empty();
   }
 
-  private Optional<Rejection> requireRelayerFunds(Wei worstCase) {
-    for (Address relayer : relayers.addresses()) {
-      if (chain.nativeBalance(relayer).compareTo(worstCase) >= 0) {
-        return Optional.empty();
-      }
+  /**
+   * Simulates the whole forwarder call as a relayer sends it (from a relayer key that can pay for
+   * it, at the quoted fee cap): it must succeed within the quoted gas limit, or a target that
+   * behaves differently when relayed would make the relayer pay for more gas than the user was
+   * charged for.
+   */
+  private Optional<Rejection> simulateAsSent(RelayJob job, GasBudget budget, Address relayer) {
+    Chain.Simulation simulation = chain.simulate(job, relayer, budget.maxFeePerGas());
+    if (simulation instanceof Chain.Simulation.Reverts reverts) {
+      return Optional.of(
+          Rejection.of(
+              RejectionCode.SIMULATION_FAILED,
+              "the relayed call reverts: " + reverts.reason(),
+              "reason",
+              reverts.reason()));
     }
-    return Optional.of(
-        Rejection.of(RejectionCode.UNAVAILABLE, "no relayer has the CRO to pay for this call now"));
+    BigInteger gas = ((Chain.Simulation.Succeeds) simulation).gas();
+    if (gas.compareTo(budget.gasLimit()) > 0) {
+      String reason =
+          "needs " + gas + " gas when relayed, above the quoted limit of " + budget.gasLimit();
+      return Optional.of(
+          Rejection.of(
+              RejectionCode.SIMULATION_FAILED,
+              "the relayed call " + reason + " (it behaves differently when relayed)",
+              "reason",
+              reason));
+    }
+    return Optional.empty();
+  }
+
+  /** A relayer key whose CRO covers {@code worstCase} now, if any. */
+  private Optional<Address> fundedRelayer(Wei worstCase) {
+    return relayers.addresses().stream()
+        .filter(relayer -> chain.nativeBalance(relayer).compareTo(worstCase) >= 0)
+        .findFirst();
   }
 
   private SubmitOutcome paymentRequired(

@@ -10,6 +10,7 @@ import io.crogas.domain.fakes.Keys;
 import io.crogas.domain.fakes.MutableClock;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.ChainId;
+import io.crogas.domain.model.GasBudget;
 import io.crogas.domain.model.RelayJob;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayState;
@@ -20,6 +21,7 @@ import io.crogas.domain.policy.ReplacementPolicy;
 import io.crogas.domain.policy.TierTable;
 import io.crogas.domain.port.out.StoreSamples;
 import io.crogas.domain.service.TrackingService;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +48,15 @@ class RelayerEngineTest {
   private final InMemoryNonceLedger ledger = new InMemoryNonceLedger();
   private final TrackingService tracking = new TrackingService(journal);
   private final List<RelayerEngine> engines = new ArrayList<>();
+  private static final Duration RECEIPT_GRACE = Duration.ofSeconds(30);
+  private int laneQueueLimit = 1_000;
+  private Duration keyCheckInterval = Duration.ofSeconds(30);
   private int ids;
+
+  RelayerEngineTest() {
+    chain.defaultTokenBalance = StoreSamples.UINT256_MAX;
+    RELAYERS.forEach(r -> chain.nativeBalances.put(r, Wei.gwei(1_000_000_000_000_000L)));
+  }
 
   private RelayerEngine engine(List<Address> relayers) {
     EngineSettings settings =
@@ -59,7 +69,11 @@ class RelayerEngineTest {
             Duration.ofMillis(5),
             Duration.ofSeconds(30),
             new ReplacementPolicy(10, 3, Wei.gwei(1_000_000)),
-            3);
+            3,
+            new SendChecks(StoreSamples.USDC.token(), Duration.ofSeconds(10)),
+            RECEIPT_GRACE,
+            keyCheckInterval,
+            laneQueueLimit);
     RelayerEngine engine =
         new RelayerEngine(
             settings, relayers, chain, mempool, mempool, ledger, journal, tracking, clock);
@@ -397,7 +411,7 @@ class RelayerEngineTest {
     Thread.sleep(50);
     assertThat(done).isNotDone();
 
-    clock.advance(LaneWatch.LOST_AFTER.plusSeconds(1));
+    clock.advance(RECEIPT_GRACE.plusSeconds(1));
 
     RelayRecord failed = await(done);
     assertThat(failed.state()).isEqualTo(RelayState.FAILED);
@@ -414,5 +428,309 @@ class RelayerEngineTest {
 
     eventually(() -> journal.find(record.id()).orElseThrow().state() == RelayState.CONFIRMED);
     assertThat(mempool.accepted()).hasSize(1);
+  }
+
+  /** {@code job} with another quoted budget. */
+  private static RelayJob.ForwarderCall quoted(RelayJob.ForwarderCall job, long gas, long feeGwei) {
+    return new RelayJob.ForwarderCall(
+        job.forwarder(),
+        job.request(),
+        job.fee(),
+        job.queuePriority(),
+        new GasBudget(BigInteger.valueOf(gas), Wei.gwei(feeGwei)));
+  }
+
+  @Test
+  void givenASendTimeEstimateAboveTheQuotedGasLimit_whenExecuted_thenFailedBeforeSendingAnything()
+      throws Exception {
+    RelayerEngine engine = engine(RELAYERS.subList(0, 1));
+    chain.sentJobGas = Optional.of(BigInteger.valueOf(2_500_000));
+
+    RelayRecord failed =
+        await(
+            engine
+                .execute(admit(quoted(StoreSamples.forwarderCall(Keys.of(1), 0), 200_000, 20_000)))
+                .toCompletableFuture());
+
+    assertThat(failed.state()).isEqualTo(RelayState.FAILED);
+    assertThat(failed.failure())
+        .hasValueSatisfying(f -> assertThat(f).contains("2500000", "quoted limit of 200000"));
+    assertThat(mempool.accepted()).isEmpty();
+    assertThat(ledger.pending(RELAYERS.get(0))).isEmpty();
+  }
+
+  @Test
+  void givenAQuotedJob_whenSent_thenSimulatedFromTheSendingKeyAtItsFeeCapAndNeverAboveTheQuote()
+      throws Exception {
+    RelayerEngine engine = engine(RELAYERS.subList(1, 2));
+    chain.sentJobGas = Optional.of(BigInteger.valueOf(190_000));
+
+    RelayRecord done =
+        await(
+            engine
+                .execute(admit(quoted(StoreSamples.forwarderCall(Keys.of(1), 0), 200_000, 6_000)))
+                .toCompletableFuture());
+
+    assertThat(done.state()).isEqualTo(RelayState.CONFIRMED);
+    SignedTransaction sent = mempool.accepted().get(0);
+    // 190000 gas + 20% would be 228000: the quote's 200000 is the ceiling; the tier's fee cap
+    // (125% of 5000 gwei) is above the quoted 6000 gwei, which wins.
+    assertThat(sent.gasLimit()).isEqualTo(BigInteger.valueOf(200_000));
+    assertThat(sent.maxFeePerGas()).isEqualTo(Wei.gwei(6_000));
+    assertThat(chain.simulatedAs).containsExactly(RELAYERS.get(1) + "@" + Wei.gwei(6_000).value());
+  }
+
+  @Test
+  void givenAStuckJobQuotedJustAboveItsFeeCap_whenItWaitsTooLong_thenNeverReplacedAboveTheQuote()
+      throws Exception {
+    RelayerEngine engine = engine(RELAYERS.subList(0, 1));
+    mempool.automine = false;
+    CompletableFuture<RelayRecord> done =
+        engine
+            .execute(admit(quoted(StoreSamples.forwarderCall(Keys.of(1), 0), 400_000, 6_500)))
+            .toCompletableFuture();
+    eventually(() -> mempool.accepted().size() == 1);
+    // A second job on the same lane, not quoted, shows the watch ran its replacement pass.
+    CompletableFuture<RelayRecord> other =
+        engine.execute(admit(StoreSamples.tokenTransfer(Keys.of(1), 1))).toCompletableFuture();
+    eventually(() -> mempool.accepted().size() == 2);
+
+    clock.advance(Duration.ofSeconds(31));
+    eventually(() -> mempool.accepted().size() == 3);
+    mempool.mine();
+
+    assertThat(await(done).state()).isEqualTo(RelayState.CONFIRMED);
+    assertThat(await(other).state()).isEqualTo(RelayState.CONFIRMED);
+    List<SignedTransaction> sent = mempool.accepted();
+    assertThat(sent.get(2).nonce()).isEqualTo(sent.get(1).nonce());
+    assertThat(sent)
+        .filteredOn(tx -> tx.nonce() == sent.get(0).nonce())
+        .singleElement()
+        .satisfies(tx -> assertThat(tx.maxFeePerGas()).isEqualTo(Wei.gwei(6_250)));
+  }
+
+  @Test
+  void givenAFeeAuthorizationCancelledAfterAcceptance_whenAboutToSend_thenFailedAndNothingSent()
+      throws Exception {
+    RelayerEngine engine = engine(RELAYERS.subList(0, 1));
+    RelayJob.ForwarderCall job = StoreSamples.forwarderCall(Keys.of(1), 0);
+    chain.useAuthorization(
+        StoreSamples.USDC.token(), Keys.of(1).address(), job.fee().authorization().nonce());
+
+    RelayRecord failed = await(engine.execute(admit(job)).toCompletableFuture());
+
+    assertThat(failed.state()).isEqualTo(RelayState.FAILED);
+    assertThat(failed.failure()).hasValueSatisfying(f -> assertThat(f).contains("cancelled"));
+    assertThat(mempool.accepted()).isEmpty();
+    assertThat(chain.simulatedAs).isEmpty();
+  }
+
+  @Test
+  void givenUsdcMovedAwayAfterAcceptance_whenAboutToSend_thenFailedAndNothingSent()
+      throws Exception {
+    RelayerEngine engine = engine(RELAYERS.subList(0, 1));
+    chain.setTokenBalance(StoreSamples.USDC.token(), Keys.of(1).address(), 10);
+
+    RelayRecord failed =
+        await(
+            engine.execute(admit(StoreSamples.forwarderCall(Keys.of(1), 0))).toCompletableFuture());
+
+    assertThat(failed.state()).isEqualTo(RelayState.FAILED);
+    assertThat(failed.failure()).hasValueSatisfying(f -> assertThat(f).contains("balance 10"));
+    assertThat(mempool.accepted()).isEmpty();
+  }
+
+  @Test
+  void givenADeadlineInsideTheSendMargin_whenAboutToSend_thenFailedAndNothingSent()
+      throws Exception {
+    RelayerEngine engine = engine(RELAYERS.subList(0, 1));
+    RelayJob.ForwarderCall job = StoreSamples.forwarderCall(Keys.of(1), 0);
+    long deadline = job.request().metaTransaction().deadline().longValueExact();
+    clock.advance(Duration.between(clock.instant(), java.time.Instant.ofEpochSecond(deadline - 5)));
+
+    RelayRecord failed = await(engine.execute(admit(job)).toCompletableFuture());
+
+    assertThat(failed.state()).isEqualTo(RelayState.FAILED);
+    assertThat(failed.failure()).hasValueSatisfying(f -> assertThat(f).contains("deadline"));
+    assertThat(mempool.accepted()).isEmpty();
+  }
+
+  @Test
+  void givenARecordThatFailedWhileItsBytesWereSigned_whenRecovered_thenNotResentButFilled()
+      throws Exception {
+    Address relayer = RELAYERS.get(0);
+    RelayRecord record = admit(StoreSamples.tokenTransfer(Keys.of(1), 1));
+    SignedTransaction signed = signedBeforeTheCrash(record);
+    tracking.submitted(record.id(), signed.hash(), clock.instant());
+    tracking.failed(record.id(), "reported failed before the crash", clock.instant());
+
+    engine(RELAYERS.subList(0, 1)).recover();
+
+    eventually(() -> mempool.minedNonce(relayer) == 1);
+    assertThat(mempool.accepted()).doesNotContain(signed);
+    assertThat(mempool.minedTransactions().get(0).gasLimit())
+        .isEqualTo(TransactionDraft.TRANSFER_GAS);
+  }
+
+  @Test
+  void givenANonceUsedByAnotherTransaction_whenReportedLost_thenTheLedgerMarksItPassed()
+      throws Exception {
+    Address relayer = RELAYERS.get(0);
+    RelayerEngine engine = engine(RELAYERS.subList(0, 1));
+    mempool.automine = false;
+    CompletableFuture<RelayRecord> done =
+        engine.execute(admit(StoreSamples.tokenTransfer(Keys.of(1), 1))).toCompletableFuture();
+    eventually(() -> mempool.accepted().size() == 1);
+    mempool.stealNextNonce(relayer);
+    eventually(
+        () -> {
+          clock.advance(Duration.ofSeconds(1));
+          return done.isDone();
+        });
+
+    assertThat(await(done).state()).isEqualTo(RelayState.FAILED);
+    eventually(() -> ledger.pending(relayer).isEmpty());
+  }
+
+  @Test
+  void
+      givenTheChainAwayWhileAFillerIsPrepared_whenAJobIsRefused_thenTheFillerGoesOutLaterAndLoadsHold()
+          throws Exception {
+    Address relayer = RELAYERS.get(0);
+    RelayerEngine engine = engine(RELAYERS.subList(0, 1));
+    mempool.automine = false;
+    Keys payer = Keys.of(1);
+    CompletableFuture<RelayRecord> first =
+        engine.execute(admit(StoreSamples.tokenTransfer(payer, 1))).toCompletableFuture();
+    eventually(() -> mempool.accepted().size() == 1);
+    mempool.rejectNextSend = "intrinsic gas too low";
+    chain.feeMarketFailsAt = 3; // 1: the first job's send, 2: the refused job's, 3: its filler
+
+    RelayRecord refused =
+        await(engine.execute(admit(StoreSamples.tokenTransfer(payer, 2))).toCompletableFuture());
+
+    assertThat(refused.state()).isEqualTo(RelayState.FAILED);
+    eventually(() -> mempool.accepted().size() == 2);
+    assertThat(mempool.accepted().get(1).gasLimit()).isEqualTo(TransactionDraft.TRANSFER_GAS);
+    assertThat(engine.laneLoads()).containsEntry(relayer, 1);
+    mempool.mine();
+    assertThat(await(first).state()).isEqualTo(RelayState.CONFIRMED);
+    assertThat(engine.laneLoads()).containsEntry(relayer, 0);
+  }
+
+  @Test
+  void givenAnInternalErrorAfterTheNonceWasAssigned_whenSubmitting_thenTheNonceIsFilled()
+      throws Exception {
+    Address relayer = RELAYERS.get(0);
+    RelayerEngine engine = engine(RELAYERS.subList(0, 1));
+    mempool.signFailures = 1;
+
+    RelayRecord broken =
+        await(
+            engine.execute(admit(StoreSamples.tokenTransfer(Keys.of(1), 1))).toCompletableFuture());
+    RelayRecord next =
+        await(
+            engine.execute(admit(StoreSamples.tokenTransfer(Keys.of(2), 1))).toCompletableFuture());
+
+    assertThat(broken.state()).isEqualTo(RelayState.FAILED);
+    assertThat(next.state()).isEqualTo(RelayState.CONFIRMED);
+    eventually(() -> mempool.minedNonce(relayer) == 2);
+  }
+
+  @Test
+  void givenAFullLane_whenMoreJobsArrive_thenTheyAreRefusedAtOnceWithNothingSent()
+      throws Exception {
+    laneQueueLimit = 2;
+    RelayerEngine engine = engine(RELAYERS.subList(0, 1));
+    chain.simulationGate.drainPermits();
+    List<CompletableFuture<RelayRecord>> jobs = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      jobs.add(
+          engine
+              .execute(admit(StoreSamples.tokenTransfer(Keys.of(10 + i), i)))
+              .toCompletableFuture());
+    }
+
+    for (CompletableFuture<RelayRecord> refused : jobs.subList(2, 4)) {
+      RelayRecord record = await(refused);
+      assertThat(record.state()).isEqualTo(RelayState.FAILED);
+      assertThat(record.failure()).hasValueSatisfying(f -> assertThat(f).contains("full"));
+      assertThat(record.txHashes()).isEmpty();
+    }
+    assertThat(jobs.subList(0, 2)).noneMatch(CompletableFuture::isDone);
+    chain.simulationGate.release(Integer.MAX_VALUE);
+    for (CompletableFuture<RelayRecord> accepted : jobs.subList(0, 2)) {
+      assertThat(await(accepted).state()).isEqualTo(RelayState.CONFIRMED);
+    }
+  }
+
+  @Test
+  void givenOneLaneWhoseReceiptReadsHang_whenAnotherLaneHasWork_thenItIsStillWatched()
+      throws Exception {
+    RelayerEngine engine = engine(RELAYERS.subList(0, 2));
+    mempool.slowReceiptsOf.add(RELAYERS.get(0));
+    mempool.slowReceiptsOf.add(RELAYERS.get(1));
+    CompletableFuture<RelayRecord> stuck =
+        engine.execute(admit(StoreSamples.tokenTransfer(Keys.of(1), 1))).toCompletableFuture();
+    eventually(() -> mempool.minedTransactions().size() == 1);
+    Address busy = mempool.minedTransactions().get(0).relayer();
+    mempool.slowReceiptsOf.remove(RELAYERS.get(0).equals(busy) ? RELAYERS.get(1) : RELAYERS.get(0));
+
+    RelayRecord other =
+        await(
+            engine.execute(admit(StoreSamples.tokenTransfer(Keys.of(2), 1))).toCompletableFuture());
+
+    assertThat(other.state()).isEqualTo(RelayState.CONFIRMED);
+    assertThat(stuck).isNotDone();
+    mempool.receiptGate.countDown();
+    assertThat(await(stuck).state()).isEqualTo(RelayState.CONFIRMED);
+  }
+
+  @Test
+  void givenAnEmptyAndAnUnregisteredKey_whenJobsRun_thenOnlyTheGoodKeyTakesThem() throws Exception {
+    chain.nativeBalances.put(RELAYERS.get(1), Wei.ZERO);
+    mempool.broke.add(RELAYERS.get(1));
+    chain.unregistered.add(RELAYERS.get(2));
+    RelayerEngine engine = engine(RELAYERS);
+    engine.recover();
+    List<CompletableFuture<RelayRecord>> jobs = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      jobs.add(
+          engine
+              .execute(admit(StoreSamples.tokenTransfer(Keys.of(20 + i), i)))
+              .toCompletableFuture());
+    }
+
+    for (CompletableFuture<RelayRecord> job : jobs) {
+      assertThat(await(job).state()).isEqualTo(RelayState.CONFIRMED);
+    }
+    assertThat(mempool.minedTransactions())
+        .extracting(SignedTransaction::relayer)
+        .containsOnly(RELAYERS.get(0));
+    assertThat(engine.outOfRotation()).containsOnlyKeys(RELAYERS.get(1), RELAYERS.get(2));
+  }
+
+  @Test
+  void givenAKeyOutOfRotationForWantOfCro_whenToppedUp_thenTheNextCheckPutsItBack()
+      throws Exception {
+    Address relayer = RELAYERS.get(0);
+    keyCheckInterval = Duration.ofMillis(20);
+    chain.nativeBalances.put(relayer, Wei.ZERO);
+    RelayerEngine engine = engine(RELAYERS.subList(0, 1));
+    engine.recover();
+
+    RelayRecord refused =
+        await(
+            engine.execute(admit(StoreSamples.tokenTransfer(Keys.of(1), 1))).toCompletableFuture());
+    chain.nativeBalances.put(relayer, Wei.gwei(1_000_000_000_000_000L));
+    eventually(() -> engine.outOfRotation().isEmpty());
+    RelayRecord done =
+        await(
+            engine.execute(admit(StoreSamples.tokenTransfer(Keys.of(2), 1))).toCompletableFuture());
+
+    assertThat(refused.state()).isEqualTo(RelayState.FAILED);
+    assertThat(refused.failure()).hasValueSatisfying(f -> assertThat(f).contains("cannot cover"));
+    assertThat(refused.txHashes()).isEmpty();
+    assertThat(done.state()).isEqualTo(RelayState.CONFIRMED);
   }
 }

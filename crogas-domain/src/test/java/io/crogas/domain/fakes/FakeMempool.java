@@ -38,6 +38,15 @@ public final class FakeMempool implements Broadcaster, RelayerSigner {
   public boolean deliverWhileUnreachable;
   public String rejectNextSend;
 
+  /** Signing throws this many more times (a bug or a keystore fault inside the engine). */
+  public volatile int signFailures;
+
+  /** Receipt reads for these relayers' transactions hang until {@link #receiptGate} opens. */
+  public final Set<Address> slowReceiptsOf = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  public final java.util.concurrent.CountDownLatch receiptGate =
+      new java.util.concurrent.CountDownLatch(1);
+
   /** While set, mined transactions have no receipt yet (nodes index receipts a moment late). */
   public volatile boolean receiptsLag;
 
@@ -49,6 +58,12 @@ public final class FakeMempool implements Broadcaster, RelayerSigner {
 
   @Override
   public SignedTransaction sign(TransactionDraft draft) {
+    synchronized (this) {
+      if (signFailures > 0) {
+        signFailures--;
+        throw new IllegalStateException("the signer failed");
+      }
+    }
     String body =
         draft.relayer()
             + "/"
@@ -141,7 +156,24 @@ public final class FakeMempool implements Broadcaster, RelayerSigner {
   }
 
   @Override
-  public synchronized java.util.Optional<Receipt> receipt(Hash32 hash) {
+  public java.util.Optional<Receipt> receipt(Hash32 hash) {
+    boolean slow;
+    synchronized (this) {
+      slow =
+          minedTransactions.stream()
+              .anyMatch(tx -> tx.hash().equals(hash) && slowReceiptsOf.contains(tx.relayer()));
+    }
+    if (slow) {
+      try {
+        receiptGate.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return receiptNow(hash);
+  }
+
+  private synchronized java.util.Optional<Receipt> receiptNow(Hash32 hash) {
     if (receiptsLag) {
       return java.util.Optional.empty();
     }

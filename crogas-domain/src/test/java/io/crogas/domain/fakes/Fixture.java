@@ -14,6 +14,7 @@ import io.crogas.domain.model.TransferAuthorization;
 import io.crogas.domain.model.Wei;
 import io.crogas.domain.model.X402Network;
 import io.crogas.domain.policy.FeeSchedule;
+import io.crogas.domain.policy.RevertPolicy;
 import io.crogas.domain.policy.TargetPolicy;
 import io.crogas.domain.policy.TierTable;
 import io.crogas.domain.port.out.PriceFeed;
@@ -62,7 +63,9 @@ public final class Fixture {
           TargetPolicy.open(),
           BigInteger.valueOf(90_000),
           BigInteger.valueOf(5_000_000),
-          Duration.ofMinutes(30));
+          Duration.ofMinutes(30),
+          Duration.ofSeconds(30),
+          RevertPolicy.defaults());
   public final TrackingService tracking = new TrackingService(journal);
   public final FakeEngine engine = new FakeEngine(tracking, clock);
   public final QuoteService quotes =

@@ -27,9 +27,32 @@ public final class InMemoryJournal implements Journal {
     if (existing != null) {
       return new Admission.Existing(byId.get(existing));
     }
+    Optional<RelayRecord> holder = nonceHolder(record);
+    if (holder.isPresent()) {
+      return new Admission.NonceInFlight(holder.get());
+    }
     byId.put(record.id(), record);
     byKey.put(record.key(), record.id());
     return new Admission.Admitted(record);
+  }
+
+  private Optional<RelayRecord> nonceHolder(RelayRecord record) {
+    if (!(record.job() instanceof RelayJob.ForwarderCall call)) {
+      return Optional.empty();
+    }
+    return byId.values().stream()
+        .filter(r -> !r.state().isFinal())
+        .filter(r -> r.job() instanceof RelayJob.ForwarderCall)
+        .filter(
+            r -> {
+              RelayJob.ForwarderCall held = (RelayJob.ForwarderCall) r.job();
+              return held.request().user().equals(call.request().user())
+                  && held.request()
+                      .metaTransaction()
+                      .nonce()
+                      .equals(call.request().metaTransaction().nonce());
+            })
+        .findFirst();
   }
 
   @Override

@@ -7,16 +7,23 @@ import io.crogas.domain.fakes.Fixture;
 import io.crogas.domain.fakes.Keys;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.ChainId;
+import io.crogas.domain.model.CroUsdPrice;
 import io.crogas.domain.model.FeeQuote;
 import io.crogas.domain.model.ForwarderDomain;
+import io.crogas.domain.model.GasBudget;
 import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.MetaTransaction;
 import io.crogas.domain.model.RejectionCode;
+import io.crogas.domain.model.RelayJob;
+import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayRequest;
 import io.crogas.domain.model.RelayState;
 import io.crogas.domain.model.Signature;
 import io.crogas.domain.model.TransferAuthorization;
+import io.crogas.domain.port.in.QuoteRelay.QuoteCommand;
+import io.crogas.domain.port.in.QuoteRelay.QuoteOutcome;
 import io.crogas.domain.port.in.SubmitRelay.SubmitOutcome;
+import io.crogas.domain.port.out.StoreSamples;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Optional;
@@ -29,6 +36,12 @@ class RelayServiceTest {
     SubmitOutcome outcome = f.relay.submit(f.unpaid(call));
     assertThat(outcome).isInstanceOf(SubmitOutcome.PaymentRequired.class);
     return ((SubmitOutcome.PaymentRequired) outcome).quote();
+  }
+
+  /** {@code a} with another {@code validBefore}. */
+  private static TransferAuthorization validUntil(TransferAuthorization a, BigInteger validBefore) {
+    return new TransferAuthorization(
+        a.from(), a.to(), a.value(), a.validAfter(), validBefore, a.nonce());
   }
 
   private RejectionCode rejectionOf(SubmitOutcome outcome) {
@@ -180,14 +193,7 @@ class RelayServiceTest {
   void givenAFeeValidPastTheDeadline_whenSubmitted_thenInvalidRequest() {
     FeeQuote quote = quoteFor(f.call(0));
     TransferAuthorization a = quote.paymentAuthorization();
-    TransferAuthorization longer =
-        new TransferAuthorization(
-            a.from(),
-            a.to(),
-            a.value(),
-            a.validAfter(),
-            a.validBefore().add(BigInteger.ONE),
-            a.nonce());
+    TransferAuthorization longer = validUntil(a, a.validBefore().add(BigInteger.ONE));
 
     assertThat(rejectionOf(f.relay.submit(f.paid(quote.metaTransaction(), longer))))
         .isEqualTo(RejectionCode.INVALID_REQUEST);
@@ -503,5 +509,97 @@ class RelayServiceTest {
     public java.util.SortedSet<BigInteger> inFlightNonces(io.crogas.domain.model.Address user) {
       return new java.util.TreeSet<>(java.util.Set.of(BigInteger.ZERO)); // the first click's
     }
+  }
+
+  @Test
+  void givenADeadlineInsideTheMargin_whenQuotedOrSubmitted_thenExpiredAndNothingSent() {
+    MetaTransaction call =
+        new MetaTransaction(
+            Fixture.TARGET,
+            Fixture.CALL,
+            "normal",
+            BigInteger.ZERO,
+            BigInteger.valueOf(f.now() + 1));
+
+    QuoteOutcome quoted =
+        f.quotes.quote(
+            new QuoteCommand(
+                f.user.address(),
+                Fixture.TARGET,
+                Fixture.CALL,
+                "normal",
+                Optional.of(BigInteger.valueOf(f.now() + 29))));
+
+    assertThat(rejectionOf(f.relay.submit(f.unpaid(call)))).isEqualTo(RejectionCode.EXPIRED);
+    assertThat(((QuoteOutcome.Refused) quoted).rejection().code()).isEqualTo(RejectionCode.EXPIRED);
+    assertThat(f.engine.executed).isEmpty();
+  }
+
+  @Test
+  void givenAFeeAuthorizationEndingInsideTheMargin_whenSubmitted_thenExpiredAndNothingSent() {
+    FeeQuote quote = quoteFor(f.call(0));
+    TransferAuthorization shortLived =
+        validUntil(quote.paymentAuthorization(), BigInteger.valueOf(f.now() + 10));
+
+    SubmitOutcome outcome = f.relay.submit(f.paid(quote.metaTransaction(), shortLived));
+
+    assertThat(rejectionOf(outcome)).isEqualTo(RejectionCode.EXPIRED);
+    assertThat(((SubmitOutcome.Rejected) outcome).rejection().details())
+        .containsKey("payment.authorization.validBefore");
+    assertThat(f.engine.executed).isEmpty();
+  }
+
+  @Test
+  void givenACallNeedingMoreGasWhenRelayedThanQuoted_whenSubmitted_thenRefusedAndNothingSent() {
+    FeeQuote quote = quoteFor(f.call(0));
+    f.chain.sentJobGas = Optional.of(quote.gasLimit().add(BigInteger.ONE));
+
+    SubmitOutcome outcome = f.relay.submit(f.paid(quote));
+
+    assertThat(rejectionOf(outcome)).isEqualTo(RejectionCode.SIMULATION_FAILED);
+    assertThat(((SubmitOutcome.Rejected) outcome).rejection().message())
+        .contains("above the quoted limit of " + quote.gasLimit());
+    assertThat(f.chain.simulatedAs)
+        .containsExactly(Fixture.RELAYER + "@" + quote.maxFeePerGas().value());
+    assertThat(f.engine.executed).isEmpty();
+  }
+
+  @Test
+  void givenAPaidQuote_whenAccepted_thenTheJobCarriesTheQuotedGasLimitAndFeeCap() {
+    FeeQuote quote = quoteFor(f.call(0));
+
+    SubmitOutcome outcome = f.relay.submit(f.paid(quote));
+
+    RelayJob job = ((SubmitOutcome.Accepted) outcome).record().job();
+    assertThat(job.quotedBudget()).contains(GasBudget.of(quote));
+  }
+
+  @Test
+  void givenAnAddressWhoseCallsRevertedOnChain_whenItSubmitsAgain_thenSlowedDownThenRefused() {
+    for (int k = 0; k < 3; k++) {
+      RelayRecord attack =
+          StoreSamples.accepted(
+              "r-" + k, StoreSamples.forwarderCall(f.user, 100 + k), f.clock.instant());
+      f.journal.admit(attack);
+      RelayRecord sent = StoreSamples.submitted(attack, StoreSamples.hash(k), f.clock.instant());
+      f.journal.update(sent);
+      f.journal.update(StoreSamples.confirmed(sent, false, f.clock.instant()));
+      if (k == 0) {
+        SubmitOutcome slowed = f.relay.submit(f.paid(quoteFor(f.call(0))));
+        assertThat(rejectionOf(slowed)).isEqualTo(RejectionCode.RATE_LIMITED);
+        assertThat(((SubmitOutcome.Rejected) slowed).rejection().details())
+            .containsEntry("retryAfterSeconds", "300");
+      }
+      f.clock.advance(Duration.ofMinutes(5));
+      f.price =
+          Optional.of(new CroUsdPrice(new java.math.BigDecimal("0.10"), "test", f.clock.instant()));
+    }
+
+    SubmitOutcome refused = f.relay.submit(f.paid(quoteFor(f.call(0))));
+
+    assertThat(rejectionOf(refused)).isEqualTo(RejectionCode.RATE_LIMITED);
+    assertThat(((SubmitOutcome.Rejected) refused).rejection().details())
+        .containsEntry("retryAfterSeconds", "" + Duration.ofMinutes(45).toSeconds());
+    assertThat(f.engine.executed).isEmpty();
   }
 }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crogas.domain.model.Calldata;
 import io.crogas.domain.model.ChainId;
 import io.crogas.domain.model.ForwarderDomain;
+import io.crogas.domain.model.GasBudget;
 import io.crogas.domain.model.MetaTransaction;
 import io.crogas.domain.model.RelayJob;
 import io.crogas.domain.model.RelayRequest;
@@ -22,6 +23,8 @@ import io.crogas.domain.model.Signature;
 import io.crogas.domain.model.SignedAuthorization;
 import io.crogas.domain.model.TokenDomain;
 import io.crogas.domain.model.TransferAuthorization;
+import io.crogas.domain.model.Wei;
+import java.math.BigInteger;
 
 /**
  * A {@link RelayJob} and the signed values inside it as JSON. Domain separators are stored and
@@ -30,6 +33,12 @@ import io.crogas.domain.model.TransferAuthorization;
 final class RelayJobJson {
   private static final String FORWARDER_CALL = "forwarderCall";
   private static final String TOKEN_TRANSFER = "tokenTransfer";
+
+  /**
+   * The budget of a forwarder call journaled before jobs carried their quote: nothing may be sent
+   * for it (it fails before sending, nobody charged); what was already sent is re-sent as recorded.
+   */
+  private static final GasBudget UNQUOTED = new GasBudget(BigInteger.ZERO, Wei.ZERO);
 
   private RelayJobJson() {}
 
@@ -41,6 +50,7 @@ final class RelayJobJson {
       node.set("request", request(call.request()));
       node.set("fee", signedAuthorization(call.fee()));
       node.put("queuePriority", call.queuePriority());
+      node.set("budget", budget(call.budget()));
     } else {
       RelayJob.TokenTransfer transfer = (RelayJob.TokenTransfer) job;
       node.put("type", TOKEN_TRANSFER);
@@ -58,12 +68,24 @@ final class RelayJobJson {
               forwarder(node(node, "forwarder")),
               request(node(node, "request")),
               signedAuthorization(node(node, "fee")),
-              smallNumber(node, "queuePriority"));
+              smallNumber(node, "queuePriority"),
+              node.has("budget") ? budget(node(node, "budget")) : UNQUOTED);
       case TOKEN_TRANSFER ->
           new RelayJob.TokenTransfer(
               token(node(node, "token")), signedAuthorization(node(node, "transfer")));
       default -> throw new IllegalArgumentException("unknown job type " + type);
     };
+  }
+
+  static ObjectNode budget(GasBudget budget) {
+    ObjectNode node = object();
+    node.put("gasLimit", budget.gasLimit().toString());
+    node.put("maxFeePerGas", budget.maxFeePerGas().value().toString());
+    return node;
+  }
+
+  static GasBudget budget(JsonNode node) {
+    return new GasBudget(big(node, "gasLimit"), new Wei(big(node, "maxFeePerGas")));
   }
 
   static ObjectNode forwarder(ForwarderDomain domain) {

@@ -6,6 +6,7 @@ import io.crogas.domain.model.RelayJob;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.port.out.Journal;
 import java.math.BigInteger;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -41,6 +42,10 @@ public final class SqliteJournal implements Journal {
           if (existing.isPresent()) {
             return new Admission.Existing(existing.get());
           }
+          Optional<RelayRecord> holder = nonceHolder(c, record);
+          if (holder.isPresent()) {
+            return new Admission.NonceInFlight(holder.get());
+          }
           Instant created = record.history().get(0).at();
           Sql.update(
               c,
@@ -70,6 +75,20 @@ public final class SqliteJournal implements Journal {
                     WHERE id = ? AND idempotency_key = ? AND version = ?""",
                     columns(next, next.id(), key(next), next.version() - 1))
                 == 1);
+  }
+
+  /** The unfinished forwarder call of the same user with the same meta-transaction nonce. */
+  private static Optional<RelayRecord> nonceHolder(Connection c, RelayRecord record)
+      throws SQLException {
+    if (!(record.job() instanceof RelayJob.ForwarderCall call)) {
+      return Optional.empty();
+    }
+    return Sql.first(
+        c,
+        SELECT + "WHERE forwarder_user = ? AND meta_nonce = ? AND final = 0",
+        SqliteJournal::record,
+        call.request().user().value(),
+        call.request().metaTransaction().nonce().toString());
   }
 
   /** The values of the columns derived from {@code record}, followed by {@code more}. */

@@ -27,6 +27,9 @@ public interface Chain {
   /** {@code token.authorizationState(authorizer, nonce)}: used or cancelled. */
   boolean authorizationUsed(Address token, Address authorizer, Hash32 nonce);
 
+  /** {@code forwarder.isRelayer(account)}: whether the forwarder accepts calls from it. */
+  boolean isRelayer(Address account);
+
   /** Native (CRO) balance. */
   Wei nativeBalance(Address account);
 
@@ -41,6 +44,13 @@ public interface Chain {
 
   /** Simulates the exact transaction the relayer would send for {@code job}. */
   Simulation simulate(RelayJob job);
+
+  /**
+   * Simulates the transaction for {@code job} exactly as {@code relayer} will send it: from that
+   * key (so {@code tx.origin} is the sender) at {@code gasPrice}, so that a target cannot behave
+   * one way in the simulation and another on chain.
+   */
+  Simulation simulate(RelayJob job, Address relayer, Wei gasPrice);
 
   /** The outcome of a simulation. */
   sealed interface Simulation permits Simulation.Succeeds, Simulation.Reverts {

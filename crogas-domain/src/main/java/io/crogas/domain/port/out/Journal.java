@@ -16,8 +16,11 @@ import java.util.SortedSet;
 public interface Journal {
 
   /**
-   * Atomically inserts {@code record} unless a record with the same idempotency key exists, in
-   * which case that one is returned and nothing is written.
+   * Atomically inserts {@code record} unless a record with the same idempotency key exists (that
+   * one is returned as {@link Admission.Existing}), or, for a forwarder call, an unfinished
+   * forwarder call of the same user holds the same meta-transaction nonce (returned as {@link
+   * Admission.NonceInFlight}): one (user, nonce) has at most one request in flight, since all but
+   * one of them would revert on chain at the relayer's cost. Nothing is written in either case.
    */
   Admission admit(RelayRecord record);
 
@@ -41,9 +44,13 @@ public interface Journal {
   SortedSet<BigInteger> inFlightNonces(Address user);
 
   /** The result of {@link #admit}. */
-  sealed interface Admission permits Admission.Admitted, Admission.Existing {
+  sealed interface Admission
+      permits Admission.Admitted, Admission.Existing, Admission.NonceInFlight {
     record Admitted(RelayRecord record) implements Admission {}
 
     record Existing(RelayRecord record) implements Admission {}
+
+    /** Another request of the same user with the same meta-transaction nonce is in flight. */
+    record NonceInFlight(RelayRecord holder) implements Admission {}
   }
 }

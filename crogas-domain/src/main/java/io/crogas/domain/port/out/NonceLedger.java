@@ -16,6 +16,13 @@ import java.util.Optional;
 public interface NonceLedger {
 
   /**
+   * The "mined by" hash of a nonce the chain passed with a transaction this relayer did not record
+   * (no receipt of its own came within the grace): it is not pending any more, and no restart
+   * re-sends it.
+   */
+  Hash32 USED_ELSEWHERE = new Hash32("0x" + "0".repeat(64));
+
+  /**
    * Atomically assigns {@code relayer}'s next nonce — {@code max(chainFloor, highest assigned + 1)}
    * — to {@code recordId} (empty for a gap filler). Assigning to a record that already holds a
    * nonce of this relayer returns that assignment unchanged.

@@ -75,11 +75,7 @@ public abstract class JournalContract {
     List<Admission> admissions =
         Race.run(8, n -> journal.admit(accepted("r-" + n, tokenTransfer(BOB, 1), at(n))));
 
-    List<Admission.Admitted> admitted =
-        admissions.stream()
-            .filter(Admission.Admitted.class::isInstance)
-            .map(Admission.Admitted.class::cast)
-            .toList();
+    List<Admission.Admitted> admitted = admitted(admissions);
     assertThat(admitted).hasSize(1);
     RelayRecord winner = admitted.get(0).record();
     assertThat(admissions)
@@ -96,6 +92,46 @@ public abstract class JournalContract {
     assertThat(admissions).allMatch(Admission.Admitted.class::isInstance);
     assertThat(journal.inFlightNonces(ALICE.address()))
         .containsExactlyElementsOf(LongStream.range(0, 8).mapToObj(BigInteger::valueOf).toList());
+  }
+
+  @Test
+  void
+      givenACallInFlight_whenAnotherCallOfTheSameUserAndNonceIsAdmitted_thenRefusedAndNotWritten() {
+    RelayRecord first = accepted("r-1", forwarderCall(ALICE, 3, 0), at(0));
+    RelayRecord other = accepted("r-2", forwarderCall(ALICE, 3, 1), at(1));
+    RelayRecord bobs = accepted("r-3", forwarderCall(BOB, 3, 1), at(2));
+    journal.admit(first);
+
+    Admission admission = journal.admit(other);
+
+    assertThat(other.key()).isNotEqualTo(first.key());
+    assertThat(admission).isEqualTo(new Admission.NonceInFlight(first));
+    assertThat(journal.find("r-2")).isEmpty();
+    assertThat(journal.admit(bobs)).isEqualTo(new Admission.Admitted(bobs));
+  }
+
+  @Test
+  void givenTheCallHoldingANonceFinished_whenAnotherWithThatNonceIsAdmitted_thenAdmitted() {
+    RelayRecord first = accepted("r-1", forwarderCall(ALICE, 3, 0), at(0));
+    RelayRecord other = accepted("r-2", forwarderCall(ALICE, 3, 1), at(1));
+    journal.admit(first);
+    write(failed(first, "reverts before sending", at(1)));
+
+    assertThat(journal.admit(other)).isEqualTo(new Admission.Admitted(other));
+  }
+
+  @Test
+  void givenEightThreads_whenEachAdmitsAnotherCallWithOneNonce_thenExactlyOneIsAdmitted()
+      throws Exception {
+    List<Admission> admissions =
+        Race.run(8, n -> journal.admit(accepted("r-" + n, forwarderCall(ALICE, 9, n), at(n))));
+
+    List<Admission.Admitted> admitted = admitted(admissions);
+    assertThat(admitted).hasSize(1);
+    assertThat(admissions)
+        .filteredOn(a -> a != admitted.get(0))
+        .containsOnly(new Admission.NonceInFlight(admitted.get(0).record()));
+    assertThat(journal.inFlight()).containsExactly(admitted.get(0).record());
   }
 
   @Test
@@ -269,6 +305,13 @@ public abstract class JournalContract {
     RelayRecord refusedDone =
         write(failed(refused, "Ünïcode \"quoted\" reason\nwith a newline ✓", at(14)));
     return List.of(paidDone, unpaid, x402Sent, revertedDone, refusedDone);
+  }
+
+  private static List<Admission.Admitted> admitted(List<Admission> admissions) {
+    return admissions.stream()
+        .filter(Admission.Admitted.class::isInstance)
+        .map(Admission.Admitted.class::cast)
+        .toList();
   }
 
   private RelayRecord write(RelayRecord next) {

@@ -6,6 +6,7 @@ import io.crogas.domain.model.Address;
 import io.crogas.domain.model.CroUsdPrice;
 import io.crogas.domain.model.FeeQuote;
 import io.crogas.domain.model.ForwarderDomain;
+import io.crogas.domain.model.GasBudget;
 import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.IdempotencyKey;
 import io.crogas.domain.model.MetaTransaction;
@@ -45,6 +46,10 @@ public final class StoreSamples {
   public static final TokenDomain USDC =
       TokenDomain.of("Bridged USDC (Stargate)", "1", Fixture.CHAIN, Fixture.USDC, 6);
 
+  /** The quoted gas limit and fee cap of the sample forwarder calls. */
+  public static final GasBudget BUDGET =
+      new GasBudget(BigInteger.valueOf(400_000), Wei.gwei(20_000));
+
   private StoreSamples() {}
 
   /** {@link #T0} plus {@code seconds} and a few nanoseconds, so that truncation shows. */
@@ -64,14 +69,29 @@ public final class StoreSamples {
    * per user: otherwise two users' identical calls would share an idempotency key.
    */
   public static MetaTransaction metaTransaction(Keys user, BigInteger nonce) {
-    long deadline = 1_800_000_000L + user.privateKey().longValue() % 1000;
+    return metaTransaction(user, nonce, 0);
+  }
+
+  /** A call by {@code user}; each {@code variant} is another call (another deadline). */
+  public static MetaTransaction metaTransaction(Keys user, BigInteger nonce, int variant) {
+    long deadline = 1_800_000_000L + user.privateKey().longValue() % 1000 + 1000L * variant;
     return new MetaTransaction(
         Fixture.TARGET, Fixture.CALL, "normal", nonce, BigInteger.valueOf(deadline));
   }
 
   /** A gasless execution by {@code user} with meta-transaction nonce {@code nonce}. */
   public static RelayJob.ForwarderCall forwarderCall(Keys user, BigInteger nonce, boolean paid) {
-    MetaTransaction call = metaTransaction(user, nonce);
+    return forwarderCall(user, nonce, paid, 0);
+  }
+
+  /** Another call ({@code variant}) by {@code user} signed with the same meta-transaction nonce. */
+  public static RelayJob.ForwarderCall forwarderCall(Keys user, long nonce, int variant) {
+    return forwarderCall(user, BigInteger.valueOf(nonce), true, variant);
+  }
+
+  private static RelayJob.ForwarderCall forwarderCall(
+      Keys user, BigInteger nonce, boolean paid, int variant) {
+    MetaTransaction call = metaTransaction(user, nonce, variant);
     Hash32 digest = call.digest(FORWARDER);
     TransferAuthorization fee =
         new TransferAuthorization(
@@ -89,7 +109,7 @@ public final class StoreSamples {
             call,
             user.sign(digest),
             paid ? Optional.of(signedFee) : Optional.empty());
-    return new RelayJob.ForwarderCall(FORWARDER, request, signedFee, 2);
+    return new RelayJob.ForwarderCall(FORWARDER, request, signedFee, 2, BUDGET);
   }
 
   public static RelayJob.ForwarderCall forwarderCall(Keys user, long nonce) {
