@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Compiles contracts/src with solcjs (standard JSON) and writes, for every deployable contract,
-//   <Name>.json            {contractName, abi, bytecode, deployedBytecode, compiler}
+//   <Name>.json            {contractName, abi, bytecode, deployedBytecode, immutableReferences, compiler}
 //   <Name>.abi.json        the ABI alone
 //   <Name>.bin             creation bytecode, 0x-prefixed hex
 //   <Name>.deployed.bin    runtime bytecode, 0x-prefixed hex
+//   <Name>.immutables.json where the runtime bytecode holds immutables: [[start, length], ...]
 // into the output directory (default target/classes/io/crogas/contracts), where the jar picks
 // them up as classpath resources. The optimizer and EVM settings come from foundry.toml, so forge
 // tests and the shipped artifacts are built the same way. Same sources, same bytes: inputs are
@@ -28,7 +29,11 @@ const input = {
     optimizer: { enabled: settings.optimizer, runs: settings.optimizerRuns },
     evmVersion: settings.evmVersion,
     metadata: { bytecodeHash: settings.bytecodeHash },
-    outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object'] } },
+    outputSelection: {
+      '*': {
+        '*': ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object', 'evm.deployedBytecode.immutableReferences'],
+      },
+    },
   },
 };
 
@@ -46,17 +51,24 @@ for (const source of Object.keys(output.contracts).filter((s) => s.startsWith('s
   for (const [contractName, contract] of Object.entries(output.contracts[source])) {
     const bytecode = contract.evm.bytecode.object;
     if (!bytecode) continue; // interfaces and abstract contracts
+    // The deployment fills these byte ranges of the runtime code (zeros here) with immutables.
+    const immutableReferences = Object.values(contract.evm.deployedBytecode.immutableReferences ?? {})
+      .flat()
+      .map(({ start, length }) => [start, length])
+      .sort((a, b) => a[0] - b[0]);
     const artifact = {
       contractName,
       abi: contract.abi,
       bytecode: `0x${bytecode}`,
       deployedBytecode: `0x${contract.evm.deployedBytecode.object}`,
+      immutableReferences,
       compiler,
     };
     writeFileSync(join(outDir, `${contractName}.json`), `${JSON.stringify(artifact, null, 2)}\n`);
     writeFileSync(join(outDir, `${contractName}.abi.json`), `${JSON.stringify(contract.abi, null, 2)}\n`);
     writeFileSync(join(outDir, `${contractName}.bin`), `${artifact.bytecode}\n`);
     writeFileSync(join(outDir, `${contractName}.deployed.bin`), `${artifact.deployedBytecode}\n`);
+    writeFileSync(join(outDir, `${contractName}.immutables.json`), `${JSON.stringify(immutableReferences)}\n`);
     written.push(contractName);
   }
 }

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The compiled CroGas contracts carried in this jar as classpath resources under {@code
@@ -26,6 +30,13 @@ public final class ContractArtifacts {
    */
   public static final String HOSTILE_TARGET = "HostileTarget";
 
+  /**
+   * A Chainlink-style CRO/USD aggregator whose rounds its owner sets, for local chains and tests.
+   */
+  public static final String TEST_PRICE_FEED = "TestPriceFeed";
+
+  private static final Pattern PAIR = Pattern.compile("\\[\\s*(\\d+)\\s*,\\s*(\\d+)\\s*]");
+
   private ContractArtifacts() {}
 
   /**
@@ -38,7 +49,20 @@ public final class ContractArtifacts {
         name,
         resource(name, ".abi.json"),
         resource(name, ".bin").strip(),
-        resource(name, ".deployed.bin").strip());
+        resource(name, ".deployed.bin").strip(),
+        immutables(resource(name, ".immutables.json")));
+  }
+
+  /** {@code [[start, length], ...]} as compile.mjs writes it. */
+  private static List<ContractArtifact.ByteRange> immutables(String json) {
+    List<ContractArtifact.ByteRange> ranges = new ArrayList<>();
+    Matcher pair = PAIR.matcher(json);
+    while (pair.find()) {
+      ranges.add(
+          new ContractArtifact.ByteRange(
+              Integer.parseInt(pair.group(1)), Integer.parseInt(pair.group(2))));
+    }
+    return ranges;
   }
 
   private static String resource(String name, String suffix) {

@@ -6,6 +6,9 @@ import io.crogas.domain.model.Receipt;
 import java.math.BigInteger;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Int256;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.abi.datatypes.generated.Uint8;
 
 /**
  * Deploys the CroGas contracts from the compiled artifacts (TestUSDC, then the forwarder that takes
@@ -55,6 +58,27 @@ public final class ContractDeployer {
     Receipt receipt = sender.send(usdc, TokenCalls.mint(to, amount));
     if (!receipt.success()) {
       throw new TransactionFailedException("mint " + receipt.txHash() + " reverted on chain");
+    }
+    return receipt;
+  }
+
+  /** Deploys a {@link ContractArtifacts#TEST_PRICE_FEED} answering {@code answer} now. */
+  public Address deployTestPriceFeed(int decimals, BigInteger answer) {
+    return sender.deploy(
+        creationCode(ContractArtifacts.TEST_PRICE_FEED, new Uint8(decimals), new Int256(answer)));
+  }
+
+  /** Starts a new round of a test price feed (deployed by this sender). */
+  public Receipt setPriceRound(Address feed, BigInteger answer, long updatedAt) {
+    Receipt receipt =
+        sender.send(
+            feed,
+            AbiCodec.call(
+                "setRound(int256,uint256)",
+                new Int256(answer),
+                new Uint256(BigInteger.valueOf(updatedAt))));
+    if (!receipt.success()) {
+      throw new TransactionFailedException("setRound " + receipt.txHash() + " reverted on chain");
     }
     return receipt;
   }

@@ -244,5 +244,12 @@ public final class CroGasNode implements AutoCloseable {
     engine.close();
     database.close();
     rpc.close();
+    if (config.prices() instanceof AutoCloseable feed) { // a market feed polls until closed
+      try {
+        feed.close();
+      } catch (Exception e) {
+        // nothing more to release
+      }
+    }
   }
 }

@@ -1,11 +1,14 @@
 package io.crogas.cli;
 
+import io.crogas.cli.prices.MarketPrices;
+import io.crogas.cli.prices.PriceMeters;
 import io.crogas.domain.model.ChainId;
 import io.crogas.domain.model.TokenAmount;
 import io.crogas.domain.model.Wei;
 import io.crogas.http.ApiSettings;
 import io.crogas.http.HttpApi;
 import java.time.Instant;
+import java.time.InstantSource;
 
 /**
  * Serves a node's use cases over HTTP with {@link HttpApi}: the REST API, x402 and the pages. The
@@ -65,6 +68,9 @@ public final class HttpServerLauncher implements ServerLauncher {
         .ifPresent(minter -> api.faucet((to, amount) -> minter.mint(to, amount.atomic()).txHash()));
     HttpApi built = api.build();
     NodeMeters.register(node, built.meterRegistry());
+    if (node.config().prices() instanceof MarketPrices market) {
+      PriceMeters.register(market, built.meterRegistry(), InstantSource.system());
+    }
     HttpApi running = built.start(endpoint.host(), endpoint.port());
     String url = "http://" + endpoint.host() + ":" + running.port();
     return new RunningServer() {

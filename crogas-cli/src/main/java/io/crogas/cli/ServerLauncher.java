@@ -1,7 +1,6 @@
 package io.crogas.cli;
 
 import io.crogas.domain.model.Address;
-import io.crogas.domain.model.ChainId;
 import io.crogas.domain.model.Receipt;
 import java.math.BigInteger;
 import java.util.Optional;
@@ -45,17 +44,6 @@ public interface ServerLauncher {
     /** Same origin only, no explorer links: a local chain. */
     public ApiEndpoint(String host, int port, Optional<UsdcMinter> faucet) {
       this(host, port, faucet, java.util.List.of(), Optional.empty());
-    }
-
-    /** Cronos' public explorer for mainnet (25) and testnet (338); none for other chains. */
-    public static Optional<String> cronosExplorer(ChainId chainId) {
-      if (chainId.equals(ChainId.CRONOS_MAINNET)) {
-        return Optional.of("https://explorer.cronos.org/tx/");
-      }
-      if (chainId.equals(ChainId.CRONOS_TESTNET)) {
-        return Optional.of("https://explorer.cronos.org/testnet/tx/");
-      }
-      return Optional.empty();
     }
 
     public String url() {

@@ -93,6 +93,11 @@ final class LocalNetwork implements AutoCloseable {
     deployer.mint(deployment.usdc(), to, BigInteger.valueOf(usdc).multiply(BigInteger.TEN.pow(6)));
   }
 
+  /** Deploys and drives test contracts from dev account 0 (e.g. a test price feed). */
+  ContractDeployer contracts() {
+    return deployer;
+  }
+
   /** Mints test USDC from the deployer (the faucet of a dev server). */
   ServerLauncher.UsdcMinter minter() {
     return (to, atomic) -> deployer.mint(deployment.usdc(), to, atomic);

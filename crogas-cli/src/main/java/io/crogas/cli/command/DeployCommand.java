@@ -11,6 +11,7 @@ import io.crogas.cli.CliFailure;
 import io.crogas.cli.chain.ChainCheck;
 import io.crogas.cli.chain.ForwarderDeployer;
 import io.crogas.cli.chain.GasPricing;
+import io.crogas.cli.chain.NetworkPreset;
 import io.crogas.cli.keys.UnlockedKey;
 import io.crogas.domain.model.Address;
 import java.nio.file.Path;
@@ -42,11 +43,20 @@ public final class DeployCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin JsonOption json;
 
-  @Option(names = "--rpc", required = true, paramLabel = "URL", description = "JSON-RPC URL.")
+  @Option(
+      names = "--network",
+      paramLabel = "NAME",
+      converter = NetworkPresetConverter.class,
+      description =
+          "cronos-mainnet, cronos-testnet or dev: fills --rpc, --chain-id and (on Cronos) --usdc"
+              + " with the network's public RPC and bridged USDC.")
+  NetworkPreset network;
+
+  @Option(names = "--rpc", paramLabel = "URL", description = "JSON-RPC URL.")
   String rpcUrl;
 
-  @Option(names = "--chain-id", required = true, paramLabel = "N", description = "Expected id.")
-  long chainId;
+  @Option(names = "--chain-id", paramLabel = "N", description = "Expected id.")
+  Long chainId;
 
   @Option(
       names = "--gas-pricing",
@@ -116,6 +126,7 @@ public final class DeployCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    resolveNetwork();
     String privateKey = privateKey();
     Output output = Output.of(spec, json.enabled);
     output.progress("checking " + rpcUrl + " is chain " + chainId + "...");
@@ -130,6 +141,28 @@ public final class DeployCommand implements Callable<Integer> {
       output.result(document(deployment, deployer), text(deployment));
     }
     return 0;
+  }
+
+  /** A named network fills what was not given; what was given must agree with it. */
+  private void resolveNetwork() {
+    if (network == null) {
+      if (rpcUrl == null || chainId == null) {
+        throw new ParameterException(
+            spec.commandLine(), "give --network, or both --rpc and --chain-id");
+      }
+      return;
+    }
+    if (chainId != null && chainId != network.chainId().value()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          network.label() + " is chain " + network.chainId().value() + ", not " + chainId);
+    }
+    chainId = network.chainId().value();
+    rpcUrl = rpcUrl == null ? network.rpcUrl() : rpcUrl;
+    if (token == null && network.usdc().isPresent()) {
+      token = new TokenChoice();
+      token.usdc = network.usdc().get();
+    }
   }
 
   private Deployment deploy(TransactionSender sender, Address deployer) {

@@ -2,16 +2,20 @@ package io.crogas.cli.command;
 
 import io.crogas.cli.CliContext;
 import io.crogas.cli.CroGasNode;
+import io.crogas.cli.ExitCodes;
 import io.crogas.cli.ServerLauncher;
 import io.crogas.cli.chain.ChainCheck;
+import io.crogas.cli.serve.LiveCheck;
 import io.crogas.cli.serve.ServeSettings;
 import io.crogas.cli.serve.SettingsSource;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +40,12 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "A .properties file.")
   Path config;
 
-  @Option(names = "--check", description = "Validate the configuration and exit.")
+  @Option(
+      names = "--check",
+      description =
+          "Validate the configuration, check it against the live chain (forwarder code and fee"
+              + " token, USDC domain, relayer keys registered and funded, price sources), print"
+              + " one line per check and exit: 0 all passed, 1 one failed, 3 RPC unreachable.")
   boolean checkOnly;
 
   public ServeCommand(CliContext context) {
@@ -49,8 +58,7 @@ public final class ServeCommand implements Callable<Integer> {
     ServeSettings settings =
         ServeSettings.read(SettingsSource.of(context.environment(), Optional.ofNullable(config)));
     if (checkOnly) {
-      output.result(Output.fields("valid", true), "configuration is valid");
-      return 0;
+      return check(output, settings);
     }
     output.progress(
         "connecting to " + settings.rpcUrl() + " (chain " + settings.chainId() + ")...");
@@ -69,7 +77,7 @@ public final class ServeCommand implements Callable<Integer> {
                       settings.port(),
                       Optional.empty(),
                       settings.corsOrigins(),
-                      ServerLauncher.ApiEndpoint.cronosExplorer(node.forwarder().chainId())));
+                      settings.explorerTxUrl()));
     } catch (RuntimeException e) {
       node.close();
       throw e;
@@ -81,6 +89,23 @@ public final class ServeCommand implements Callable<Integer> {
           server.close();
           node.close();
         });
+  }
+
+  private int check(Output output, ServeSettings settings) {
+    List<LiveCheck.Line> lines =
+        LiveCheck.run(settings, context.environment(), InstantSource.system());
+    boolean valid = lines.stream().allMatch(LiveCheck.Line::ok);
+    List<Map<String, Object>> checks =
+        lines.stream()
+            .map(l -> Output.fields("check", l.check(), "ok", l.ok(), "detail", l.detail()))
+            .toList();
+    String text =
+        lines.stream()
+            .map(
+                l -> String.format("%-4s  %-20s %s", l.ok() ? "ok" : "FAIL", l.check(), l.detail()))
+            .collect(Collectors.joining("\n"));
+    output.result(Output.fields("valid", valid, "checks", checks), text);
+    return valid ? ExitCodes.OK : ExitCodes.REFUSED;
   }
 
   private static Map<String, Object> document(

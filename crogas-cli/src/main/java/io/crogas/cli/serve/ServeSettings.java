@@ -1,16 +1,15 @@
 package io.crogas.cli.serve;
 
-import io.crogas.cli.FixedPriceFeed;
 import io.crogas.cli.NodeConfig;
 import io.crogas.cli.RelayerKeys;
 import io.crogas.cli.chain.GasPricing;
+import io.crogas.cli.chain.NetworkPreset;
 import io.crogas.cli.keys.PasswordSource;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.policy.FeeSchedule;
 import io.crogas.domain.policy.RevertPolicy;
 import io.crogas.domain.policy.TargetPolicy;
 import io.crogas.domain.policy.TierTable;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +24,7 @@ import java.util.Set;
  * problem is named with its variable (docs/configuration.md).
  */
 public record ServeSettings(
+    Optional<NetworkPreset> network,
     String rpcUrl,
     long chainId,
     GasPricing pricing,
@@ -35,7 +35,7 @@ public record ServeSettings(
     String host,
     int port,
     Path store,
-    BigDecimal priceUsd,
+    PriceSettings prices,
     int feeBps,
     int gasMarginPercent,
     Duration quoteTtl,
@@ -52,7 +52,8 @@ public record ServeSettings(
     List<String> corsOrigins,
     Duration receiptGrace,
     Duration keyCheckInterval,
-    int laneQueueLimit) {
+    int laneQueueLimit,
+    Optional<String> explorerTxUrl) {
 
   /** The tiers when {@link Setting#TIERS} is not set. */
   public static final String DEFAULT_TIERS = "slow:110:100:0,normal:125:125:1,fast:150:200:2";
@@ -70,17 +71,16 @@ public record ServeSettings(
    */
   public static ServeSettings read(SettingsSource source) {
     SettingsReader in = new SettingsReader(source);
-    var rpcUrl = in.required(Setting.RPC_URL, SettingParsers::httpUrl);
-    var chainId = in.required(Setting.CHAIN_ID, SettingParsers.integer(1, Long.MAX_VALUE));
+    var network = NetworkSettings.read(in);
+    var chainId = network.map(NetworkSettings::chainId);
     var pricing = in.optional(Setting.GAS_PRICING, "cronos", SettingParsers::pricing);
     var forwarder = in.required(Setting.FORWARDER, Address::parse);
-    var usdc = in.required(Setting.USDC, Address::parse);
     var keystores = in.required(Setting.KEYSTORES, SettingParsers::paths);
     var password = password(in);
     var host = in.optional(Setting.HOST, "127.0.0.1", text -> text);
     var port = in.optional(Setting.PORT, "8402", SettingParsers.integer(1, 65_535));
     var store = in.optional(Setting.STORE, "crogas.db", Path::of);
-    var price = in.required(Setting.PRICE_USD, SettingParsers::positiveDecimal);
+    var price = PriceSettings.read(in, chainId);
     var feeBps = in.optional(Setting.FEE_BPS, "100", SettingParsers.integer(0, 10_000));
     var margin = in.optional(Setting.GAS_MARGIN_PERCENT, "20", SettingParsers.integer(0, 1_000));
     var ttl = in.optional(Setting.QUOTE_TTL_SECONDS, "120", SettingParsers.seconds(5, 3_600));
@@ -116,11 +116,12 @@ public record ServeSettings(
         in.optional(Setting.LANE_QUEUE_LIMIT, "1000", SettingParsers.integer(1, 1_000_000));
     in.check();
     return new ServeSettings(
-        rpcUrl.orElseThrow(),
+        network.orElseThrow().preset(),
+        network.orElseThrow().rpcUrl(),
         chainId.orElseThrow(),
         pricing.orElseThrow(),
         forwarder.orElseThrow(),
-        usdc.orElseThrow(),
+        network.orElseThrow().usdc(),
         keystores.orElseThrow(),
         password.orElseThrow(),
         host.orElseThrow(),
@@ -146,7 +147,8 @@ public record ServeSettings(
         cors.orElseThrow(),
         grace.orElseThrow(),
         keyCheck.orElseThrow(),
-        laneLimit.orElseThrow().intValue());
+        laneLimit.orElseThrow().intValue(),
+        network.orElseThrow().explorerTxUrl());
   }
 
   private static Optional<PasswordSource> password(SettingsReader in) {
@@ -171,7 +173,7 @@ public record ServeSettings(
     return NodeConfig.builder(rpcUrl, pricing.profile(chainId), forwarder, usdc)
         .relayerKeys(new RelayerKeys.Keystores(keystores, secret.keystorePassword()))
         .storeFile(store)
-        .prices(new FixedPriceFeed(priceUsd, clock))
+        .prices(prices.start(rpcUrl, clock))
         .tiers(tiers)
         .fees(
             new FeeSchedule(

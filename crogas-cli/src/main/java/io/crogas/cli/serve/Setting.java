@@ -10,6 +10,7 @@ import java.util.Optional;
  * crogas.rpc.url}). docs/configuration.md describes each.
  */
 public enum Setting {
+  NETWORK,
   RPC_URL,
   CHAIN_ID,
   GAS_PRICING,
@@ -22,6 +23,14 @@ public enum Setting {
   PORT,
   STORE,
   PRICE_USD,
+  PRICE_SOURCES,
+  PRICE_MIN_SOURCES,
+  PRICE_MAX_DEVIATION_BPS,
+  PRICE_MAX_AGE_SECONDS,
+  PRICE_POLL_SECONDS,
+  PRICE_CRYPTOCOM_URL,
+  PRICE_COINGECKO_URL,
+  PRICE_COINGECKO_KEY,
   FEE_BPS,
   GAS_MARGIN_PERCENT,
   QUOTE_TTL_SECONDS,
@@ -40,7 +49,8 @@ public enum Setting {
   CORS_ORIGINS,
   RECEIPT_GRACE_SECONDS,
   KEY_CHECK_SECONDS,
-  LANE_QUEUE_LIMIT;
+  LANE_QUEUE_LIMIT,
+  EXPLORER_TX_URL;
 
   /** {@code CROGAS_RPC_URL}. */
   public String variable() {

@@ -30,6 +30,11 @@ final class SettingsReader {
     return parse(setting, source.value(setting).orElse(fallback), parse);
   }
 
+  /** The parsed value when the setting is given; empty when it is not (or did not read). */
+  <T> Optional<T> ifSet(Setting setting, Function<String, T> parse) {
+    return source.value(setting).flatMap(value -> parse(setting, value, parse));
+  }
+
   Optional<String> raw(Setting setting) {
     return source.value(setting);
   }

@@ -80,6 +80,62 @@ class DeployCommandTest {
   }
 
   @Test
+  void givenTheTestnetPreset_whenDeployingOnAnvil_thenItsChainIdIsUsedAndGivenOptionsWin()
+      throws Exception {
+    CliRun run =
+        CliRun.of(
+            ENV,
+            "deploy",
+            "--network",
+            "cronos-testnet",
+            "--rpc",
+            anvil.rpcUrl(),
+            "--test-usdc",
+            "Bridged USDC (Stargate)",
+            "1",
+            "--key-env",
+            "DEPLOYER",
+            "--json");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    JsonNode result = new ObjectMapper().readTree(run.out());
+    assertThat(result.get("chainId").asLong()).isEqualTo(338);
+    assertThat(result.get("rpcUrl").asText()).isEqualTo(anvil.rpcUrl());
+    assertThat(hasCode(result.get("forwarder").asText())).isTrue();
+  }
+
+  @Test
+  void givenAPresetThatIsNotTheChain_whenDeploying_thenNothingIsSent() {
+    String nonce = deployerNonce();
+
+    CliRun mainnetOnAnvil =
+        CliRun.of(
+            ENV,
+            "deploy",
+            "--network",
+            "cronos-mainnet",
+            "--rpc",
+            anvil.rpcUrl(),
+            "--key-env",
+            "DEPLOYER");
+    CliRun contradiction =
+        CliRun.of(
+            ENV, "deploy", "--network", "cronos-testnet", "--chain-id", "25", "--key-env", "X");
+    CliRun unknown = CliRun.of(ENV, "deploy", "--network", "ethereum", "--key-env", "DEPLOYER");
+    CliRun nothing = CliRun.of(ENV, "deploy", "--key-env", "DEPLOYER");
+
+    assertThat(mainnetOnAnvil.code()).isEqualTo(1);
+    assertThat(mainnetOnAnvil.err()).contains("is chain 338, not 25");
+    assertThat(contradiction.code()).isEqualTo(2);
+    assertThat(contradiction.err()).contains("cronos-testnet is chain 338, not 25");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("expected cronos-mainnet, cronos-testnet or dev");
+    assertThat(nothing.code()).isEqualTo(2);
+    assertThat(nothing.err()).contains("give --network, or both --rpc and --chain-id");
+    assertThat(deployerNonce()).isEqualTo(nonce);
+  }
+
+  @Test
   void givenBadInput_whenDeploying_thenNothingIsSentAndTheExitCodeSaysWhy() {
     String nonce = deployerNonce();
 

@@ -9,11 +9,13 @@ import org.junit.jupiter.api.Test;
 
 class ServeCommandTest {
   @Test
-  void givenAValidConfiguration_whenChecked_thenExitZero() {
-    CliRun run = CliRun.of(ServeSettingsTest.minimal(), "serve", "--check", "--json");
+  void givenAValidConfigurationButNoChain_whenChecked_thenExitThree() {
+    Map<String, String> env = new java.util.HashMap<>(ServeSettingsTest.minimal());
+    env.put("CROGAS_RPC_URL", "http://127.0.0.1:1");
 
-    assertThat(run.code()).as(run.err()).isZero();
-    assertThat(run.out().strip()).isEqualTo("{\"valid\":true}");
+    CliRun run = CliRun.of(env, "serve", "--check", "--json");
+
+    assertThat(run.code()).isEqualTo(3);
   }
 
   @Test

@@ -41,7 +41,7 @@ public class ServeSettingsTest {
     assertThat(settings.keystores())
         .containsExactly(Path.of("/keys/a.json"), Path.of("/keys/b.json"));
     assertThat(settings.password()).isEqualTo(new PasswordSource.Environment("RELAYER_PW"));
-    assertThat(settings.priceUsd()).isEqualByComparingTo(new BigDecimal("0.09"));
+    assertThat(settings.prices()).isEqualTo(new PriceSettings.Fixed(new BigDecimal("0.09")));
     assertThat(settings.port()).isEqualTo(8402);
     assertThat(settings.host()).isEqualTo("127.0.0.1");
     assertThat(settings.feeBps()).isEqualTo(100);

@@ -37,7 +37,7 @@ public final class QuotePolicy {
       int tokenDecimals,
       Instant now) {
     if (price.isEmpty()) {
-      return new Pricing.Unpriced("no CRO/USD price is available");
+      return new Pricing.Unpriced("no fresh CRO/USD price is available");
     }
     CroUsdPrice rate = price.get();
     Duration age = Duration.between(rate.observedAt(), now);
