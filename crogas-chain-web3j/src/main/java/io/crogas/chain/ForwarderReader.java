@@ -2,7 +2,10 @@ package io.crogas.chain;
 
 import io.crogas.domain.model.Address;
 
-/** The forwarder's configuration as the chain holds it: its fee token and its relayer list. */
+/**
+ * The forwarder's configuration as the chain holds it (its relayer list: {@link
+ * Web3jChain#isRelayer}).
+ */
 public final class ForwarderReader {
   private static final byte[] USDC = AbiCodec.call("usdc()");
 
@@ -17,11 +20,5 @@ public final class ForwarderReader {
   /** The token the forwarder takes fees in. */
   public Address usdc() {
     return AbiCodec.address(rpc.call(forwarder, USDC));
-  }
-
-  /** Whether the forwarder accepts calls from {@code account}. */
-  public boolean isRelayer(Address account) {
-    return AbiCodec.bool(
-        rpc.call(forwarder, AbiCodec.call("isRelayer(address)", Solidity.address(account))));
   }
 }

@@ -6,7 +6,9 @@ import io.crogas.domain.model.ChainId;
 import io.crogas.domain.model.TokenAmount;
 import io.crogas.domain.model.Wei;
 import io.crogas.http.ApiSettings;
+import io.crogas.http.CachedHealth;
 import io.crogas.http.HttpApi;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 
@@ -19,6 +21,23 @@ public final class HttpServerLauncher implements ServerLauncher {
   private static final Wei MINIMUM_RELAYER_CRO = Wei.of(1).times(java.math.BigInteger.TEN.pow(18));
 
   private static final String VERSION = "0.1.0";
+
+  /**
+   * How long one health probe (1 + 2N RPC calls) answers {@code /health} and the balance gauges of
+   * {@code /metrics}: whatever the request rate, the RPC sees at most one probe per second.
+   */
+  static final Duration HEALTH_TTL = Duration.ofSeconds(1);
+
+  private final InstantSource healthClock;
+
+  public HttpServerLauncher() {
+    this(InstantSource.system());
+  }
+
+  /** With the clock that ages cached health readings (tests step it). */
+  HttpServerLauncher(InstantSource healthClock) {
+    this.healthClock = healthClock;
+  }
 
   @Override
   public RunningServer start(CroGasNode node, ApiEndpoint endpoint) {
@@ -37,6 +56,11 @@ public final class HttpServerLauncher implements ServerLauncher {
                         .multiply(java.math.BigInteger.TEN.pow(decimals)),
                     decimals))
             : ApiSettings.FaucetSettings.disabled();
+    CachedHealth health =
+        new CachedHealth(
+            new NodeHealth(node, MINIMUM_RELAYER_CRO, VERSION, Instant.now()),
+            HEALTH_TTL,
+            healthClock);
     HttpApi.Builder api =
         HttpApi.builder()
             .quotes(node.quotes())
@@ -56,18 +80,19 @@ public final class HttpServerLauncher implements ServerLauncher {
                     endpoint.corsOrigins(),
                     ApiSettings.RateLimits.defaults(),
                     faucet))
-            .health(new NodeHealth(node, MINIMUM_RELAYER_CRO, VERSION, Instant.now()))
+            .health(health)
             .balances(owner -> NodeHealth.balance(node, owner))
             .rateLimits(node.rateLimits())
             .gauge(
                 "crogas_queue_depth",
                 "jobs queued or in flight in the relay engine",
                 node::queueDepth);
+    endpoint.metricsToken().ifPresent(api::metricsToken);
     endpoint
         .faucet()
         .ifPresent(minter -> api.faucet((to, amount) -> minter.mint(to, amount.atomic()).txHash()));
     HttpApi built = api.build();
-    NodeMeters.register(node, built.meterRegistry());
+    NodeMeters.register(node, health, built.meterRegistry());
     if (node.config().prices() instanceof MarketPrices market) {
       PriceMeters.register(market, built.meterRegistry(), InstantSource.system());
     }

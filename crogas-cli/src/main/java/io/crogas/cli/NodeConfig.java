@@ -9,6 +9,8 @@ import io.crogas.domain.policy.RevertPolicy;
 import io.crogas.domain.policy.TargetPolicy;
 import io.crogas.domain.policy.TierTable;
 import io.crogas.domain.port.out.PriceFeed;
+import io.crogas.domain.service.FacilitatorSettings;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +46,8 @@ public record NodeConfig(
     Set<Address> payees,
     Duration receiptGrace,
     Duration keyCheckInterval,
-    int laneQueueLimit) {
+    int laneQueueLimit,
+    BigDecimal minimumSettleValue) {
 
   public NodeConfig {
     Objects.requireNonNull(rpcUrl, "rpcUrl");
@@ -55,6 +58,7 @@ public record NodeConfig(
     Objects.requireNonNull(storeFile, "storeFile");
     Objects.requireNonNull(prices, "prices");
     payees = Set.copyOf(payees);
+    Objects.requireNonNull(minimumSettleValue, "minimumSettleValue");
   }
 
   public static Builder builder(
@@ -88,6 +92,7 @@ public record NodeConfig(
     private Duration receiptGrace = Duration.ofSeconds(30);
     private Duration keyCheckInterval = Duration.ofSeconds(30);
     private int laneQueueLimit = 1_000;
+    private BigDecimal minimumSettleValue = FacilitatorSettings.DEFAULT_MINIMUM_VALUE;
 
     private Builder(String rpcUrl, NetworkProfile network, Address forwarder, Address usdc) {
       this.rpcUrl = rpcUrl;
@@ -196,6 +201,12 @@ public record NodeConfig(
       return this;
     }
 
+    /** x402: the smallest transfer settled, in token units (default 0.001). */
+    public Builder minimumSettleValue(BigDecimal value) {
+      this.minimumSettleValue = value;
+      return this;
+    }
+
     public NodeConfig build() {
       return new NodeConfig(
           rpcUrl,
@@ -221,7 +232,8 @@ public record NodeConfig(
           payees,
           receiptGrace,
           keyCheckInterval,
-          laneQueueLimit);
+          laneQueueLimit,
+          minimumSettleValue);
     }
   }
 }

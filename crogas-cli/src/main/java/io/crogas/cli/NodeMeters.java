@@ -2,6 +2,8 @@ package io.crogas.cli;
 
 import io.crogas.domain.ChainUnavailableException;
 import io.crogas.domain.model.Address;
+import io.crogas.http.HealthProbe;
+import io.crogas.http.HealthReport;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,13 +12,14 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The node's own metrics next to the API's: settlements, gas spent, USDC settled, each relayer's
- * balances and nonce lane. Balances are read from the chain when scraped; an unreachable chain
- * reads as NaN rather than failing the scrape.
+ * balances and nonce lane. Balances come from the health probe (cached, so a scrape costs no RPC
+ * call of its own within the probe's ttl); an unreachable chain reads as NaN rather than failing
+ * the scrape.
  */
 final class NodeMeters {
   private NodeMeters() {}
 
-  static void register(CroGasNode node, MeterRegistry registry) {
+  static void register(CroGasNode node, HealthProbe health, MeterRegistry registry) {
     SettlementStats stats = node.stats();
     FunctionCounter.builder("crogas_settlements_confirmed", stats, SettlementStats::confirmed)
         .description("requests confirmed on chain since start")
@@ -38,7 +41,7 @@ final class NodeMeters {
           relayer,
           node,
           n ->
-              new BigDecimal(n.chain().nativeBalance(relayer).value())
+              new BigDecimal(balance(health, relayer).cro().value())
                   .movePointLeft(18)
                   .doubleValue());
       gauge(
@@ -47,10 +50,7 @@ final class NodeMeters {
           "relayer USDC balance",
           relayer,
           node,
-          n ->
-              new BigDecimal(n.chain().tokenBalance(n.usdc().token(), relayer))
-                  .movePointLeft(n.usdc().decimals())
-                  .doubleValue());
+          n -> Double.parseDouble(balance(health, relayer).usdc().toDecimalString()));
       gauge(
           registry,
           "crogas_lane_in_flight",
@@ -59,6 +59,14 @@ final class NodeMeters {
           node,
           n -> n.laneLoads().getOrDefault(relayer, 0));
     }
+  }
+
+  /** {@code relayer}'s balances in the (cached) health report; NaN-reading if it has none. */
+  private static HealthReport.RelayerBalance balance(HealthProbe health, Address relayer) {
+    return health.check().relayers().stream()
+        .filter(balance -> balance.address().equals(relayer))
+        .findFirst()
+        .orElseThrow(() -> new ChainUnavailableException("no balance reported for " + relayer));
   }
 
   private static void gauge(

@@ -20,16 +20,17 @@ public interface ServerLauncher {
 
   /**
    * Where to listen, the test-USDC faucet where the configuration has one (dev, testnets), the
-   * origins CORS allows (empty: same origin only; {@code *}: any), and the explorer page a
-   * transaction hash is appended to (empty on a chain no public explorer shows, such as {@code
-   * crogas dev}'s local anvil).
+   * origins CORS allows (empty: same origin only; {@code *}: any), the explorer page a transaction
+   * hash is appended to (empty on a chain no public explorer shows, such as {@code crogas dev}'s
+   * local anvil), and the bearer token {@code /metrics} requires (empty: open).
    */
   record ApiEndpoint(
       String host,
       int port,
       Optional<UsdcMinter> faucet,
       java.util.List<String> corsOrigins,
-      Optional<String> explorerTxUrl) {
+      Optional<String> explorerTxUrl,
+      Optional<String> metricsToken) {
     public ApiEndpoint {
       if (host == null || host.isBlank()) {
         throw new IllegalArgumentException("a host to listen on is required");
@@ -39,6 +40,17 @@ public interface ServerLauncher {
       }
       corsOrigins = java.util.List.copyOf(corsOrigins);
       java.util.Objects.requireNonNull(explorerTxUrl, "explorerTxUrl");
+      java.util.Objects.requireNonNull(metricsToken, "metricsToken");
+    }
+
+    /** {@code /metrics} open. */
+    public ApiEndpoint(
+        String host,
+        int port,
+        Optional<UsdcMinter> faucet,
+        java.util.List<String> corsOrigins,
+        Optional<String> explorerTxUrl) {
+      this(host, port, faucet, corsOrigins, explorerTxUrl, Optional.empty());
     }
 
     /** Same origin only, no explorer links: a local chain. */

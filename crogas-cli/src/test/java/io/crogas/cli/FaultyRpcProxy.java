@@ -48,6 +48,11 @@ final class FaultyRpcProxy implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
+  /** Requests forwarded to the node so far (none while {@link #down}). */
+  int forwarded() {
+    return requests.get();
+  }
+
   private void handle(HttpExchange exchange, Duration delay) throws IOException {
     byte[] body = exchange.getRequestBody().readAllBytes();
     if (down.get()) {

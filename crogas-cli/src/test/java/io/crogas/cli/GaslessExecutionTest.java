@@ -132,7 +132,7 @@ class GaslessExecutionTest {
   }
 
   @Test
-  void givenAnX402Payment_whenSettledTwice_thenOneTransferAndTheSameHash() {
+  void givenAnX402Payment_whenSettledTwice_thenOneTransferAndTheSecondIsADuplicateWithTheHash() {
     LocalNetwork.User payer = LocalNetwork.User.of(4);
     network.fund(payer.address(), 10);
     Address payTo = LocalNetwork.User.of(99).address();
@@ -164,7 +164,9 @@ class GaslessExecutionTest {
     SettleOutcome again = node.settler().settle(command);
 
     assertThat(first).isInstanceOf(SettleOutcome.Settled.class);
-    assertThat(again).isEqualTo(first);
+    assertThat(again).isInstanceOf(SettleOutcome.Duplicate.class);
+    assertThat(((SettleOutcome.Duplicate) again).transaction())
+        .contains(((SettleOutcome.Settled) first).transaction());
     assertThat(node.chain().tokenBalance(node.usdc().token(), payTo))
         .isEqualTo(BigInteger.valueOf(250_000));
     assertThat(

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HttpHealthTest {
   private static final BigInteger VALUE = BigInteger.valueOf(100_000);
+
+  /** Room for RPC calls the idle relay engine may make meanwhile (measured: 0; the probe: 5). */
+  private static final int IDLE_ENGINE_CALLS = 2;
 
   @TempDir static Path dir;
   private static ServedNetwork served;
@@ -31,6 +35,21 @@ class HttpHealthTest {
     served = ServedNetwork.startBehindProxy(dir, 2);
     api = served.api;
     proxy = served.proxy.orElseThrow();
+  }
+
+  /** A quote request for storing {@code value} on the demo target. */
+  private static ObjectNode quoteRequest(Address user, long value) {
+    return HttpJson.object()
+        .put("userAddress", user.value())
+        .put("target", served.network.deployment.demoTarget().value())
+        .put("calldata", LocalNetwork.store(value).hex())
+        .put("gasLevel", "normal");
+  }
+
+  /** Each test reads the chain afresh, not a reading cached by the one before. */
+  @BeforeEach
+  void freshHealth() {
+    served.healthClock.passHealthTtl();
   }
 
   @AfterAll
@@ -94,6 +113,7 @@ class HttpHealthTest {
     } finally {
       served.network.rpc("anvil_setBalance", "[\"" + relayer + "\",\"" + balance + "\"]");
     }
+    served.healthClock.passHealthTtl();
 
     assertThat(low.status()).as(low.toString()).isEqualTo(200);
     assertThat(low.json().get("status").asText()).isEqualTo("degraded");
@@ -114,23 +134,19 @@ class HttpHealthTest {
     List<HttpJson.Answer> others;
     HttpJson.Answer down;
     proxy.down.set(true);
+    served.healthClock.passHealthTtl();
     try {
       down = api.get("/health");
       others =
           List.of(
-              api.post(
-                  "/x402/quote",
-                  HttpJson.object()
-                      .put("userAddress", payer.address().value())
-                      .put("target", served.network.deployment.demoTarget().value())
-                      .put("calldata", LocalNetwork.store(1).hex())
-                      .put("gasLevel", "normal")),
+              api.post("/x402/quote", quoteRequest(payer.address(), 1)),
               api.get("/x402/nonce/" + payer.address()),
               api.post("/x402/verify", settle),
               api.post("/x402/settle", settle));
     } finally {
       proxy.down.set(false);
     }
+    served.healthClock.passHealthTtl();
     HttpJson.Answer back = api.get("/health");
     HttpJson.Answer settledAfter = api.post("/x402/settle", settle);
 
@@ -153,13 +169,7 @@ class HttpHealthTest {
   void givenSomeTraffic_whenMetricsAreScraped_thenQueueDepthRequestCountersAndOutcomesAreThere() {
     api.get("/health");
     api.get("/x402/supported");
-    api.post(
-        "/x402/quote",
-        HttpJson.object()
-            .put("userAddress", LocalNetwork.User.of(302).address().value())
-            .put("target", served.network.deployment.demoTarget().value())
-            .put("calldata", LocalNetwork.store(3).hex())
-            .put("gasLevel", "normal"));
+    api.post("/x402/quote", quoteRequest(LocalNetwork.User.of(302).address(), 3));
 
     HttpJson.Answer metrics = api.get("/metrics");
 
@@ -183,5 +193,65 @@ class HttpHealthTest {
     assertThat(openApi.at("/paths/~1x402~1facilitate/post").isObject()).isTrue();
     assertThat(openApi.get("paths").has("/x402/quote")).isTrue();
     assertThat(openApi.get("paths").has("/health")).isTrue();
+  }
+
+  /**
+   * Issue #9 item 10: the RPC URL holds the provider's API key and RPC errors quote it. With the
+   * RPC down, nothing the server answers shows the key or the URL.
+   */
+  @Test
+  void givenTheRpcUrlHoldsAKeyAndTheRpcIsDown_whenAnythingIsAsked_thenNoAnswerShowsIt() {
+    LocalNetwork.User payer = LocalNetwork.User.of(305);
+    Address payTo = LocalNetwork.User.of(306).address();
+    X402Bodies.Payment payment =
+        X402Bodies.payment(payer, payer, payTo, VALUE, 0, served.node.usdc());
+    List<HttpJson.Answer> answers = new java.util.ArrayList<>();
+    proxy.down.set(true);
+    served.healthClock.passHealthTtl();
+    try {
+      answers.add(api.get("/health"));
+      answers.add(api.get("/healthcheck"));
+      answers.add(api.get("/metrics"));
+      for (X402Bodies.Format format : X402Bodies.Format.values()) {
+        ObjectNode body = X402Bodies.body(format, payment, served.node.usdc());
+        answers.add(X402Bodies.post(api, format, "/x402/verify", body));
+        answers.add(X402Bodies.post(api, format, "/x402/settle", body));
+      }
+      answers.add(api.post("/x402/quote", quoteRequest(payer.address(), 1)));
+      answers.add(api.get("/x402/nonce/" + payer.address()));
+      answers.add(api.get("/x402/transactions?limit=100"));
+    } finally {
+      proxy.down.set(false);
+      served.healthClock.passHealthTtl();
+    }
+
+    assertThat(answers.get(0).status()).isEqualTo(503);
+    for (HttpJson.Answer answer : answers) {
+      assertThat(answer.text())
+          .as(answer.toString())
+          .doesNotContain(ServedNetwork.RPC_KEY)
+          .doesNotContain(proxy.url())
+          .doesNotContain("Exception")
+          .doesNotContain("\tat ");
+    }
+  }
+
+  /**
+   * Issue #9 item 10: each health probe costs 1 + 2N RPC calls; a burst of /health and /metrics
+   * within the cache's ttl costs one probe, not one per request.
+   */
+  @Test
+  void givenABurstOfHealthAndMetricsRequests_whenServedWithinTheTtl_thenOneProbeReachesTheRpc() {
+    int perProbe = 1 + 2 * served.node.relayers().size();
+    int before = proxy.forwarded();
+
+    for (int i = 0; i < 20; i++) {
+      assertThat(api.get("/health").status()).isEqualTo(200);
+      assertThat(api.get("/metrics").status()).isEqualTo(200);
+    }
+    int calls = proxy.forwarded() - before;
+
+    // Measured: 180 calls for these 40 requests before the cache (5 per /health, 4 per scrape).
+    assertThat(calls).as("RPC calls").isLessThanOrEqualTo(perProbe + IDLE_ENGINE_CALLS);
   }
 }

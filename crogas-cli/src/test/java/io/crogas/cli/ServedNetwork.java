@@ -18,7 +18,17 @@ import java.util.Optional;
  * HTTP server with the dev faucet, on a free loopback port.
  */
 final class ServedNetwork implements AutoCloseable {
+  /**
+   * Behind the proxy, the node's RPC URL carries this, as a provider's URL carries an API key: no
+   * answer may ever show it.
+   */
+  static final String RPC_KEY = "k3y-0f-the-rpc-pr0vider";
+
   final LocalNetwork network;
+
+  /** Ages the server's cached health readings: step it past the ttl for a fresh reading. */
+  final SteppingClock healthClock;
+
   final Optional<FaultyRpcProxy> proxy;
   final CroGasNode node;
   final ServerLauncher.RunningServer server;
@@ -28,8 +38,10 @@ final class ServedNetwork implements AutoCloseable {
       LocalNetwork network,
       Optional<FaultyRpcProxy> proxy,
       CroGasNode node,
-      ServerLauncher.RunningServer server) {
+      ServerLauncher.RunningServer server,
+      SteppingClock healthClock) {
     this.network = network;
+    this.healthClock = healthClock;
     this.proxy = proxy;
     this.node = node;
     this.server = server;
@@ -54,20 +66,21 @@ final class ServedNetwork implements AutoCloseable {
       if (proxied) {
         proxy = Optional.of(new FaultyRpcProxy(network.anvil.rpcUrl(), Duration.ofMillis(100)));
       }
-      String rpcUrl = proxy.map(FaultyRpcProxy::url).orElse(network.anvil.rpcUrl());
+      String rpcUrl = proxy.map(p -> p.url() + "/v2/" + RPC_KEY).orElse(network.anvil.rpcUrl());
       node =
           CroGasNode.start(
               network
                   .config(rpcUrl, relayers, dir.resolve("served.db"))
                   .rpcTimeout(Duration.ofSeconds(2))
                   .build());
+      SteppingClock healthClock = new SteppingClock();
       ServerLauncher.RunningServer server =
-          new HttpServerLauncher()
+          new HttpServerLauncher(healthClock)
               .start(
                   node,
                   new ServerLauncher.ApiEndpoint(
                       "127.0.0.1", freePort(), Optional.of(network.minter())));
-      return new ServedNetwork(network, proxy, node, server);
+      return new ServedNetwork(network, proxy, node, server, healthClock);
     } catch (IOException | RuntimeException e) {
       if (node != null) {
         node.close();
@@ -75,6 +88,21 @@ final class ServedNetwork implements AutoCloseable {
       proxy.ifPresent(FaultyRpcProxy::close);
       network.close();
       throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+    }
+  }
+
+  /** A clock that stands still until the test steps it (only the health cache reads it). */
+  static final class SteppingClock implements java.time.InstantSource {
+    private volatile java.time.Instant now = java.time.Instant.now();
+
+    @Override
+    public java.time.Instant instant() {
+      return now;
+    }
+
+    /** Ages every cached health reading out. */
+    void passHealthTtl() {
+      now = now.plus(HttpServerLauncher.HEALTH_TTL);
     }
   }
 

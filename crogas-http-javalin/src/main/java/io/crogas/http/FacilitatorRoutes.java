@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.Hash32;
+import io.crogas.domain.model.PaymentFault;
 import io.crogas.domain.model.X402Network;
 import io.crogas.domain.port.in.FindRelays;
 import io.crogas.domain.port.in.SettlePayment;
@@ -19,8 +20,9 @@ import java.util.OptionalLong;
 
 /**
  * The x402 facilitator: {@code /x402/verify}, {@code /x402/settle}, {@code /x402/supported}.
- * Outcomes are always HTTP 200 with a protocol-shaped body; only a request that cannot be read gets
- * an error status.
+ * Outcomes are always HTTP 200 with a protocol-shaped body, a structurally broken payment included
+ * ({@code invalid_payload}); only a body that cannot be read, or one without its payment or
+ * requirements, gets an error status.
  */
 final class FacilitatorRoutes {
   /** How far back a settled payment's record is looked for, to report its block. */
@@ -61,7 +63,12 @@ final class FacilitatorRoutes {
 
   private void verify(Context ctx) {
     X402Requests.X402Request request = X402Requests.parse(Json.body(ctx));
-    VerifyOutcome outcome = verifier.verify(request.command());
+    if (request instanceof X402Requests.BrokenPayment broken) {
+      metrics.outcome("verify", PaymentFault.INVALID_PAYLOAD.code(2));
+      Json.write(ctx, 200, X402Json.brokenVerify(broken));
+      return;
+    }
+    VerifyOutcome outcome = verifier.verify(((X402Requests.Payment) request).command());
     metrics.outcome("verify", X402Json.outcomeName(outcome));
     Json.write(ctx, 200, X402Json.verify(request.format(), outcome));
   }
@@ -69,7 +76,13 @@ final class FacilitatorRoutes {
   private void settle(Context ctx) {
     JsonNode body = Json.body(ctx);
     X402Requests.X402Request request = X402Requests.parse(body);
-    SettleOutcome outcome = settler.settle(request.command());
+    if (request instanceof X402Requests.BrokenPayment broken) {
+      metrics.outcome("settle", PaymentFault.INVALID_PAYLOAD.code(2));
+      Json.write(ctx, 200, X402Json.brokenSettle(broken, clock.instant()));
+      return;
+    }
+    X402Requests.Payment payment = (X402Requests.Payment) request;
+    SettleOutcome outcome = settler.settle(payment.command());
     if (outcome instanceof SettleOutcome.Settled) {
       discovery.settled(body);
     }
@@ -80,7 +93,7 @@ final class FacilitatorRoutes {
           200,
           X402Json.cronosSettle(
               request.network(),
-              request.command().payload().payment().authorization(),
+              payment.command().payload().payment().authorization(),
               outcome,
               blockOf(outcome),
               clock.instant()));

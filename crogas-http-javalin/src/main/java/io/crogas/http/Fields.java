@@ -50,6 +50,23 @@ final class Fields {
     return Optional.of(new Fields(value, path(name) + ".", problems));
   }
 
+  /**
+   * A reader of {@code object}, found inside the member {@code name}, sharing this one's problems.
+   */
+  Fields inside(String name, JsonNode object) {
+    return new Fields(object, path(name) + ".", problems);
+  }
+
+  /** Records a problem with the member {@code name} found outside a parser. */
+  void problem(String name, String why) {
+    problems.put(path(name), why);
+  }
+
+  /** Every problem found so far, by dotted path. */
+  Map<String, String> problems() {
+    return Map.copyOf(problems);
+  }
+
   boolean has(String name) {
     JsonNode value = node.get(name);
     return value != null && !value.isNull();

@@ -59,7 +59,13 @@ public final class HttpApi {
                   .register(table);
               new DiscoveryRoutes(discovery).register(table);
               new OpsRoutes(
-                      builder.health, builder.balances, builder.faucet, limiter, metrics, settings)
+                      builder.health,
+                      builder.balances,
+                      builder.faucet,
+                      limiter,
+                      metrics,
+                      settings,
+                      builder.metricsToken)
                   .register(table);
               WebPages.register(config);
               registered.add(table.registered());
@@ -131,6 +137,7 @@ public final class HttpApi {
     private HealthProbe health;
     private Optional<Faucet> faucet = Optional.empty();
     private Optional<BalanceProbe> balances = Optional.empty();
+    private Optional<String> metricsToken = Optional.empty();
     private RateLimitStore rateLimits;
     private InstantSource clock = InstantSource.system();
     private final List<java.util.function.Consumer<ApiMetrics>> gauges = new ArrayList<>();
@@ -181,6 +188,15 @@ public final class HttpApi {
 
     public Builder rateLimits(RateLimitStore rateLimits) {
       this.rateLimits = rateLimits;
+      return this;
+    }
+
+    /** {@code /metrics} answers only {@code Authorization: Bearer <token>} (none: open). */
+    public Builder metricsToken(String token) {
+      if (token == null || token.isBlank()) {
+        throw new IllegalArgumentException("a metrics token must not be blank");
+      }
+      this.metricsToken = Optional.of(token);
       return this;
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Reading request bodies strictly and writing JSON answers. */
 final class Json {
@@ -61,6 +62,16 @@ final class Json {
       throw ApiException.invalid(field, "must be a JSON object");
     }
     return node;
+  }
+
+  /** {@code text} as a JSON object, or empty when it is not one (for JSON inside a field). */
+  static Optional<JsonNode> readObject(String text) {
+    try {
+      JsonNode node = MAPPER.readTree(text);
+      return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
+    }
   }
 
   static void write(Context ctx, int status, JsonNode body) {

@@ -11,12 +11,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Health, faucet, Prometheus metrics and the OpenAPI description. */
 final class OpsRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger(OpsRoutes.class);
+
   private static final String OPENAPI = "/io/crogas/http/openapi.json";
 
   private final HealthProbe health;
@@ -26,14 +31,21 @@ final class OpsRoutes {
   private final ApiMetrics metrics;
   private final ApiSettings settings;
   private final String openApi;
+  private final Optional<String> metricsToken;
 
+  /**
+   * @param metricsToken when present, {@code /metrics} answers only requests bearing it ({@code
+   *     Authorization: Bearer <token>}); balances and volumes are not for everyone
+   */
   OpsRoutes(
       HealthProbe health,
       Optional<BalanceProbe> balances,
       Optional<Faucet> faucet,
       RateLimiter limiter,
       ApiMetrics metrics,
-      ApiSettings settings) {
+      ApiSettings settings,
+      Optional<String> metricsToken) {
+    this.metricsToken = metricsToken;
     this.health = health;
     this.balances = balances;
     this.faucet = faucet;
@@ -57,12 +69,14 @@ final class OpsRoutes {
     try {
       report = health.check();
     } catch (ChainUnavailableException e) {
+      // The exception quotes the RPC URL, where providers put API keys: the log only, never here.
+      LOG.warn("health: chain unavailable: {}", e.getMessage());
       Json.write(
           ctx,
           503,
           Json.object()
               .put("status", "down")
-              .put("message", "chain unavailable: " + e.getMessage()));
+              .put("message", "the chain cannot be reached now; retry later"));
       return;
     }
     Json.write(ctx, report.status() == HealthReport.Status.DOWN ? 503 : 200, health(report));
@@ -155,7 +169,19 @@ final class OpsRoutes {
   }
 
   private void metrics(Context ctx) {
+    if (metricsToken.isPresent() && !bears(ctx, metricsToken.get())) {
+      throw new ApiException(
+          403, "forbidden", "metrics need the configured bearer token", Map.of());
+    }
     ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+  }
+
+  /** Compares in constant time, so the token cannot be guessed byte by byte from timings. */
+  private static boolean bears(Context ctx, String token) {
+    String header = Optional.ofNullable(ctx.header("Authorization")).orElse("");
+    return MessageDigest.isEqual(
+        header.getBytes(StandardCharsets.UTF_8),
+        ("Bearer " + token).getBytes(StandardCharsets.UTF_8));
   }
 
   private static String resource(String path) {

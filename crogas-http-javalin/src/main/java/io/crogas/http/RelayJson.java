@@ -10,6 +10,7 @@ import io.crogas.domain.model.RelayEvent;
 import io.crogas.domain.model.RelayJob;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.TokenAmount;
+import io.crogas.domain.policy.DisclosurePolicy;
 import io.crogas.eip712.TypedData;
 import io.crogas.eip712.TypedDataJson;
 import java.math.BigInteger;
@@ -87,7 +88,7 @@ final class RelayJson {
               execution.putNull("gasPrice");
             });
     json.set("payment", payment(record.charge()));
-    record.failure().ifPresent(reason -> json.put("error", reason));
+    record.failure().ifPresent(reason -> json.put("error", DisclosurePolicy.publicText(reason)));
     return json;
   }
 
@@ -123,7 +124,7 @@ final class RelayJson {
                     .put("gasUsed", receipt.gasUsed())
                     .put("gasPrice", receipt.effectiveGasPrice().value().toString())
                     .put("success", receipt.success()));
-    record.failure().ifPresent(reason -> json.put("error", reason));
+    record.failure().ifPresent(reason -> json.put("error", DisclosurePolicy.publicText(reason)));
     ArrayNode history = json.putArray("history");
     record.history().forEach(event -> history.add(event(event)));
     return json;
@@ -172,7 +173,7 @@ final class RelayJson {
     ObjectNode json = Json.object();
     json.put("status", event.state().name().toLowerCase(Locale.ROOT));
     json.put("at", event.at().getEpochSecond());
-    json.put("detail", event.detail());
+    json.put("detail", DisclosurePolicy.publicText(event.detail()));
     putTx(json, "txHash", event.txHash());
     return json;
   }

@@ -2,6 +2,7 @@ package io.crogas.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crogas.domain.model.Hash32;
+import io.crogas.domain.model.PaymentFault;
 import io.crogas.domain.model.TransferAuthorization;
 import io.crogas.domain.port.in.SettlePayment.SettleOutcome;
 import io.crogas.domain.port.in.VerifyPayment.VerifyOutcome;
@@ -17,6 +18,14 @@ import java.util.OptionalLong;
 final class X402Json {
   /** Not a reference code: the reference has no pending outcome (Circle's facilitator uses it). */
   static final String PENDING = "settlement_pending";
+
+  /** PRODUCT.md §4: a later settle of a payment an earlier call owns. */
+  static final String DUPLICATE = "duplicate_settlement";
+
+  /** The Cronos Labs facilitator's words for a payment already taken. */
+  static final String CRONOS_DUPLICATE = "Authorization already used";
+
+  private static final String INVALID_PAYLOAD = PaymentFault.INVALID_PAYLOAD.code(2);
 
   private X402Json() {}
 
@@ -46,6 +55,13 @@ final class X402Json {
     } else if (outcome instanceof SettleOutcome.Failed failed) {
       json.put("errorReason", failed.fault().code(format.version()));
       json.put("errorMessage", failed.message());
+    } else if (outcome instanceof SettleOutcome.Duplicate duplicate) {
+      json.put("errorReason", DUPLICATE);
+      json.put(
+          "errorMessage",
+          "an earlier settle call took this payment and alone reports it: reconcile with its"
+              + " transaction; it is not paid again");
+      json.put("id", duplicate.id());
     }
     json.put("payer", outcome.payer().value());
     json.put("transaction", transaction(outcome).map(Hash32::hex).orElse(""));
@@ -70,6 +86,12 @@ final class X402Json {
       json.put("error", failed.message());
       json.put("errorReason", failed.fault().code(1));
       failed.transaction().ifPresent(hash -> json.put("txHash", hash.hex()));
+    } else if (outcome instanceof SettleOutcome.Duplicate duplicate) {
+      json.put("event", "payment.failed");
+      json.put("error", CRONOS_DUPLICATE);
+      json.put("errorReason", DUPLICATE);
+      duplicate.transaction().ifPresent(hash -> json.put("txHash", hash.hex()));
+      json.put("id", duplicate.id());
     } else {
       json.put(
           "event",
@@ -92,6 +114,37 @@ final class X402Json {
     return json;
   }
 
+  /** Verify's answer to a readable request whose payment is broken. */
+  static ObjectNode brokenVerify(X402Requests.BrokenPayment broken) {
+    ObjectNode json = Json.object();
+    json.put("isValid", false);
+    json.put("invalidReason", INVALID_PAYLOAD);
+    json.put("invalidMessage", broken.message());
+    broken.payer().ifPresent(payer -> json.put("payer", payer.value()));
+    return json;
+  }
+
+  /** Settle's answer to a readable request whose payment is broken: nothing was sent. */
+  static ObjectNode brokenSettle(X402Requests.BrokenPayment broken, Instant now) {
+    ObjectNode json = Json.object();
+    if (broken.format() == X402Format.CRONOS) {
+      json.put("x402Version", 1);
+      json.put("event", "payment.failed");
+      json.put("error", broken.message());
+      json.put("errorReason", INVALID_PAYLOAD);
+      json.put("network", broken.network());
+      json.put("timestamp", now.toString());
+      return json;
+    }
+    json.put("success", false);
+    json.put("errorReason", INVALID_PAYLOAD);
+    json.put("errorMessage", broken.message());
+    broken.payer().ifPresent(payer -> json.put("payer", payer.value()));
+    json.put("transaction", "");
+    json.put("network", broken.network());
+    return json;
+  }
+
   static String outcomeName(VerifyOutcome outcome) {
     return outcome instanceof VerifyOutcome.Invalid invalid ? invalid.fault().code(2) : "valid";
   }
@@ -99,6 +152,9 @@ final class X402Json {
   static String outcomeName(SettleOutcome outcome) {
     if (outcome instanceof SettleOutcome.Failed failed) {
       return failed.fault().code(2);
+    }
+    if (outcome instanceof SettleOutcome.Duplicate) {
+      return DUPLICATE;
     }
     return outcome instanceof SettleOutcome.Settled ? "settled" : "pending";
   }
@@ -109,6 +165,9 @@ final class X402Json {
     }
     if (outcome instanceof SettleOutcome.Pending pending) {
       return pending.transaction();
+    }
+    if (outcome instanceof SettleOutcome.Duplicate duplicate) {
+      return duplicate.transaction();
     }
     return ((SettleOutcome.Failed) outcome).transaction();
   }

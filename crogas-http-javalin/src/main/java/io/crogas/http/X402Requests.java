@@ -11,62 +11,111 @@ import io.crogas.domain.port.in.VerifyPayment.PaymentCommand;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Reads verify/settle bodies in any of the {@link X402Format}s. Unknown members ({@code resource},
  * {@code description}, {@code extensions}, ...) are ignored, as x402 adds fields over time; the
- * members the core needs are all validated.
+ * members the core needs are all validated. Only a request without its payment or requirements is
+ * refused (400); a readable request whose payment is broken is a {@link BrokenPayment}, which the
+ * facilitator answers in-band ({@code invalid_payload}), as x402 clients expect an answer.
  */
 final class X402Requests {
   private X402Requests() {}
 
-  /** A payment to verify or settle, and the format to answer in. */
-  record X402Request(X402Format format, PaymentCommand command, String network) {}
+  /** A verify/settle request: a payment to check, or one too broken to check. */
+  sealed interface X402Request permits Payment, BrokenPayment {
+    /** The format to answer in. */
+    X402Format format();
+
+    /** The requirements' network as sent, for the answer ({@code ""} if unreadable). */
+    String network();
+  }
+
+  /** A payment to verify or settle. */
+  record Payment(X402Format format, PaymentCommand command, String network)
+      implements X402Request {}
+
+  /**
+   * A readable request whose payment or requirements are malformed: every problem by its dotted
+   * path, and the payer where {@code from} could be read.
+   */
+  record BrokenPayment(
+      X402Format format, String network, Optional<Address> payer, Map<String, String> problems)
+      implements X402Request {
+    String message() {
+      return "invalid payload: "
+          + problems.entrySet().stream()
+              .map(problem -> problem.getKey() + " " + problem.getValue())
+              .collect(Collectors.joining("; "));
+    }
+  }
 
   static X402Request parse(JsonNode body) {
-    if (body.has("paymentHeader")) {
+    if (present(body, "paymentHeader")) {
       return cronos(body);
     }
+    requirePresent(body, "paymentPayload", "paymentRequirements");
     Fields root = Fields.of(body);
+    X402Format format = version(body) == 1 ? X402Format.V1 : X402Format.V2;
     Fields payload = root.object("paymentPayload");
     Integer version = payload.required("x402Version", value -> (int) Values.bounded(value, 1, 2));
-    root.check();
-    X402Format format = version == 2 ? X402Format.V2 : X402Format.V1;
     Fields terms =
         format == X402Format.V2 ? payload.optionalObject("accepted").orElse(payload) : payload;
     String scheme = terms.required("scheme", Values::label);
     String network = terms.required("network", Values::label);
     Fields inner = payload.object("payload");
-    TransferAuthorization authorization =
-        RelayRequests.authorization(inner.object("authorization"));
+    Fields signed = inner.object("authorization");
+    TransferAuthorization authorization = RelayRequests.authorization(signed);
     Signature signature = inner.required("signature", Values::signature);
     PaymentRequirements requirements =
         requirements(
             root.object("paymentRequirements"),
             format == X402Format.V2 ? "amount" : "maxAmountRequired");
-    return build(root, format, version, scheme, network, authorization, signature, requirements);
+    return build(
+        root,
+        format,
+        version == null ? 0 : version,
+        scheme,
+        network,
+        authorization,
+        signature,
+        requirements,
+        signed);
   }
 
   /** {@code {x402Version?, paymentHeader: base64(JSON), paymentRequirements}}. */
   private static X402Request cronos(JsonNode body) {
+    requirePresent(body, "paymentHeader", "paymentRequirements");
     Fields root = Fields.of(body);
     String encoded = root.required("paymentHeader", Values::text);
-    root.check();
-    Fields header = Fields.of(Json.parseObject(decode(encoded), "paymentHeader"));
-    header.optional("x402Version", value -> Values.bounded(value, 1, 1));
-    String scheme = header.required("scheme", Values::label);
-    String network = header.required("network", Values::label);
-    Fields flat = header.object("payload");
-    TransferAuthorization authorization = RelayRequests.authorization(flat);
-    Signature signature = flat.required("signature", Values::signature);
-    flat.optional("asset", Values::address);
-    header.check();
+    Optional<JsonNode> decoded =
+        Optional.ofNullable(encoded).flatMap(X402Requests::decode).flatMap(Json::readObject);
+    if (encoded != null && decoded.isEmpty()) {
+      root.problem("paymentHeader", "is not a base64-encoded JSON object");
+    }
+    Fields header = root.inside("paymentHeader", decoded.orElse(Json.object()));
+    String scheme = null;
+    String network = null;
+    TransferAuthorization authorization = null;
+    Signature signature = null;
+    Fields flat = decoded.isPresent() ? header.object("payload") : header;
+    if (decoded.isPresent()) {
+      header.optional("x402Version", value -> Values.bounded(value, 1, 1));
+      scheme = header.required("scheme", Values::label);
+      network = header.required("network", Values::label);
+      authorization = RelayRequests.authorization(flat);
+      signature = flat.required("signature", Values::signature);
+      flat.optional("asset", Values::address);
+    }
     Fields terms = root.object("paymentRequirements");
     PaymentRequirements requirements =
         requirements(terms, terms.has("maxAmountRequired") ? "maxAmountRequired" : "amount");
     return build(
-        root, X402Format.CRONOS, 1, scheme, network, authorization, signature, requirements);
+        root, X402Format.CRONOS, 1, scheme, network, authorization, signature, requirements, flat);
   }
 
   private static X402Request build(
@@ -77,7 +126,8 @@ final class X402Requests {
       String network,
       TransferAuthorization authorization,
       Signature signature,
-      PaymentRequirements requirements) {
+      PaymentRequirements requirements,
+      Fields signed) {
     PaymentCommand command =
         root.build(
             "paymentPayload",
@@ -89,8 +139,21 @@ final class X402Requests {
                         network,
                         new SignedAuthorization(authorization, signature)),
                     requirements));
-    root.check();
-    return new X402Request(format, command, requirements.network());
+    if (command == null) {
+      return new BrokenPayment(
+          format,
+          requirementsNetwork(root, requirements),
+          signed.optional("from", Values::address),
+          root.problems());
+    }
+    return new Payment(format, command, requirements.network());
+  }
+
+  private static String requirementsNetwork(Fields root, PaymentRequirements requirements) {
+    if (requirements != null) {
+      return requirements.network();
+    }
+    return root.object("paymentRequirements").optional("network", Values::label).orElse("");
   }
 
   private static PaymentRequirements requirements(Fields terms, String amountField) {
@@ -112,17 +175,44 @@ final class X402Requests {
             new PaymentRequirements(scheme, network, amount, asset, payTo, timeout, name, version));
   }
 
+  /** The x402 version the request speaks: its payload's, else the body's; 2 when neither says. */
+  private static int version(JsonNode body) {
+    JsonNode declared = body.path("paymentPayload").path("x402Version");
+    if (declared.isMissingNode() || declared.isNull()) {
+      declared = body.path("x402Version");
+    }
+    return declared.isIntegralNumber() && declared.asInt() == 1 ? 1 : 2;
+  }
+
+  private static boolean present(JsonNode body, String member) {
+    return body.hasNonNull(member);
+  }
+
+  /** 400 naming each member that is missing: without them there is no payment to answer about. */
+  private static void requirePresent(JsonNode body, String... members) {
+    Map<String, String> missing = new LinkedHashMap<>();
+    for (String member : members) {
+      if (!present(body, member)) {
+        missing.put(member, "is required");
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw ApiException.invalid(
+          "invalid request: " + String.join(", ", missing.keySet()), missing);
+    }
+  }
+
   /** Standard base64 as the Cronos SDK writes it; URL-safe accepted too. */
-  private static String decode(String encoded) {
+  private static Optional<String> decode(String encoded) {
     String text = encoded.strip();
     for (Base64.Decoder decoder :
         new Base64.Decoder[] {Base64.getDecoder(), Base64.getUrlDecoder()}) {
       try {
-        return new String(decoder.decode(text), StandardCharsets.UTF_8);
+        return Optional.of(new String(decoder.decode(text), StandardCharsets.UTF_8));
       } catch (IllegalArgumentException notThisAlphabet) {
         // try the next alphabet
       }
     }
-    throw ApiException.invalid("paymentHeader", "is not base64");
+    return Optional.empty();
   }
 }

@@ -26,6 +26,10 @@ final class ApiHarness implements AutoCloseable {
   final InMemoryRateLimitStore rateLimits = new InMemoryRateLimitStore();
   final List<String> minted = new ArrayList<>();
   HealthReport.Status healthStatus = HealthReport.Status.OK;
+
+  /** When set, the health probe fails with it (the chain unreachable). */
+  volatile RuntimeException healthFailure;
+
   final HttpApi api;
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -35,7 +39,11 @@ final class ApiHarness implements AutoCloseable {
   }
 
   ApiHarness(UnaryOperator<ApiSettings> customize) {
-    api =
+    this(customize, builder -> builder);
+  }
+
+  ApiHarness(UnaryOperator<ApiSettings> customize, UnaryOperator<HttpApi.Builder> build) {
+    HttpApi.Builder builder =
         HttpApi.builder()
             .quotes(fixture.quotes)
             .submissions(fixture.relay)
@@ -50,9 +58,8 @@ final class ApiHarness implements AutoCloseable {
                 })
             .rateLimits(rateLimits)
             .clock(fixture.clock)
-            .gauge("crogas.queue.depth", "jobs waiting", () -> 3)
-            .build()
-            .start("127.0.0.1", 0);
+            .gauge("crogas.queue.depth", "jobs waiting", () -> 3);
+    api = build.apply(builder).build().start("127.0.0.1", 0);
   }
 
   static ApiSettings settings(Fixture fixture) {
@@ -75,6 +82,9 @@ final class ApiHarness implements AutoCloseable {
   }
 
   private HealthReport health() {
+    if (healthFailure != null) {
+      throw healthFailure;
+    }
     return new HealthReport(
         healthStatus,
         Fixture.CHAIN,

@@ -17,13 +17,25 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * No body, however malformed, gets a 5xx or a stack trace: every POST endpoint against a table of
- * broken bodies answers 4xx in the error shape.
+ * broken bodies answers 4xx in the error shape, except that x402 verify/settle answer a readable
+ * request whose payment is broken in-band (200, {@code invalid_payload}), as PRODUCT.md §4 says.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MalformedInputTest {
   private static final List<String> ENDPOINTS =
       List.of("/x402/quote", "/x402/facilitate", "/x402/verify", "/x402/settle", "/faucet/usdc");
   private static final String ADDRESS = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+
+  /** Readable x402 requests (payment and requirements present) with a broken payment. */
+  private static final List<String> IN_BAND =
+      List.of(
+          "{\"paymentPayload\":{},\"paymentRequirements\":{}}",
+          "{\"paymentPayload\":{\"x402Version\":2,\"payload\":null},\"paymentRequirements\":[]}",
+          "{\"paymentPayload\":\"yes\",\"paymentRequirements\":{\"scheme\":1}}",
+          "{\"paymentHeader\":\"e30=\",\"paymentRequirements\":{}}",
+          "{\"paymentHeader\":12,\"paymentRequirements\":{}}",
+          "{\"paymentHeader\":\"%%%\",\"paymentRequirements\":{}}",
+          "{\"paymentHeader\":\"bm90IGpzb24=\",\"paymentRequirements\":{}}");
 
   private ApiHarness harness;
 
@@ -64,12 +76,12 @@ class MalformedInputTest {
             "{\"deadline\":1.5,\"nonce\":\"1e3\"}",
             "{\"payment\":\"yes\"}",
             "{\"payment\":{\"authorization\":[],\"signature\":1}}",
-            "{\"paymentPayload\":{},\"paymentRequirements\":{}}",
             "{\"paymentPayload\":{\"x402Version\":3}}",
             "{\"paymentPayload\":{\"x402Version\":\"2\",\"accepted\":7,\"payload\":{\"authorization\":{}}}}",
-            "{\"paymentPayload\":{\"x402Version\":2,\"payload\":null},\"paymentRequirements\":[]}",
+            "{\"paymentPayload\":null,\"paymentRequirements\":{}}",
+            "{\"paymentRequirements\":{\"scheme\":\"exact\"}}",
             "{\"paymentHeader\":\"\"}",
-            "{\"paymentHeader\":\"e30=\",\"paymentRequirements\":{}}",
+            "{\"paymentHeader\":null,\"paymentRequirements\":{}}",
             "{\"paymentHeader\":\"bm90IGpzb24=\"}",
             "{\"paymentHeader\":12}",
             "{\"address\":\"" + ADDRESS + "\",\"amount\":\"1e999999999\"}",
@@ -92,6 +104,26 @@ class MalformedInputTest {
   @MethodSource("cases")
   void givenAMalformedBody_whenPosted_thenA4xxInTheErrorShape(String endpoint, String body) {
     assertClientError(harness.post(endpoint, body));
+  }
+
+  static Stream<Arguments> inBandCases() {
+    return Stream.of("/x402/verify", "/x402/settle")
+        .flatMap(endpoint -> IN_BAND.stream().map(body -> Arguments.of(endpoint, body)));
+  }
+
+  @ParameterizedTest(name = "{0} {index}")
+  @MethodSource("inBandCases")
+  void givenAReadableX402RequestWithABrokenPayment_whenPosted_then200InvalidPayload(
+      String endpoint, String body) {
+    HttpResponse<String> response = harness.post(endpoint, body);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode answer = ApiHarness.json(response);
+    String reason = endpoint.endsWith("verify") ? "invalidReason" : "errorReason";
+    assertThat(answer.get(reason).asText()).as(response.body()).isEqualTo("invalid_payload");
+    assertThat(answer.has("isValid") ? answer.get("isValid").asBoolean() : false).isFalse();
+    assertThat(answer.has("success") ? answer.get("success").asBoolean() : false).isFalse();
+    assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
   }
 
   @Test

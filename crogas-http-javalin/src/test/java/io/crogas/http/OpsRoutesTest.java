@@ -93,4 +93,34 @@ class OpsRoutesTest {
         .contains("crogas_http_requests_seconds_bucket{")
         .contains("crogas_queue_depth 3.0");
   }
+
+  /** Issue #9 item 10: providers put API keys in RPC URLs, which RPC errors quote. */
+  @Test
+  void givenTheRpcIsUnreachable_whenHealthIsRead_then503WithoutTheRpcUrl() {
+    harness.healthFailure =
+        new io.crogas.domain.ChainUnavailableException(
+            "eth_blockNumber got no answer from https://cronos.example/v1/KEY-s3cr3t");
+
+    HttpResponse<String> response = harness.get("/health");
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(json(response).get("status").asText()).isEqualTo("down");
+    assertThat(json(response).get("message").asText()).isNotBlank();
+    assertThat(response.body()).doesNotContain("KEY-s3cr3t").doesNotContain("https://");
+  }
+
+  @Test
+  void givenAMetricsToken_whenMetricsAreScraped_thenOnlyTheBearerOfTheTokenGetsThem() {
+    try (ApiHarness guarded =
+        new ApiHarness(settings -> settings, builder -> builder.metricsToken("scrape-me"))) {
+      HttpResponse<String> anonymous = guarded.get("/metrics");
+      HttpResponse<String> wrong = guarded.get("/metrics", "Authorization", "Bearer guess");
+      HttpResponse<String> bearer = guarded.get("/metrics", "Authorization", "Bearer scrape-me");
+
+      RelayRoutesTest.assertError(anonymous, 403, "forbidden");
+      RelayRoutesTest.assertError(wrong, 403, "forbidden");
+      assertThat(bearer.statusCode()).isEqualTo(200);
+      assertThat(bearer.body()).contains("crogas_queue_depth");
+    }
+  }
 }

@@ -77,7 +77,8 @@ public final class ServeCommand implements Callable<Integer> {
                       settings.port(),
                       Optional.empty(),
                       settings.corsOrigins(),
-                      settings.explorerTxUrl()));
+                      settings.explorerTxUrl(),
+                      settings.metricsToken()));
     } catch (RuntimeException e) {
       node.close();
       throw e;

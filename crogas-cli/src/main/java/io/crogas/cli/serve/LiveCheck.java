@@ -113,13 +113,12 @@ public final class LiveCheck {
     }
     List<Line> lines = new ArrayList<>();
     lines.add(new Line("keystores", true, keys.addresses().size() + " relayer keys unlock"));
-    ForwarderReader forwarder = new ForwarderReader(rpc, settings.forwarder());
     Web3jChain chain =
         new Web3jChain(
             rpc, settings.pricing().profile(settings.chainId()), settings.forwarder(), keys);
     for (Address relayer : keys.addresses()) {
       // Something that is not the forwarder cannot be asked whether it lists a relayer.
-      boolean registered = forwarderOk && forwarder.isRelayer(relayer);
+      boolean registered = forwarderOk && chain.isRelayer(relayer);
       Wei balance = chain.nativeBalance(relayer);
       boolean funded = balance.compareTo(MINIMUM_RELAYER_CRO) >= 0;
       String cro =

@@ -53,7 +53,9 @@ public record ServeSettings(
     Duration receiptGrace,
     Duration keyCheckInterval,
     int laneQueueLimit,
-    Optional<String> explorerTxUrl) {
+    Optional<String> explorerTxUrl,
+    BigDecimal minimumSettleUsdc,
+    Optional<String> metricsToken) {
 
   /** The tiers when {@link Setting#TIERS} is not set. */
   public static final String DEFAULT_TIERS = "slow:110:100:0,normal:125:125:1,fast:150:200:2";
@@ -114,6 +116,9 @@ public record ServeSettings(
     var keyCheck = in.optional(Setting.KEY_CHECK_SECONDS, "30", SettingParsers.seconds(1, 3_600));
     var laneLimit =
         in.optional(Setting.LANE_QUEUE_LIMIT, "1000", SettingParsers.integer(1, 1_000_000));
+    var minimum =
+        in.optional(Setting.MINIMUM_SETTLE_USDC, "0.001", SettingParsers::nonNegativeDecimal);
+    var metricsToken = in.raw(Setting.METRICS_TOKEN).filter(token -> !token.isBlank());
     in.check();
     return new ServeSettings(
         network.orElseThrow().preset(),
@@ -148,7 +153,9 @@ public record ServeSettings(
         grace.orElseThrow(),
         keyCheck.orElseThrow(),
         laneLimit.orElseThrow().intValue(),
-        network.orElseThrow().explorerTxUrl());
+        network.orElseThrow().explorerTxUrl(),
+        minimum.orElseThrow(),
+        metricsToken);
   }
 
   private static Optional<PasswordSource> password(SettingsReader in) {
@@ -189,6 +196,7 @@ public record ServeSettings(
         .receiptGrace(receiptGrace)
         .keyCheckInterval(keyCheckInterval)
         .laneQueueLimit(laneQueueLimit)
+        .minimumSettleValue(minimumSettleUsdc)
         .build();
   }
 }

@@ -50,7 +50,9 @@ public enum Setting {
   RECEIPT_GRACE_SECONDS,
   KEY_CHECK_SECONDS,
   LANE_QUEUE_LIMIT,
-  EXPLORER_TX_URL;
+  EXPLORER_TX_URL,
+  MINIMUM_SETTLE_USDC,
+  METRICS_TOKEN;
 
   /** {@code CROGAS_RPC_URL}. */
   public String variable() {

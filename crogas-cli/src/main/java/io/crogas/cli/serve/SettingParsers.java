@@ -58,16 +58,27 @@ final class SettingParsers {
   }
 
   static BigDecimal positiveDecimal(String text) {
-    BigDecimal value;
-    try {
-      value = new BigDecimal(text);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("expected a decimal number, got " + text, e);
-    }
+    BigDecimal value = decimal(text);
     if (value.signum() <= 0) {
       throw new IllegalArgumentException("must be positive, got " + text);
     }
     return value;
+  }
+
+  static BigDecimal nonNegativeDecimal(String text) {
+    BigDecimal value = decimal(text);
+    if (value.signum() < 0) {
+      throw new IllegalArgumentException("must be zero or more, got " + text);
+    }
+    return value;
+  }
+
+  private static BigDecimal decimal(String text) {
+    try {
+      return new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("expected a decimal number, got " + text, e);
+    }
   }
 
   static BigInteger gas(String text) {

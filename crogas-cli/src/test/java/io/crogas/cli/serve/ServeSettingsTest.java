@@ -50,6 +50,38 @@ public class ServeSettingsTest {
   }
 
   @Test
+  void givenTheX402Minimum_whenReadOrOmitted_thenItReachesTheNodeAndANegativeOneIsRefused() {
+    Map<String, String> env = minimal();
+    env.put("CROGAS_MINIMUM_SETTLE_USDC", "0.05");
+
+    assertThat(ServeSettings.read(SettingsSource.of(env, Optional.empty())).minimumSettleUsdc())
+        .isEqualByComparingTo("0.05");
+    assertThat(
+            ServeSettings.read(SettingsSource.of(minimal(), Optional.empty())).minimumSettleUsdc())
+        .isEqualByComparingTo("0.001");
+    env.put("RELAYER_PW", "pw");
+    assertThat(
+            ServeSettings.read(SettingsSource.of(env, Optional.empty()))
+                .nodeConfig(env, java.time.InstantSource.system())
+                .minimumSettleValue())
+        .isEqualByComparingTo("0.05");
+    env.put("CROGAS_MINIMUM_SETTLE_USDC", "-1");
+    assertThatThrownBy(() -> ServeSettings.read(SettingsSource.of(env, Optional.empty())))
+        .hasMessageContaining("CROGAS_MINIMUM_SETTLE_USDC");
+  }
+
+  @Test
+  void givenAMetricsToken_whenReadOrOmitted_thenItIsKeptOrAbsent() {
+    Map<String, String> env = minimal();
+    env.put("CROGAS_METRICS_TOKEN", "scrape-me");
+
+    assertThat(ServeSettings.read(SettingsSource.of(env, Optional.empty())).metricsToken())
+        .contains("scrape-me");
+    assertThat(ServeSettings.read(SettingsSource.of(minimal(), Optional.empty())).metricsToken())
+        .isEmpty();
+  }
+
+  @Test
   void givenCorsOrigins_whenRead_thenOriginsAreKeptAndAPathIsRefused() {
     Map<String, String> env = minimal();
     env.put("CROGAS_CORS_ORIGINS", "https://app.example, http://localhost:3000");

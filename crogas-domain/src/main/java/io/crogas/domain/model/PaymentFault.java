@@ -9,6 +9,8 @@ public enum PaymentFault {
   NETWORK_MISMATCH("invalid_exact_evm_network_mismatch", "invalid_network"),
   UNSUPPORTED_ASSET("unsupported_asset", "unsupported_asset"),
   PAYEE_NOT_ALLOWED("payee_not_allowed", "payee_not_allowed"),
+  /** Not a reference code: the transfer is below the facilitator's configured minimum. */
+  AMOUNT_BELOW_MINIMUM("amount_below_minimum", "amount_below_minimum"),
   MISSING_EIP712_DOMAIN("invalid_exact_evm_missing_eip712_domain", "invalid_payment_requirements"),
   TOKEN_NAME_MISMATCH(
       "invalid_exact_evm_token_name_mismatch", "invalid_exact_evm_token_name_mismatch"),

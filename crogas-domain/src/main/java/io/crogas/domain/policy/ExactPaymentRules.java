@@ -7,7 +7,9 @@ import io.crogas.domain.model.PaymentRequirements;
 import io.crogas.domain.model.TokenDomain;
 import io.crogas.domain.model.TransferAuthorization;
 import io.crogas.domain.model.X402Network;
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -17,23 +19,30 @@ import java.util.Set;
  * The x402 {@code exact} scheme's checks that need no chain access, in the reference
  * implementation's order: scheme, network, asset and payee, EIP-712 domain, signature, recipient,
  * validity window, amount. v2 requires the exact amount; v1 an amount of at least {@code
- * maxAmountRequired}.
+ * maxAmountRequired}. Beyond the reference: a configured payee allow-list and a minimum value.
  */
 public final class ExactPaymentRules {
   private final X402Network network;
   private final Map<Address, TokenDomain> assets;
   private final Set<Address> payees;
   private final long validBeforeMarginSeconds;
+  private final BigDecimal minimumValue;
 
+  /**
+   * @param minimumValue the smallest transfer settled, in token units (rounded up to the token's
+   *     smallest unit)
+   */
   public ExactPaymentRules(
       X402Network network,
       Map<Address, TokenDomain> assets,
       Set<Address> payees,
-      long validBeforeMarginSeconds) {
+      long validBeforeMarginSeconds,
+      BigDecimal minimumValue) {
     this.network = network;
     this.assets = Map.copyOf(assets);
     this.payees = Set.copyOf(payees);
     this.validBeforeMarginSeconds = validBeforeMarginSeconds;
+    this.minimumValue = minimumValue;
   }
 
   /** The configured token for {@code asset}, if this facilitator settles it. */
@@ -77,7 +86,27 @@ public final class ExactPaymentRules {
     if (signer.isPresent()) {
       return violation(PaymentFault.INVALID_SIGNATURE, signer.get());
     }
-    return checkTerms(payload.x402Version(), authorization, requirements, now);
+    Optional<Violation> terms = checkTerms(payload.x402Version(), authorization, requirements, now);
+    if (terms.isPresent()) {
+      return terms;
+    }
+    BigInteger minimum = minimumAtomic(token.get());
+    if (authorization.value().compareTo(minimum) < 0) {
+      return violation(
+          PaymentFault.AMOUNT_BELOW_MINIMUM,
+          "authorization.value "
+              + authorization.value()
+              + " is below this facilitator's minimum of "
+              + minimum);
+    }
+    return Optional.empty();
+  }
+
+  private BigInteger minimumAtomic(TokenDomain token) {
+    return minimumValue
+        .movePointRight(token.decimals())
+        .setScale(0, RoundingMode.CEILING)
+        .toBigIntegerExact();
   }
 
   private Optional<Violation> checkDomain(PaymentRequirements requirements, TokenDomain token) {

@@ -11,6 +11,7 @@ import io.crogas.domain.model.RelayState;
 import io.crogas.domain.model.TokenAmount;
 import io.crogas.domain.model.TokenDomain;
 import io.crogas.domain.model.TransferAuthorization;
+import io.crogas.domain.policy.DisclosurePolicy;
 import io.crogas.domain.policy.ExactPaymentRules;
 import io.crogas.domain.port.in.SettlePayment;
 import io.crogas.domain.port.in.VerifyPayment;
@@ -28,9 +29,14 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The x402 facilitator for the {@code exact} scheme. Beyond the reference implementation it checks
- * the authorization state and balance up front, journals each settlement before submitting it,
- * answers a retry with the first attempt's transaction, and reports a receipt wait that runs out as
- * pending with the transaction hash.
+ * the authorization state and balance up front, journals each settlement before submitting it, and
+ * reports a receipt wait that runs out as pending with the transaction hash.
+ *
+ * <p>One payment, one success: the journal's atomic admission on (chain, asset, payer, nonce)
+ * decides which settle call owns a payment. Every later call gets a {@link SettleOutcome.Duplicate}
+ * with the first call's transaction (whatever state it is in), and a call whose authorization or
+ * signature differs from the journaled one is refused as a used nonce: it is never told about the
+ * other payment's transaction.
  */
 public final class PaymentService implements VerifyPayment, SettlePayment {
   private final FacilitatorSettings settings;
@@ -52,7 +58,8 @@ public final class PaymentService implements VerifyPayment, SettlePayment {
             settings.network(),
             settings.assets(),
             settings.payees(),
-            settings.validBeforeMarginSeconds());
+            settings.validBeforeMarginSeconds(),
+            settings.minimumValue());
     this.chain = chain;
     this.journal = journal;
     this.engine = engine;
@@ -69,7 +76,8 @@ public final class PaymentService implements VerifyPayment, SettlePayment {
     }
     TokenDomain token = rules.token(command.requirements().asset()).orElseThrow();
     TransferAuthorization authorization = payload.payment().authorization();
-    if (chain.authorizationUsed(token.token(), authorization.from(), authorization.nonce())) {
+    if (journal.findByKey(key(command)).isPresent()
+        || chain.authorizationUsed(token.token(), authorization.from(), authorization.nonce())) {
       return invalid(
           PaymentFault.NONCE_ALREADY_USED,
           payload.payer(),
@@ -82,7 +90,10 @@ public final class PaymentService implements VerifyPayment, SettlePayment {
     }
     if (chain.simulate(new RelayJob.TokenTransfer(token, payload.payment()))
         instanceof Chain.Simulation.Reverts reverts) {
-      return invalid(PaymentFault.SIMULATION_FAILED, payload.payer(), reverts.reason());
+      return invalid(
+          PaymentFault.SIMULATION_FAILED,
+          payload.payer(),
+          DisclosurePolicy.publicText(reverts.reason()));
     }
     return new VerifyOutcome.Valid(payload.payer());
   }
@@ -92,20 +103,24 @@ public final class PaymentService implements VerifyPayment, SettlePayment {
     PaymentPayload payload = command.payload();
     PaymentRequirements requirements = command.requirements();
     TransferAuthorization authorization = payload.payment().authorization();
-    IdempotencyKey key =
-        IdempotencyKey.payment(
-            settings.network().chainId(),
-            requirements.asset(),
-            authorization.from(),
-            authorization.nonce());
+    IdempotencyKey key = key(command);
     Optional<RelayRecord> earlier = journal.findByKey(key);
     if (earlier.isPresent()) {
-      return outcome(earlier.get());
+      return taken(earlier.get(), payload);
     }
     VerifyOutcome verdict = verify(command);
     if (verdict instanceof VerifyOutcome.Invalid invalid) {
-      return new SettleOutcome.Failed(
-          invalid.fault(), invalid.payer(), Optional.empty(), invalid.message());
+      // A call racing the owner of this payment sees it journaled: it is a duplicate, not a fault.
+      Optional<RelayRecord> raced =
+          invalid.fault() == PaymentFault.NONCE_ALREADY_USED
+              ? journal.findByKey(key)
+              : Optional.empty();
+      return raced
+          .map(record -> taken(record, payload))
+          .orElseGet(
+              () ->
+                  new SettleOutcome.Failed(
+                      invalid.fault(), invalid.payer(), Optional.empty(), invalid.message()));
     }
     TokenDomain token = rules.token(requirements.asset()).orElseThrow();
     Instant now = clock.instant();
@@ -118,9 +133,37 @@ public final class PaymentService implements VerifyPayment, SettlePayment {
             now);
     Journal.Admission admission = journal.admit(accepted);
     if (admission instanceof Journal.Admission.Existing raced) {
-      return outcome(raced.record());
+      return taken(raced.record(), payload);
     }
     return await(accepted, engine.execute(accepted));
+  }
+
+  private IdempotencyKey key(PaymentCommand command) {
+    TransferAuthorization authorization = command.payload().payment().authorization();
+    return IdempotencyKey.payment(
+        settings.network().chainId(),
+        command.requirements().asset(),
+        authorization.from(),
+        authorization.nonce());
+  }
+
+  /**
+   * The answer to a settle call for a payment an earlier call owns: the same signed authorization
+   * is a duplicate (with the owner's transaction, so a merchant can reconcile); anything else under
+   * that nonce is another payment, refused without the owner's transaction.
+   */
+  private static SettleOutcome taken(RelayRecord owner, PaymentPayload payload) {
+    boolean same =
+        owner.job() instanceof RelayJob.TokenTransfer transfer
+            && transfer.transfer().equals(payload.payment());
+    if (same) {
+      return new SettleOutcome.Duplicate(payload.payer(), owner.latestTxHash(), owner.id());
+    }
+    return new SettleOutcome.Failed(
+        PaymentFault.NONCE_ALREADY_USED,
+        payload.payer(),
+        Optional.empty(),
+        "this nonce was already used by another authorization");
   }
 
   private SettleOutcome await(RelayRecord accepted, CompletionStage<RelayRecord> completion) {
@@ -150,7 +193,7 @@ public final class PaymentService implements VerifyPayment, SettlePayment {
           PaymentFault.TRANSACTION_FAILED,
           payer,
           record.latestTxHash(),
-          record.failure().orElse("the transfer failed"));
+          record.failure().map(DisclosurePolicy::publicText).orElse("the transfer failed"));
     }
     return new SettleOutcome.Pending(payer, record.latestTxHash(), record.id());
   }

@@ -3,6 +3,7 @@ package io.crogas.domain.service;
 import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.Receipt;
 import io.crogas.domain.model.RelayRecord;
+import io.crogas.domain.policy.DisclosurePolicy;
 import io.crogas.domain.port.in.TrackRelay;
 import io.crogas.domain.port.out.Journal;
 import io.crogas.domain.port.out.SettlementObserver;
@@ -41,7 +42,8 @@ public final class TrackingService implements TrackRelay {
 
   @Override
   public RelayRecord.Step failed(String id, String reason, Instant at) {
-    return apply(id, record -> record.failed(reason, at));
+    String shown = DisclosurePolicy.publicText(reason);
+    return apply(id, record -> record.failed(shown, at));
   }
 
   private RelayRecord.Step apply(String id, Function<RelayRecord, RelayRecord.Step> step) {

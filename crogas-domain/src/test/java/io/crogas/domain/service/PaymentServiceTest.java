@@ -186,15 +186,144 @@ class PaymentServiceTest {
   }
 
   @Test
-  void givenAValidPayment_whenSettledTwice_thenOneTransferAndTheSameHash() {
+  void givenAValidPayment_whenSettledTwice_thenOneSuccessAndTheSecondIsADuplicateWithTheHash() {
     PaymentCommand c = valid();
 
     SettleOutcome first = f.payments.settle(c);
     SettleOutcome second = f.payments.settle(c);
 
     assertThat(first).isInstanceOf(SettleOutcome.Settled.class);
-    assertThat(second).isEqualTo(first);
+    assertThat(second).isNotInstanceOf(SettleOutcome.Settled.class);
+    assertThat(second).isInstanceOf(SettleOutcome.Duplicate.class);
+    assertThat(((SettleOutcome.Duplicate) second).transaction())
+        .contains(((SettleOutcome.Settled) first).transaction());
     assertThat(f.engine.executed).hasSize(1);
+  }
+
+  @Test
+  void givenSixteenParallelSettlesOfOnePayment_whenTheyRace_thenExactlyOneSuccess()
+      throws Exception {
+    PaymentCommand c = valid();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(16);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.List<java.util.concurrent.Future<SettleOutcome>> calls = new java.util.ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      calls.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return f.payments.settle(c);
+              }));
+    }
+    start.countDown();
+    java.util.List<SettleOutcome> outcomes = new java.util.ArrayList<>();
+    for (java.util.concurrent.Future<SettleOutcome> call : calls) {
+      outcomes.add(call.get(10, java.util.concurrent.TimeUnit.SECONDS));
+    }
+    pool.shutdown();
+    outcomes.add(f.payments.settle(c));
+
+    assertThat(outcomes).filteredOn(o -> o instanceof SettleOutcome.Settled).hasSize(1);
+    assertThat(outcomes).filteredOn(o -> o instanceof SettleOutcome.Duplicate).hasSize(16);
+    assertThat(f.engine.executed).hasSize(1);
+  }
+
+  /** Issue #9 item 1: X1 (to himself, nonce N) settled, then X2 (to the merchant, same N). */
+  @Test
+  void givenASettledPayment_whenAnotherAuthorizationWithItsNonceComes_thenNeverValidNorSettled() {
+    Hash32 nonce = Hash32.of(Keccak256.hash(new byte[] {9}));
+    PaymentCommand toSelf = toSelf(nonce);
+    PaymentCommand toMerchant = toMerchant(nonce, f.user);
+    SettleOutcome x1 = f.payments.settle(toSelf);
+
+    VerifyOutcome verified = f.payments.verify(toMerchant);
+    SettleOutcome x2 = f.payments.settle(toMerchant);
+
+    assertThat(x1).isInstanceOf(SettleOutcome.Settled.class);
+    assertThat(faultOf(verified)).isEqualTo(PaymentFault.NONCE_ALREADY_USED);
+    assertThat(x2).isInstanceOf(SettleOutcome.Failed.class);
+    assertThat(((SettleOutcome.Failed) x2).fault()).isEqualTo(PaymentFault.NONCE_ALREADY_USED);
+    assertThat(((SettleOutcome.Failed) x2).transaction()).isEmpty();
+    assertThat(f.engine.executed).hasSize(1);
+  }
+
+  @Test
+  void givenAPaymentInFlight_whenAnotherAuthorizationWithItsNonceComes_thenNeverValidNorPending() {
+    f.engine.mode = FakeEngine.Mode.HOLD;
+    Hash32 nonce = Hash32.of(Keccak256.hash(new byte[] {10}));
+    SettleOutcome x1 = f.payments.settle(toSelf(nonce));
+
+    VerifyOutcome verified = f.payments.verify(toMerchant(nonce, f.user));
+    SettleOutcome x2 = f.payments.settle(toMerchant(nonce, f.user));
+
+    assertThat(x1).isInstanceOf(SettleOutcome.Pending.class);
+    assertThat(faultOf(verified)).isEqualTo(PaymentFault.NONCE_ALREADY_USED);
+    assertThat(x2).isInstanceOf(SettleOutcome.Failed.class);
+    assertThat(f.engine.executed).hasSize(1);
+  }
+
+  @Test
+  void givenASettledPayment_whenItsAuthorizationComesWithAnotherSignature_thenNotSettled() {
+    Hash32 nonce = Hash32.of(Keccak256.hash(new byte[] {11}));
+    PaymentCommand original = toMerchant(nonce, f.user);
+    f.payments.settle(original);
+    PaymentCommand resigned = toMerchant(nonce, Keys.of(77));
+
+    SettleOutcome outcome = f.payments.settle(resigned);
+
+    assertThat(outcome)
+        .isNotInstanceOf(SettleOutcome.Settled.class)
+        .isNotInstanceOf(SettleOutcome.Pending.class)
+        .isNotInstanceOf(SettleOutcome.Duplicate.class);
+  }
+
+  @Test
+  void givenAValueBelowTheMinimum_whenVerifiedOrSettled_thenRefusedBeforeAnyTransaction() {
+    PaymentCommand dust = command(2, authorization(999, 300), f.user, 999);
+
+    VerifyOutcome verified = f.payments.verify(dust);
+    SettleOutcome settled = f.payments.settle(dust);
+
+    assertThat(verified).isInstanceOf(VerifyOutcome.Invalid.class);
+    assertThat(((VerifyOutcome.Invalid) verified).fault().code(2))
+        .isEqualTo("amount_below_minimum");
+    assertThat(settled).isInstanceOf(SettleOutcome.Failed.class);
+    assertThat(f.engine.executed).isEmpty();
+    assertThat(f.journal.recent(Optional.empty(), 10)).isEmpty();
+  }
+
+  /** The minimum-sized payment (0.001 USDC) from the user to himself under {@code nonce}. */
+  private PaymentCommand toSelf(Hash32 nonce) {
+    return transfer(nonce, f.user.address(), 1_000, f.user);
+  }
+
+  /** 5 USDC from the user to the merchant ({@link #PAY_TO}) under {@code nonce}. */
+  private PaymentCommand toMerchant(Hash32 nonce, Keys signer) {
+    return transfer(nonce, PAY_TO, 5_000_000, signer);
+  }
+
+  private PaymentCommand transfer(Hash32 nonce, Address payTo, long value, Keys signer) {
+    TransferAuthorization a =
+        new TransferAuthorization(
+            f.user.address(),
+            payTo,
+            BigInteger.valueOf(value),
+            BigInteger.ZERO,
+            BigInteger.valueOf(f.now() + 300),
+            nonce);
+    SignedAuthorization signed = new SignedAuthorization(a, signer.sign(a.transferDigest(f.usdc)));
+    return new PaymentCommand(
+        new PaymentPayload(2, "exact", "eip155:338", signed),
+        new PaymentRequirements(
+            "exact",
+            "eip155:338",
+            BigInteger.valueOf(value),
+            Fixture.USDC,
+            payTo,
+            60,
+            Optional.of("USD Coin"),
+            Optional.of("2")));
   }
 
   @Test
@@ -215,7 +344,10 @@ class PaymentServiceTest {
 
     assertThat(outcome).isInstanceOf(SettleOutcome.Pending.class);
     assertThat(((SettleOutcome.Pending) outcome).transaction()).isPresent();
-    assertThat(f.payments.settle(valid())).isEqualTo(outcome);
+    SettleOutcome retry = f.payments.settle(valid());
+    assertThat(retry).isInstanceOf(SettleOutcome.Duplicate.class);
+    assertThat(((SettleOutcome.Duplicate) retry).transaction())
+        .isEqualTo(((SettleOutcome.Pending) outcome).transaction());
     assertThat(f.engine.executed).hasSize(1);
   }
 

@@ -110,4 +110,28 @@ class TrackingServiceTest {
     assertThat(again).isInstanceOf(RelayRecord.Step.Unchanged.class);
     assertThat(f.journal.find("s_1").orElseThrow().version()).isEqualTo(1);
   }
+
+  /** Issue #9 item 10: engine failure texts reach /x402/transactions and settle answers. */
+  @Test
+  void givenAFailureTextWithAPathAUrlAndAStackFrame_whenRecorded_thenNoneOfThemIsKept() {
+    admitted();
+    String raw =
+        "internal error: java.io.UncheckedIOException: /var/lib/crogas/crogas.db (Permission"
+            + " denied) sending to https://cronos-testnet.example/v1/KEY-s3cr3t failed\n"
+            + "\tat io.crogas.store.sqlite.SqliteJournal.update(SqliteJournal.java:88)";
+
+    RelayRecord.Step step = f.tracking.failed("s_1", raw, f.clock.instant());
+
+    String kept = ((RelayRecord.Step.Moved) step).record().failure().orElseThrow();
+    assertThat(kept)
+        .startsWith("internal error")
+        .doesNotContain("/var/lib")
+        .doesNotContain("KEY-s3cr3t")
+        .doesNotContain("https://")
+        .doesNotContain("SqliteJournal")
+        .doesNotContain("UncheckedIOException")
+        .doesNotContain("\n");
+    assertThat(f.journal.find("s_1").orElseThrow().history())
+        .allSatisfy(event -> assertThat(event.detail()).doesNotContain("KEY-s3cr3t"));
+  }
 }

@@ -6,15 +6,21 @@ import io.crogas.domain.model.PaymentFault;
 import java.util.Optional;
 
 /**
- * x402 {@code settle}: submit the payer's transfer, once. A retry of the same payment (same chain,
- * asset, payer and EIP-3009 nonce) returns the first attempt's transaction, never a second one.
+ * x402 {@code settle}: submit the payer's transfer, once. A payment is identified by (chain, asset,
+ * payer, EIP-3009 nonce); only the call that first takes it owns it. Every later call for the same
+ * payment is a {@link SettleOutcome.Duplicate} carrying the first call's transaction, never a
+ * second transfer and never a second success; a different authorization or signature under a nonce
+ * already taken is {@link SettleOutcome.Failed} ({@code NONCE_ALREADY_USED}).
  */
 public interface SettlePayment {
   SettleOutcome settle(VerifyPayment.PaymentCommand command);
 
-  /** Settled, still pending (with the hash to watch), or failed. */
+  /** Settled, still pending (with the hash to watch), failed, or already taken by another call. */
   sealed interface SettleOutcome
-      permits SettleOutcome.Settled, SettleOutcome.Pending, SettleOutcome.Failed {
+      permits SettleOutcome.Settled,
+          SettleOutcome.Pending,
+          SettleOutcome.Failed,
+          SettleOutcome.Duplicate {
     Address payer();
 
     record Settled(Address payer, Hash32 transaction) implements SettleOutcome {}
@@ -28,6 +34,15 @@ public interface SettlePayment {
         implements SettleOutcome {}
 
     record Failed(PaymentFault fault, Address payer, Optional<Hash32> transaction, String message)
+        implements SettleOutcome {}
+
+    /**
+     * This exact payment was taken by an earlier settle call, which alone reports its result: not a
+     * success for this call. {@code transaction} is the first call's hash (empty only if nothing
+     * was sent yet) and {@code id} its journal record, so a merchant whose answer was lost can
+     * reconcile.
+     */
+    record Duplicate(Address payer, Optional<Hash32> transaction, String id)
         implements SettleOutcome {}
   }
 }
