@@ -10,6 +10,7 @@ import io.crogas.cli.command.QuoteCommand;
 import io.crogas.cli.command.ServeCommand;
 import io.crogas.cli.command.StatusCommand;
 import io.crogas.cli.command.TypedDataCommand;
+import io.crogas.cli.command.WebhooksCommand;
 import io.crogas.cli.command.X402Command;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.Calldata;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Spec;
       ExecCommand.class,
       StatusCommand.class,
       FaucetCommand.class,
+      WebhooksCommand.class,
       X402Command.class,
       McpCommand.class
     },

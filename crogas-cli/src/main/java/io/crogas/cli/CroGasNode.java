@@ -5,6 +5,10 @@ import io.crogas.chain.KeystoreRelayerSigner;
 import io.crogas.chain.TokenDomainReader;
 import io.crogas.chain.Web3jBroadcaster;
 import io.crogas.chain.Web3jChain;
+import io.crogas.cli.webhooks.DeliveryBodies;
+import io.crogas.cli.webhooks.HttpWebhookTransport;
+import io.crogas.cli.webhooks.WebhookSignature;
+import io.crogas.cli.webhooks.WebhookWorker;
 import io.crogas.domain.engine.EngineSettings;
 import io.crogas.domain.engine.RelayerEngine;
 import io.crogas.domain.engine.SendChecks;
@@ -22,21 +26,30 @@ import io.crogas.domain.port.out.Chain;
 import io.crogas.domain.port.out.Journal;
 import io.crogas.domain.port.out.NonceLedger;
 import io.crogas.domain.port.out.RateLimitStore;
+import io.crogas.domain.port.out.WebhookOutbox;
 import io.crogas.domain.service.FacilitatorSettings;
 import io.crogas.domain.service.PaymentService;
 import io.crogas.domain.service.QuoteService;
 import io.crogas.domain.service.RelayQueries;
 import io.crogas.domain.service.RelayService;
 import io.crogas.domain.service.RelaySettings;
+import io.crogas.domain.service.RelayerBalanceWatch;
 import io.crogas.domain.service.TrackingService;
+import io.crogas.domain.service.WebhookDispatcher;
+import io.crogas.domain.service.WebhookSettings;
+import io.crogas.http.ApiSettings;
+import io.crogas.http.TransactionDocuments;
 import io.crogas.store.sqlite.SqliteDatabase;
 import io.crogas.store.sqlite.SqliteJournal;
 import io.crogas.store.sqlite.SqliteNonceLedger;
 import io.crogas.store.sqlite.SqliteQuoteBook;
 import io.crogas.store.sqlite.SqliteRateLimitStore;
+import io.crogas.store.sqlite.SqliteWebhookOutbox;
+import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A running CroGas relayer and x402 facilitator inside your JVM: the chain adapter, the embedded
@@ -66,6 +79,8 @@ public final class CroGasNode implements AutoCloseable {
   private final PaymentService payments;
   private final RelayQueries queries;
   private final SettlementStats stats = new SettlementStats();
+  private final WebhookOutbox webhooks;
+  private final WebhookWorker webhookWorker;
 
   private CroGasNode(NodeConfig config, InstantSource clock) {
     ChainId chainId = config.network().chainId();
@@ -83,7 +98,15 @@ public final class CroGasNode implements AutoCloseable {
     this.ledger = new SqliteNonceLedger(database);
     this.rateLimits = new SqliteRateLimitStore(database);
     SqliteQuoteBook quoteBook = new SqliteQuoteBook(database);
-    TrackingService tracking = new TrackingService(journal, stats);
+    this.webhooks = new SqliteWebhookOutbox(database);
+    this.webhookWorker = webhookWorker(config, clock);
+    TrackingService tracking =
+        new TrackingService(
+            journal,
+            record -> {
+              stats.finished(record);
+              webhookWorker.wake();
+            });
     this.engine =
         new RelayerEngine(
             new EngineSettings(
@@ -142,6 +165,41 @@ public final class CroGasNode implements AutoCloseable {
     this.queries = new RelayQueries(journal, chain);
   }
 
+  /**
+   * Deliveries of the outbox to webhook receivers on the worker's own thread. Their bodies carry no
+   * explorer link (the node does not know which explorer its API shows); the hash is there.
+   */
+  private WebhookWorker webhookWorker(NodeConfig config, InstantSource clock) {
+    WebhookSettings settings = config.webhooks();
+    ApiSettings documents =
+        new ApiSettings(
+            forwarder.chainId(),
+            forwarder.forwarder(),
+            usdc,
+            relayers,
+            Optional.empty(),
+            config.settleWait(),
+            config.fees().facilitatorFeeBps(),
+            64 * 1024,
+            List.of(),
+            ApiSettings.RateLimits.defaults(),
+            ApiSettings.FaucetSettings.disabled());
+    SecureRandom random = new SecureRandom();
+    WebhookDispatcher dispatcher =
+        new WebhookDispatcher(
+            webhooks,
+            new HttpWebhookTransport(settings.sendTimeout()),
+            new DeliveryBodies(journal, new TransactionDocuments(documents)),
+            new WebhookSignature(),
+            settings,
+            clock,
+            random::nextDouble);
+    RelayerBalanceWatch balances =
+        new RelayerBalanceWatch(chain, relayers, settings.lowBalance(), webhooks, clock);
+    return new WebhookWorker(
+        dispatcher, balances, settings.pollInterval(), settings.balanceCheckInterval());
+  }
+
   /** Connects, opens the store, recovers unfinished work and returns a node ready for requests. */
   public static CroGasNode start(NodeConfig config) {
     return start(config, InstantSource.system());
@@ -150,6 +208,7 @@ public final class CroGasNode implements AutoCloseable {
   static CroGasNode start(NodeConfig config, InstantSource clock) {
     CroGasNode node = new CroGasNode(config, clock);
     node.engine.recover();
+    node.webhookWorker.start();
     return node;
   }
 
@@ -224,6 +283,11 @@ public final class CroGasNode implements AutoCloseable {
     return engine.laneLoads();
   }
 
+  /** The registered webhooks and their deliveries. */
+  public WebhookOutbox webhooks() {
+    return webhooks;
+  }
+
   /** The relayer keys that take new jobs: admission asks whether one of them can pay. */
   private List<Address> inRotation() {
     Map<Address, String> out = engine.outOfRotation();
@@ -242,6 +306,7 @@ public final class CroGasNode implements AutoCloseable {
 
   @Override
   public void close() {
+    webhookWorker.close();
     engine.close();
     database.close();
     rpc.close();

@@ -4,7 +4,6 @@ import io.crogas.cli.prices.MarketPrices;
 import io.crogas.cli.prices.PriceMeters;
 import io.crogas.domain.model.ChainId;
 import io.crogas.domain.model.TokenAmount;
-import io.crogas.domain.model.Wei;
 import io.crogas.http.ApiSettings;
 import io.crogas.http.CachedHealth;
 import io.crogas.http.HttpApi;
@@ -17,9 +16,6 @@ import java.time.InstantSource;
  * facilitate wait and the fee split follow the node's configuration.
  */
 public final class HttpServerLauncher implements ServerLauncher {
-  /** Below this a relayer is reported degraded: about 50 paid executions at Cronos prices. */
-  private static final Wei MINIMUM_RELAYER_CRO = Wei.of(1).times(java.math.BigInteger.TEN.pow(18));
-
   private static final String VERSION = "0.1.0";
 
   /**
@@ -58,7 +54,7 @@ public final class HttpServerLauncher implements ServerLauncher {
             : ApiSettings.FaucetSettings.disabled();
     CachedHealth health =
         new CachedHealth(
-            new NodeHealth(node, MINIMUM_RELAYER_CRO, VERSION, Instant.now()),
+            new NodeHealth(node, node.config().webhooks().lowBalance(), VERSION, Instant.now()),
             HEALTH_TTL,
             healthClock);
     HttpApi.Builder api =

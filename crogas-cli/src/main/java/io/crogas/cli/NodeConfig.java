@@ -10,6 +10,7 @@ import io.crogas.domain.policy.TargetPolicy;
 import io.crogas.domain.policy.TierTable;
 import io.crogas.domain.port.out.PriceFeed;
 import io.crogas.domain.service.FacilitatorSettings;
+import io.crogas.domain.service.WebhookSettings;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -47,7 +48,8 @@ public record NodeConfig(
     Duration receiptGrace,
     Duration keyCheckInterval,
     int laneQueueLimit,
-    BigDecimal minimumSettleValue) {
+    BigDecimal minimumSettleValue,
+    WebhookSettings webhooks) {
 
   public NodeConfig {
     Objects.requireNonNull(rpcUrl, "rpcUrl");
@@ -59,6 +61,7 @@ public record NodeConfig(
     Objects.requireNonNull(prices, "prices");
     payees = Set.copyOf(payees);
     Objects.requireNonNull(minimumSettleValue, "minimumSettleValue");
+    Objects.requireNonNull(webhooks, "webhooks");
   }
 
   public static Builder builder(
@@ -93,6 +96,7 @@ public record NodeConfig(
     private Duration keyCheckInterval = Duration.ofSeconds(30);
     private int laneQueueLimit = 1_000;
     private BigDecimal minimumSettleValue = FacilitatorSettings.DEFAULT_MINIMUM_VALUE;
+    private WebhookSettings webhooks = WebhookSettings.defaults();
 
     private Builder(String rpcUrl, NetworkProfile network, Address forwarder, Address usdc) {
       this.rpcUrl = rpcUrl;
@@ -183,6 +187,11 @@ public record NodeConfig(
       return this;
     }
 
+    public Builder webhooks(WebhookSettings value) {
+      this.webhooks = value;
+      return this;
+    }
+
     /** How long a passed relayer nonce may lack a receipt before its job is reported failed. */
     public Builder receiptGrace(Duration value) {
       this.receiptGrace = value;
@@ -233,7 +242,8 @@ public record NodeConfig(
           receiptGrace,
           keyCheckInterval,
           laneQueueLimit,
-          minimumSettleValue);
+          minimumSettleValue,
+          webhooks);
     }
   }
 }

@@ -1,7 +1,9 @@
 package io.crogas.cli;
 
 import io.crogas.domain.ChainUnavailableException;
+import io.crogas.domain.StoreUnavailableException;
 import io.crogas.domain.model.Address;
+import io.crogas.domain.model.WebhookDelivery;
 import io.crogas.http.HealthProbe;
 import io.crogas.http.HealthReport;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -11,10 +13,10 @@ import java.math.BigDecimal;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The node's own metrics next to the API's: settlements, gas spent, USDC settled, each relayer's
- * balances and nonce lane. Balances come from the health probe (cached, so a scrape costs no RPC
- * call of its own within the probe's ttl); an unreachable chain reads as NaN rather than failing
- * the scrape.
+ * The node's own metrics next to the API's: settlements, gas spent, USDC settled, webhook
+ * deliveries pending and failed, each relayer's balances and nonce lane. Balances come from the
+ * health probe (cached, so a scrape costs no RPC call of its own within the probe's ttl); an
+ * unreachable chain reads as NaN rather than failing the scrape.
  */
 final class NodeMeters {
   private NodeMeters() {}
@@ -33,6 +35,8 @@ final class NodeMeters {
     FunctionCounter.builder("crogas_usdc_settled", stats, SettlementStats::usdcSettled)
         .description("USDC moved by confirmed requests (fees and x402 payments) since start")
         .register(registry);
+    webhookGauge(registry, node, WebhookDelivery.Status.PENDING, "waiting to be (re)sent");
+    webhookGauge(registry, node, WebhookDelivery.Status.FAILED, "given up after every attempt");
     for (Address relayer : node.relayers()) {
       gauge(
           registry,
@@ -79,6 +83,23 @@ final class NodeMeters {
     Gauge.builder(name, node, n -> readOrNaN(n, read))
         .description(description)
         .tag("relayer", relayer.value())
+        .register(registry);
+  }
+
+  /** Counted in the store when scraped; NaN while the store is unavailable. */
+  private static void webhookGauge(
+      MeterRegistry registry, CroGasNode node, WebhookDelivery.Status status, String meaning) {
+    Gauge.builder(
+            "crogas_webhook_deliveries_" + status.name().toLowerCase(java.util.Locale.ROOT),
+            node,
+            n -> {
+              try {
+                return n.webhooks().count(status);
+              } catch (StoreUnavailableException e) {
+                return Double.NaN;
+              }
+            })
+        .description("webhook deliveries " + meaning)
         .register(registry);
   }
 

@@ -7,9 +7,12 @@ import io.crogas.cli.chain.NetworkPreset;
 import io.crogas.cli.keys.PasswordSource;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.policy.FeeSchedule;
+import io.crogas.domain.policy.RetrySchedule;
 import io.crogas.domain.policy.RevertPolicy;
 import io.crogas.domain.policy.TargetPolicy;
 import io.crogas.domain.policy.TierTable;
+import io.crogas.domain.service.WebhookSettings;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +58,8 @@ public record ServeSettings(
     int laneQueueLimit,
     Optional<String> explorerTxUrl,
     BigDecimal minimumSettleUsdc,
-    Optional<String> metricsToken) {
+    Optional<String> metricsToken,
+    WebhookSettings webhooks) {
 
   /** The tiers when {@link Setting#TIERS} is not set. */
   public static final String DEFAULT_TIERS = "slow:110:100:0,normal:125:125:1,fast:150:200:2";
@@ -119,6 +123,7 @@ public record ServeSettings(
     var minimum =
         in.optional(Setting.MINIMUM_SETTLE_USDC, "0.001", SettingParsers::nonNegativeDecimal);
     var metricsToken = in.raw(Setting.METRICS_TOKEN).filter(token -> !token.isBlank());
+    var webhooks = webhooks(in);
     in.check();
     return new ServeSettings(
         network.orElseThrow().preset(),
@@ -155,7 +160,41 @@ public record ServeSettings(
         laneLimit.orElseThrow().intValue(),
         network.orElseThrow().explorerTxUrl(),
         minimum.orElseThrow(),
-        metricsToken);
+        metricsToken,
+        webhooks.orElseThrow());
+  }
+
+  private static Optional<WebhookSettings> webhooks(SettingsReader in) {
+    var lowBalance = in.optional(Setting.LOW_BALANCE_CRO, "1", SettingParsers::cro);
+    var base =
+        in.optional(Setting.WEBHOOK_RETRY_BASE_SECONDS, "5", SettingParsers.seconds(1, 3_600));
+    var cap =
+        in.optional(Setting.WEBHOOK_RETRY_MAX_SECONDS, "3600", SettingParsers.seconds(1, 86_400));
+    var attempts = in.optional(Setting.WEBHOOK_MAX_ATTEMPTS, "16", SettingParsers.integer(1, 100));
+    boolean capBelowBase =
+        base.isPresent() && cap.isPresent() && cap.get().compareTo(base.get()) < 0;
+    if (capBelowBase) {
+      in.problem(
+          Setting.WEBHOOK_RETRY_MAX_SECONDS.label()
+              + " must be at least "
+              + Setting.WEBHOOK_RETRY_BASE_SECONDS.label());
+    }
+    if (capBelowBase
+        || base.isEmpty()
+        || cap.isEmpty()
+        || lowBalance.isEmpty()
+        || attempts.isEmpty()) {
+      return Optional.empty();
+    }
+    WebhookSettings defaults = WebhookSettings.defaults();
+    return Optional.of(
+        new WebhookSettings(
+            new RetrySchedule(base.get(), cap.get(), attempts.get().intValue()),
+            defaults.pollInterval(),
+            defaults.sendTimeout(),
+            defaults.lease(),
+            lowBalance.get(),
+            defaults.balanceCheckInterval()));
   }
 
   private static Optional<PasswordSource> password(SettingsReader in) {
@@ -197,6 +236,7 @@ public record ServeSettings(
         .keyCheckInterval(keyCheckInterval)
         .laneQueueLimit(laneQueueLimit)
         .minimumSettleValue(minimumSettleUsdc)
+        .webhooks(webhooks)
         .build();
   }
 }

@@ -3,6 +3,7 @@ package io.crogas.cli.serve;
 import io.crogas.cli.chain.GasPricing;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.GasTier;
+import io.crogas.domain.model.Wei;
 import io.crogas.domain.policy.TierTable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -63,6 +64,15 @@ final class SettingParsers {
       throw new IllegalArgumentException("must be positive, got " + text);
     }
     return value;
+  }
+
+  /** CRO as a decimal, e.g. {@code 0.5}; at most 18 decimals (one wei). */
+  static Wei cro(String text) {
+    try {
+      return new Wei(positiveDecimal(text).movePointRight(18).toBigIntegerExact());
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("CRO has at most 18 decimals, got " + text, e);
+    }
   }
 
   static BigDecimal nonNegativeDecimal(String text) {

@@ -153,4 +153,32 @@ public class ServeSettingsTest {
     assertThat(Setting.KEYSTORE_PASSWORD_FILE.property())
         .isEqualTo("crogas.keystore.password.file");
   }
+
+  @Test
+  void givenWebhookSettings_whenRead_thenTheRetriesAndTheLowMarkFollowThemAndNonsenseIsNamed() {
+    Map<String, String> env = minimal();
+    env.put("CROGAS_LOW_BALANCE_CRO", "2.5");
+    env.put("CROGAS_WEBHOOK_RETRY_BASE_SECONDS", "2");
+    env.put("CROGAS_WEBHOOK_RETRY_MAX_SECONDS", "600");
+    env.put("CROGAS_WEBHOOK_MAX_ATTEMPTS", "20");
+    Map<String, String> bad = minimal();
+    bad.put("CROGAS_LOW_BALANCE_CRO", "0.0000000000000000001");
+    bad.put("CROGAS_WEBHOOK_RETRY_BASE_SECONDS", "60");
+    bad.put("CROGAS_WEBHOOK_RETRY_MAX_SECONDS", "30");
+
+    var webhooks = ServeSettings.read(SettingsSource.of(env, Optional.empty())).webhooks();
+    var defaults = ServeSettings.read(SettingsSource.of(minimal(), Optional.empty())).webhooks();
+
+    assertThat(webhooks.lowBalance().value())
+        .isEqualTo(new BigDecimal("2.5").movePointRight(18).toBigIntegerExact());
+    assertThat(webhooks.retries().base()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(webhooks.retries().cap()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(webhooks.retries().maxAttempts()).isEqualTo(20);
+    assertThat(defaults).isEqualTo(io.crogas.domain.service.WebhookSettings.defaults());
+    assertThatThrownBy(() -> ServeSettings.read(SettingsSource.of(bad, Optional.empty())))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContaining("CROGAS_LOW_BALANCE_CRO")
+        .hasMessageContaining(
+            "CROGAS_WEBHOOK_RETRY_MAX_SECONDS (crogas.webhook.retry.max.seconds) must be at least");
+  }
 }

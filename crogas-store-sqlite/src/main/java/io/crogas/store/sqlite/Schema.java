@@ -82,7 +82,37 @@ final class Schema {
                 signed_second INTEGER NOT NULL,
                 signed_nano INTEGER NOT NULL,
                 FOREIGN KEY (relayer, nonce) REFERENCES nonce_assignment (relayer, nonce))""",
-              "CREATE INDEX signed_transaction_nonce ON signed_transaction (relayer, nonce, seq)"));
+              "CREATE INDEX signed_transaction_nonce ON signed_transaction (relayer, nonce, seq)"),
+          // 1 -> 2: webhooks and the outbox of their deliveries (SqliteWebhookOutbox). Times are
+          // Unix nanoseconds.
+          List.of(
+              """
+              CREATE TABLE webhook (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                id TEXT NOT NULL UNIQUE,
+                url TEXT NOT NULL,
+                events TEXT NOT NULL,
+                secret TEXT NOT NULL,
+                created_nanos INTEGER NOT NULL)""",
+              """
+              CREATE TABLE webhook_delivery (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                id TEXT NOT NULL UNIQUE,
+                webhook_id TEXT NOT NULL,
+                event TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                data TEXT NOT NULL,
+                status TEXT NOT NULL,
+                attempts INTEGER NOT NULL,
+                created_nanos INTEGER NOT NULL,
+                next_attempt_nanos INTEGER NOT NULL,
+                last_error TEXT,
+                UNIQUE (webhook_id, event, subject))""",
+              """
+              CREATE INDEX webhook_delivery_due
+                ON webhook_delivery (next_attempt_nanos, created_nanos, seq)
+                WHERE status = 'PENDING'""",
+              "CREATE INDEX webhook_delivery_created ON webhook_delivery (created_nanos, seq)"));
 
   private Schema() {}
 

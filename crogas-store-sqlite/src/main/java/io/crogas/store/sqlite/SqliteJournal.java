@@ -61,20 +61,28 @@ public final class SqliteJournal implements Journal {
 
   /**
    * Writes {@code next} over the stored version {@code next.version() - 1}. The key is part of the
-   * condition: a record never changes its key, and a version that did must not move the index.
+   * condition: a record never changes its key, and a version that did must not move the index. A
+   * version that is final writes its webhook deliveries in the same transaction.
    */
   @Override
   public boolean update(RelayRecord next) {
     return database.write(
-        c ->
-            Sql.update(
-                    c,
-                    """
-                    UPDATE relay_record SET version = ?, state = ?, final = ?, payer = ?,
-                      forwarder_user = ?, meta_nonce = ?, body = ?
-                    WHERE id = ? AND idempotency_key = ? AND version = ?""",
-                    columns(next, next.id(), key(next), next.version() - 1))
-                == 1);
+        c -> {
+          boolean moved =
+              Sql.update(
+                      c,
+                      """
+                      UPDATE relay_record SET version = ?, state = ?, final = ?, payer = ?,
+                        forwarder_user = ?, meta_nonce = ?, body = ?
+                      WHERE id = ? AND idempotency_key = ? AND version = ?""",
+                      columns(next, next.id(), key(next), next.version() - 1))
+                  == 1;
+          if (moved) {
+            // A final state cannot move on, so this write is the one that made it final.
+            SqliteWebhookOutbox.enqueueFinished(c, next);
+          }
+          return moved;
+        });
   }
 
   /** The unfinished forwarder call of the same user with the same meta-transaction nonce. */
