@@ -3,8 +3,6 @@ package io.crogas.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.crogas.chain.KeystoreFiles;
-import io.crogas.chain.KeystorePassword;
 import io.crogas.domain.model.Address;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -34,14 +32,7 @@ class McpSessionTest {
         StockMerchant merchant = StockMerchant.start(served, dir)) {
       LocalNetwork.User agent = LocalNetwork.User.of(7_002);
       served.network.fund(agent.address(), 10);
-      String keystore =
-          KeystoreFiles.encrypt(
-                  String.format("0x%064x", agent.key()),
-                  dir,
-                  KeystorePassword.of("pw"),
-                  KeystoreFiles.Strength.LIGHT)
-              .file()
-              .toString();
+      String keystore = TestKeystore.of(agent.key(), dir).toString();
       BigInteger merchantBefore = served.usdcBalance(StockMerchant.PAY_TO);
       BigInteger agentBefore = served.usdcBalance(agent.address());
       Address demo = served.network.deployment.demoTarget();

@@ -3,8 +3,6 @@ package io.crogas.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.crogas.chain.KeystoreFiles;
-import io.crogas.chain.KeystorePassword;
 import io.crogas.testkit.AnvilChain;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,13 +24,7 @@ class McpStdioTest {
   @Test
   void givenAClientThatInitializesListsAndLeaves_thenStdoutIsOnlyProtocolAndTheServerEnds()
       throws Exception {
-    Path keystore =
-        KeystoreFiles.encrypt(
-                AnvilChain.DEV_KEYS.get(3),
-                dir,
-                KeystorePassword.of("pw"),
-                KeystoreFiles.Strength.LIGHT)
-            .file();
+    Path keystore = TestKeystore.of(AnvilChain.DEV_KEYS.get(3), dir);
     ProcessBuilder builder =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

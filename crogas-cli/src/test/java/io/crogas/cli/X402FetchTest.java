@@ -3,8 +3,6 @@ package io.crogas.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.crogas.chain.KeystoreFiles;
-import io.crogas.chain.KeystorePassword;
 import io.crogas.cli.command.CliRun;
 import io.crogas.domain.model.Address;
 import java.math.BigInteger;
@@ -35,14 +33,7 @@ class X402FetchTest {
     served = ServedNetwork.start(dir, 1);
     payer = LocalNetwork.User.of(7_001);
     served.network.fund(payer.address(), 10);
-    keystore =
-        KeystoreFiles.encrypt(
-                String.format("0x%064x", payer.key()),
-                dir,
-                KeystorePassword.of("pw"),
-                KeystoreFiles.Strength.LIGHT)
-            .file()
-            .toString();
+    keystore = TestKeystore.of(payer.key(), dir).toString();
     merchant = StockMerchant.start(served, dir);
   }
 

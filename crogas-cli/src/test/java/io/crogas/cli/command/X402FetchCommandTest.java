@@ -2,9 +2,8 @@ package io.crogas.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.crogas.chain.KeystoreFiles;
-import io.crogas.chain.KeystorePassword;
 import io.crogas.cli.ExitCodes;
+import io.crogas.cli.TestKeystore;
 import io.crogas.testkit.AnvilChain;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,14 +22,7 @@ class X402FetchCommandTest {
 
   @BeforeEach
   void keystore() {
-    keystore =
-        KeystoreFiles.encrypt(
-                AnvilChain.DEV_KEYS.get(2),
-                dir,
-                KeystorePassword.of("pw"),
-                KeystoreFiles.Strength.LIGHT)
-            .file()
-            .toString();
+    keystore = TestKeystore.of(AnvilChain.DEV_KEYS.get(2), dir).toString();
   }
 
   private CliRun fetch(String url, String... more) {

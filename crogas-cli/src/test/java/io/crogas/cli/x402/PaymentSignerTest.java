@@ -3,8 +3,7 @@ package io.crogas.cli.x402;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.crogas.chain.KeystoreFiles;
-import io.crogas.chain.KeystorePassword;
+import io.crogas.cli.TestKeystore;
 import io.crogas.cli.keys.PasswordSource;
 import io.crogas.cli.keys.UnlockedKey;
 import io.crogas.domain.model.Address;
@@ -34,12 +33,7 @@ class PaymentSignerTest {
       throws Exception {
     UnlockedKey key =
         UnlockedKey.open(
-            KeystoreFiles.encrypt(
-                    AnvilChain.DEV_KEYS.get(4),
-                    dir,
-                    KeystorePassword.of("pw"),
-                    KeystoreFiles.Strength.LIGHT)
-                .file(),
+            TestKeystore.of(AnvilChain.DEV_KEYS.get(4), dir),
             new PasswordSource.Environment("PW").read(Map.of("PW", "pw")));
     String body =
         "{\"x402Version\":2,\"resource\":{\"url\":\"http://x/paid\"},"
