@@ -19,10 +19,11 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The x402 facilitator: {@code /x402/verify}, {@code /x402/settle}, {@code /x402/supported}.
- * Outcomes are always HTTP 200 with a protocol-shaped body, a structurally broken payment included
- * ({@code invalid_payload}); only a body that cannot be read, or one without its payment or
- * requirements, gets an error status.
+ * The x402 facilitator: {@code /x402/verify}, {@code /x402/settle}, {@code /x402/supported}, and
+ * the same under the Cronos Labs facilitator's paths ({@code /v2/x402/...}). Outcomes are always
+ * HTTP 200 with a protocol-shaped body, a structurally broken payment included ({@code
+ * invalid_payload}); only a body that cannot be read, or one without its payment or requirements,
+ * gets an error status.
  */
 final class FacilitatorRoutes {
   /** How far back a settled payment's record is looked for, to report its block. */
@@ -59,6 +60,11 @@ final class FacilitatorRoutes {
     routes.post("/x402/verify", this::verify);
     routes.post("/x402/settle", this::settle);
     routes.get("/x402/supported", this::supported);
+    // The Cronos Labs facilitator's paths, so that its sellers change only the base URL. Their
+    // bodies carry a paymentHeader, which is how every answer picks the Cronos shape.
+    routes.post("/v2/x402/verify", this::verify);
+    routes.post("/v2/x402/settle", this::settle);
+    routes.get("/v2/x402/supported", this::cronosSupported);
   }
 
   private void verify(Context ctx) {
@@ -115,6 +121,17 @@ final class FacilitatorRoutes {
     json.putArray("extensions").add("bazaar");
     ArrayNode addresses = json.putObject("signers").putArray("eip155:*");
     signers.forEach(signer -> addresses.add(signer.value()));
+    Json.write(ctx, 200, json);
+  }
+
+  /** The Cronos Labs facilitator's answer: x402 v1 kinds under Cronos network names. */
+  private void cronosSupported(Context ctx) {
+    ObjectNode json = Json.object();
+    json.putArray("kinds")
+        .addObject()
+        .put("x402Version", 1)
+        .put("scheme", "exact")
+        .put("network", network.v1Name().orElse(network.v2Name()));
     Json.write(ctx, 200, json);
   }
 

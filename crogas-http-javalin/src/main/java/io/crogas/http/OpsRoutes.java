@@ -57,6 +57,7 @@ final class OpsRoutes {
 
   void register(RouteTable routes) {
     routes.get("/health", this::health);
+    routes.get("/healthcheck", this::healthcheck);
     routes.get("/balance/{address}", this::balance);
     routes.post("/faucet/usdc", this::faucet);
     routes.get("/metrics", this::metrics);
@@ -80,6 +81,35 @@ final class OpsRoutes {
       return;
     }
     Json.write(ctx, report.status() == HealthReport.Status.DOWN ? 503 : 200, health(report));
+  }
+
+  /**
+   * The Cronos Labs facilitator's health answer ({@code status}, {@code results: {uptime,
+   * responseTime, message, timestamp}}; {@code responseTime} as Node's {@code process.hrtime}, here
+   * the RPC latency), so a monitor pointed at its base URL keeps working; 503 when the chain is
+   * down.
+   */
+  private void healthcheck(Context ctx) {
+    HealthReport report;
+    try {
+      report = health.check();
+    } catch (ChainUnavailableException e) {
+      LOG.warn("healthcheck: chain unavailable: {}", e.getMessage());
+      report = null;
+    }
+    boolean up = report != null && report.status() != HealthReport.Status.DOWN;
+    ObjectNode json = Json.object().put("status", up ? "success" : "error");
+    ObjectNode results = json.putObject("results");
+    if (report != null) {
+      results.put("uptime", report.uptime().toMillis() / 1000.0);
+      results
+          .putArray("responseTime")
+          .add(report.rpcLatencyMs() / 1000)
+          .add((report.rpcLatencyMs() % 1000) * 1_000_000L);
+    }
+    results.put("message", up ? "OK" : "the chain cannot be reached now");
+    results.put("timestamp", System.currentTimeMillis());
+    Json.write(ctx, up ? 200 : 503, json);
   }
 
   private static ObjectNode health(HealthReport report) {

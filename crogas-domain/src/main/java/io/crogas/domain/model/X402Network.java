@@ -26,9 +26,14 @@ public record X402Network(ChainId chainId) {
     return Optional.empty();
   }
 
-  /** Whether {@code name} (either form) names this chain. */
+  /**
+   * Whether {@code name} (either form) names this chain. Cronos mainnet is also {@code cronos}, as
+   * the Cronos Labs sellers' guide spells it.
+   */
   public boolean names(String name) {
-    return v2Name().equals(name) || v1Name().filter(name::equals).isPresent();
+    return v2Name().equals(name)
+        || v1Name().filter(name::equals).isPresent()
+        || (chainId.equals(ChainId.CRONOS_MAINNET) && "cronos".equals(name));
   }
 
   /**
