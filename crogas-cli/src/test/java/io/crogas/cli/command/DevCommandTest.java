@@ -30,23 +30,7 @@ class DevCommandTest {
       throws Exception {
     int apiPort = freePort();
     int chainPort = freePort();
-    Process dev =
-        new ProcessBuilder(
-                javaBin(),
-                "-Dcrogas.root=" + Toolchain.root(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                CroGasCli.class.getName(),
-                "dev",
-                "--port",
-                Integer.toString(apiPort),
-                "--chain-port",
-                Integer.toString(chainPort),
-                "--data-dir",
-                dir.toString(),
-                "--json")
-            .redirectError(dir.resolve("dev.err").toFile())
-            .start();
+    Process dev = devProcess(apiPort, chainPort).start();
     try {
       JsonNode summary = new ObjectMapper().readTree(firstLine(dev));
 
@@ -78,22 +62,7 @@ class DevCommandTest {
     java.nio.file.Files.createDirectories(dir.resolve("crogas.db")); // a directory, not a file
     int chainPort = freePort();
     Process dev =
-        new ProcessBuilder(
-                javaBin(),
-                "-Dcrogas.root=" + Toolchain.root(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                CroGasCli.class.getName(),
-                "dev",
-                "--port",
-                Integer.toString(freePort()),
-                "--chain-port",
-                Integer.toString(chainPort),
-                "--data-dir",
-                dir.toString())
-            .redirectError(dir.resolve("dev.err").toFile())
-            .redirectOutput(dir.resolve("dev.out").toFile())
-            .start();
+        devProcess(freePort(), chainPort).redirectOutput(dir.resolve("dev.out").toFile()).start();
     try {
       assertThat(dev.waitFor(120, TimeUnit.SECONDS)).isTrue();
 
@@ -105,6 +74,25 @@ class DevCommandTest {
       dev.descendants().forEach(ProcessHandle::destroyForcibly);
       dev.destroyForcibly();
     }
+  }
+
+  /** {@code crogas dev --json} as its own process on these ports, its log in {@code dev.err}. */
+  private ProcessBuilder devProcess(int apiPort, int chainPort) {
+    return new ProcessBuilder(
+            javaBin(),
+            "-Dcrogas.root=" + Toolchain.root(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            CroGasCli.class.getName(),
+            "dev",
+            "--port",
+            Integer.toString(apiPort),
+            "--chain-port",
+            Integer.toString(chainPort),
+            "--data-dir",
+            dir.toString(),
+            "--json")
+        .redirectError(dir.resolve("dev.err").toFile());
   }
 
   private String firstLine(Process dev) throws IOException {
