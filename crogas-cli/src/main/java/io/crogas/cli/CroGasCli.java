@@ -5,11 +5,13 @@ import io.crogas.cli.command.DevCommand;
 import io.crogas.cli.command.ExecCommand;
 import io.crogas.cli.command.FaucetCommand;
 import io.crogas.cli.command.KeysCommand;
+import io.crogas.cli.command.McpCommand;
 import io.crogas.cli.command.QuoteCommand;
 import io.crogas.cli.command.ServeCommand;
 import io.crogas.cli.command.StatusCommand;
 import io.crogas.cli.command.TypedDataCommand;
 import io.crogas.cli.command.WebhooksCommand;
+import io.crogas.cli.command.X402Command;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.Calldata;
 import io.crogas.domain.model.Signature;
@@ -37,7 +39,9 @@ import picocli.CommandLine.Spec;
       ExecCommand.class,
       StatusCommand.class,
       FaucetCommand.class,
-      WebhooksCommand.class
+      WebhooksCommand.class,
+      X402Command.class,
+      McpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -77,6 +77,7 @@ public final class HttpServerLauncher implements ServerLauncher {
                     ApiSettings.RateLimits.defaults(),
                     faucet))
             .health(health)
+            .balances(owner -> NodeHealth.balance(node, owner))
             .rateLimits(node.rateLimits())
             .gauge(
                 "crogas_queue_depth",

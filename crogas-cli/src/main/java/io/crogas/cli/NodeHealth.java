@@ -37,14 +37,11 @@ final class NodeHealth implements HealthProbe {
     boolean low = false;
     java.util.Map<Address, String> out = node.outOfRotation();
     for (Address relayer : node.relayers()) {
-      Wei cro = node.chain().nativeBalance(relayer);
-      low |= cro.compareTo(minimumCro) < 0 || out.containsKey(relayer);
-      TokenAmount usdc =
-          new TokenAmount(
-              node.chain().tokenBalance(node.usdc().token(), relayer), node.usdc().decimals());
+      HealthReport.RelayerBalance read = balance(node, relayer);
+      low |= read.cro().compareTo(minimumCro) < 0 || out.containsKey(relayer);
       balances.add(
           new HealthReport.RelayerBalance(
-              relayer, cro, usdc, java.util.Optional.ofNullable(out.get(relayer))));
+              relayer, read.cro(), read.usdc(), java.util.Optional.ofNullable(out.get(relayer))));
     }
     return new HealthReport(
         low ? HealthReport.Status.DEGRADED : HealthReport.Status.OK,
@@ -56,5 +53,14 @@ final class NodeHealth implements HealthProbe {
         node.usdc(),
         version,
         Duration.between(started, Instant.now()));
+  }
+
+  /** {@code owner}'s CRO and USDC, read from {@code node}'s chain (also {@code /balance}). */
+  static HealthReport.RelayerBalance balance(CroGasNode node, Address owner) {
+    Wei cro = node.chain().nativeBalance(owner);
+    TokenAmount usdc =
+        new TokenAmount(
+            node.chain().tokenBalance(node.usdc().token(), owner), node.usdc().decimals());
+    return new HealthReport.RelayerBalance(owner, cro, usdc);
   }
 }

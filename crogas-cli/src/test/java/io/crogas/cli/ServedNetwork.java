@@ -118,6 +118,16 @@ final class ServedNetwork implements AutoCloseable {
     return node.chain().tokenBalance(node.usdc().token(), owner);
   }
 
+  /**
+   * Waits (bounded) until {@code owner} holds {@code expected} USDC; a settlement may be pending.
+   */
+  void awaitUsdcBalance(Address owner, BigInteger expected) throws InterruptedException {
+    java.time.Instant until = java.time.Instant.now().plus(Duration.ofSeconds(20));
+    while (!usdcBalance(owner).equals(expected) && java.time.Instant.now().isBefore(until)) {
+      Thread.sleep(100);
+    }
+  }
+
   /** The receipt anvil holds for {@code txHash} ({@code null} JSON when there is none). */
   JsonNode receipt(String txHash) {
     return rpc("eth_getTransactionReceipt", "[\"" + txHash + "\"]");

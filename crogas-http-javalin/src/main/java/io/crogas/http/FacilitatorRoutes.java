@@ -1,5 +1,6 @@
 package io.crogas.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crogas.domain.model.Address;
@@ -35,6 +36,7 @@ final class FacilitatorRoutes {
   private final X402Network network;
   private final List<Address> signers;
   private final InstantSource clock;
+  private final DiscoveryCatalog discovery;
 
   FacilitatorRoutes(
       VerifyPayment verifier,
@@ -42,7 +44,8 @@ final class FacilitatorRoutes {
       FindRelays queries,
       ApiMetrics metrics,
       ApiSettings settings,
-      InstantSource clock) {
+      InstantSource clock,
+      DiscoveryCatalog discovery) {
     this.verifier = verifier;
     this.settler = settler;
     this.queries = queries;
@@ -50,6 +53,7 @@ final class FacilitatorRoutes {
     this.network = new X402Network(settings.chainId());
     this.signers = settings.signers();
     this.clock = clock;
+    this.discovery = discovery;
   }
 
   void register(RouteTable routes) {
@@ -76,7 +80,8 @@ final class FacilitatorRoutes {
   }
 
   private void settle(Context ctx) {
-    X402Requests.X402Request request = X402Requests.parse(Json.body(ctx));
+    JsonNode body = Json.body(ctx);
+    X402Requests.X402Request request = X402Requests.parse(body);
     if (request instanceof X402Requests.BrokenPayment broken) {
       metrics.outcome("settle", PaymentFault.INVALID_PAYLOAD.code(2));
       Json.write(ctx, 200, X402Json.brokenSettle(broken, clock.instant()));
@@ -84,6 +89,9 @@ final class FacilitatorRoutes {
     }
     X402Requests.Payment payment = (X402Requests.Payment) request;
     SettleOutcome outcome = settler.settle(payment.command());
+    if (outcome instanceof SettleOutcome.Settled) {
+      discovery.settled(body);
+    }
     metrics.outcome("settle", X402Json.outcomeName(outcome));
     if (request.format() == X402Format.CRONOS) {
       Json.write(
@@ -110,7 +118,7 @@ final class FacilitatorRoutes {
         .ifPresent(
             v1 ->
                 kinds.addObject().put("x402Version", 1).put("scheme", "exact").put("network", v1));
-    json.putArray("extensions");
+    json.putArray("extensions").add("bazaar");
     ArrayNode addresses = json.putObject("signers").putArray("eip155:*");
     signers.forEach(signer -> addresses.add(signer.value()));
     Json.write(ctx, 200, json);

@@ -31,6 +31,7 @@ public final class HttpApi {
     builder.gauges.forEach(gauge -> gauge.accept(metrics));
     ApiSettings settings = builder.settings;
     RateLimiter limiter = new RateLimiter(builder.rateLimits, settings.limits(), builder.clock);
+    DiscoveryCatalog discovery = new DiscoveryCatalog(builder.clock);
     List<List<Route>> registered = new ArrayList<>();
     this.app =
         Javalin.create(
@@ -53,10 +54,13 @@ public final class HttpApi {
                       builder.queries,
                       metrics,
                       settings,
-                      builder.clock)
+                      builder.clock,
+                      discovery)
                   .register(table);
+              new DiscoveryRoutes(discovery).register(table);
               new OpsRoutes(
                       builder.health,
+                      builder.balances,
                       builder.faucet,
                       limiter,
                       metrics,
@@ -119,7 +123,10 @@ public final class HttpApi {
   /** One registered route: method and Javalin path template. */
   public record Route(String method, String path) {}
 
-  /** Collects the use cases and adapter-side parts; every one is required except the faucet. */
+  /**
+   * Collects the use cases and adapter-side parts; every one is required except the faucet and the
+   * balances.
+   */
   public static final class Builder {
     private QuoteRelay quotes;
     private SubmitRelay submissions;
@@ -129,6 +136,7 @@ public final class HttpApi {
     private ApiSettings settings;
     private HealthProbe health;
     private Optional<Faucet> faucet = Optional.empty();
+    private Optional<BalanceProbe> balances = Optional.empty();
     private Optional<String> metricsToken = Optional.empty();
     private RateLimitStore rateLimits;
     private InstantSource clock = InstantSource.system();
@@ -164,6 +172,12 @@ public final class HttpApi {
 
     public Builder health(HealthProbe health) {
       this.health = health;
+      return this;
+    }
+
+    /** Serves {@code GET /balance/{address}} (404 without it). */
+    public Builder balances(BalanceProbe balances) {
+      this.balances = Optional.of(balances);
       return this;
     }
 

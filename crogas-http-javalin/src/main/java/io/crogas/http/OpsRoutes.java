@@ -25,6 +25,7 @@ final class OpsRoutes {
   private static final String OPENAPI = "/io/crogas/http/openapi.json";
 
   private final HealthProbe health;
+  private final Optional<BalanceProbe> balances;
   private final Optional<Faucet> faucet;
   private final RateLimiter limiter;
   private final ApiMetrics metrics;
@@ -38,6 +39,7 @@ final class OpsRoutes {
    */
   OpsRoutes(
       HealthProbe health,
+      Optional<BalanceProbe> balances,
       Optional<Faucet> faucet,
       RateLimiter limiter,
       ApiMetrics metrics,
@@ -45,6 +47,7 @@ final class OpsRoutes {
       Optional<String> metricsToken) {
     this.metricsToken = metricsToken;
     this.health = health;
+    this.balances = balances;
     this.faucet = faucet;
     this.limiter = limiter;
     this.metrics = metrics;
@@ -55,6 +58,7 @@ final class OpsRoutes {
   void register(RouteTable routes) {
     routes.get("/health", this::health);
     routes.get("/healthcheck", this::healthcheck);
+    routes.get("/balance/{address}", this::balance);
     routes.post("/faucet/usdc", this::faucet);
     routes.get("/metrics", this::metrics);
     routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
@@ -130,7 +134,24 @@ final class OpsRoutes {
     return json;
   }
 
+  /** An address's CRO and USDC (what an agent asks before paying); 404 when not served. */
+  private void balance(Context ctx) {
+    Address address = Values.parsed("address", () -> Address.parse(ctx.pathParam("address")));
+    if (balances.isEmpty()) {
+      throw new ApiException(404, "not_found", "this server does not report balances", Map.of());
+    }
+    Json.write(ctx, 200, balance(balances.get().read(address)));
+  }
+
   private static ObjectNode relayer(HealthReport.RelayerBalance balance) {
+    ObjectNode json = balance(balance);
+    json.put("inRotation", balance.outOfRotation().isEmpty());
+    balance.outOfRotation().ifPresent(why -> json.put("outOfRotation", why));
+    return json;
+  }
+
+  /** {@code {address, cro, croWei, usdc, usdcAtomic}}. */
+  private static ObjectNode balance(HealthReport.RelayerBalance balance) {
     ObjectNode json = Json.object();
     json.put("address", balance.address().value())
         .put(
@@ -140,9 +161,7 @@ final class OpsRoutes {
                 .toPlainString())
         .put("croWei", balance.cro().value().toString())
         .put("usdc", balance.usdc().toDecimalString())
-        .put("usdcAtomic", balance.usdc().atomic().toString())
-        .put("inRotation", balance.outOfRotation().isEmpty());
-    balance.outOfRotation().ifPresent(why -> json.put("outOfRotation", why));
+        .put("usdcAtomic", balance.usdc().atomic().toString());
     return json;
   }
 

@@ -138,9 +138,11 @@ final class RelayRoutes {
 
   private void transactions(Context ctx) {
     Optional<Address> user =
-        query(ctx, "user").map(text -> parse("user", () -> Address.parse(text)));
+        Values.query(ctx, "user").map(text -> Values.parsed("user", () -> Address.parse(text)));
     int limit =
-        query(ctx, "limit").map(text -> parse("limit", () -> limit(text))).orElse(DEFAULT_LIMIT);
+        Values.query(ctx, "limit")
+            .map(text -> Values.parsed("limit", () -> limit(text)))
+            .orElse(DEFAULT_LIMIT);
     var array = Json.MAPPER.createArrayNode();
     queries.recent(user, limit).forEach(record -> array.add(json.record(record)));
     ObjectNode body = Json.object();
@@ -149,7 +151,7 @@ final class RelayRoutes {
   }
 
   private void nonce(Context ctx) {
-    Address address = parse("address", () -> Address.parse(ctx.pathParam("address")));
+    Address address = Values.parsed("address", () -> Address.parse(ctx.pathParam("address")));
     Json.write(
         ctx,
         200,
@@ -159,26 +161,7 @@ final class RelayRoutes {
   }
 
   private static int limit(String text) {
-    if (!text.matches("[0-9]{1,4}")) {
-      throw new IllegalArgumentException("must be an integer within 1.." + MAX_LIMIT);
-    }
-    int value = Integer.parseInt(text);
-    if (value < 1 || value > MAX_LIMIT) {
-      throw new IllegalArgumentException("must be an integer within 1.." + MAX_LIMIT);
-    }
-    return value;
-  }
-
-  private static Optional<String> query(Context ctx, String name) {
-    return Optional.ofNullable(ctx.queryParam(name)).filter(text -> !text.isEmpty());
-  }
-
-  private static <T> T parse(String field, java.util.function.Supplier<T> parser) {
-    try {
-      return parser.get();
-    } catch (IllegalArgumentException e) {
-      throw ApiException.invalid(field, Json.shorten(e.getMessage()));
-    }
+    return Values.integer(text, 1, MAX_LIMIT);
   }
 
   /** RFC 7240: {@code Prefer: respond-async} (possibly among other preferences). */

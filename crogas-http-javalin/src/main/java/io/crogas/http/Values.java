@@ -6,7 +6,10 @@ import io.crogas.domain.model.Calldata;
 import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.Signature;
 import io.crogas.domain.model.TokenAmount;
+import io.javalin.http.Context;
 import java.math.BigInteger;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** Field parsers for the values the API accepts; each refuses with a message for the client. */
@@ -90,5 +93,32 @@ final class Values {
 
   private static String kind(JsonNode value) {
     return value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** {@code parser}'s value; its {@link IllegalArgumentException} as a 400 naming {@code field}. */
+  static <T> T parsed(String field, Supplier<T> parser) {
+    try {
+      return parser.get();
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid(field, Json.shorten(e.getMessage()));
+    }
+  }
+
+  /** A non-empty query parameter. */
+  static Optional<String> query(Context ctx, String name) {
+    return Optional.ofNullable(ctx.queryParam(name)).filter(text -> !text.isEmpty());
+  }
+
+  /** A decimal integer within {@code min..max}. */
+  static int integer(String text, int min, int max) {
+    String problem = "must be an integer within " + min + ".." + max;
+    if (!text.matches("[0-9]{1,9}")) {
+      throw new IllegalArgumentException(problem);
+    }
+    int value = Integer.parseInt(text);
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(problem);
+    }
+    return value;
   }
 }

@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crogas.cli.CliContext;
 import io.crogas.cli.ExitCodes;
 import io.crogas.cli.client.ApiAnswer;
-import io.crogas.cli.client.ApiClient;
+import io.crogas.cli.client.GaslessCalls;
 import io.crogas.cli.client.QuoteSigner;
-import io.crogas.cli.client.TransactionFollower;
 import io.crogas.cli.keys.UnlockedKey;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -53,36 +51,23 @@ public final class ExecCommand implements Callable<Integer> {
   public Integer call() {
     UnlockedKey key = UnlockedKey.open(keystore, password.source().read(context.environment()));
     Output output = Output.of(spec, json.enabled);
-    ApiClient client = api.client();
+    GaslessCalls calls = new GaslessCalls(api.client());
+    QuoteSigner.Asked asked = new QuoteSigner.Asked(call.target, call.calldata, call.gasLevel);
     output.progress("quoting for " + key.address() + "...");
-    ApiAnswer quote =
-        client.post(
-            "/x402/quote",
-            QuoteCommand.request(key.address(), call.target, call.calldata, call.gasLevel));
+    ApiAnswer quote = calls.quote(key.address(), asked);
     if (!quote.ok()) {
       return AnswerPrinter.print(output, quote, JsonNode::toString);
     }
-    ObjectNode body =
-        QuoteSigner.facilitateBody(
-            quote.body(), new QuoteSigner.Asked(call.target, call.calldata, call.gasLevel), key);
+    ObjectNode body = QuoteSigner.facilitateBody(quote.body(), asked, key);
     output.progress(
         "signed; paying " + quote.body().path("amount").asText() + " USDC, submitting...");
-    ApiAnswer answer = submit(client, body);
+    ApiAnswer answer =
+        await
+            ? calls.submitAndWait(body, Duration.ofSeconds(api.timeoutSeconds))
+            : calls.submit(body);
     int code = AnswerPrinter.print(output, answer, ExecCommand::readable);
     boolean failed = "failed".equals(answer.body().path("status").asText());
     return code == ExitCodes.OK && failed ? ExitCodes.REFUSED : code;
-  }
-
-  private ApiAnswer submit(ApiClient client, ObjectNode body) {
-    if (!await) {
-      return client.post("/x402/facilitate", body, Map.of("Prefer", "respond-async"));
-    }
-    ApiAnswer answer = client.post("/x402/facilitate", body);
-    if (answer.status() == 202) {
-      return new TransactionFollower(client, Duration.ofSeconds(1))
-          .follow(answer.body().path("id").asText(), Duration.ofSeconds(api.timeoutSeconds));
-    }
-    return answer;
   }
 
   static String readable(JsonNode result) {

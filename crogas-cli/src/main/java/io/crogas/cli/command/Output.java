@@ -45,6 +45,12 @@ final class Output {
     out.flush();
   }
 
+  /** {@code text} as it is (a fetched resource), on standard output. */
+  void raw(String text) {
+    out.print(text);
+    out.flush();
+  }
+
   /** A JSON object whose fields keep the order given: {@code fields("a", 1, "b", 2)}. */
   static Map<String, Object> fields(Object... namesAndValues) {
     Map<String, Object> fields = new LinkedHashMap<>();

@@ -1,10 +1,9 @@
 package io.crogas.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.crogas.cli.client.GaslessCalls;
+import io.crogas.cli.client.QuoteSigner;
 import io.crogas.domain.model.Address;
-import io.crogas.domain.model.Calldata;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,17 +29,9 @@ public final class QuoteCommand implements Callable<Integer> {
   public Integer call() {
     return AnswerPrinter.print(
         Output.of(spec, json.enabled),
-        api.client().post("/x402/quote", request(user, call.target, call.calldata, call.gasLevel)),
+        new GaslessCalls(api.client())
+            .quote(user, new QuoteSigner.Asked(call.target, call.calldata, call.gasLevel)),
         QuoteCommand::readable);
-  }
-
-  static ObjectNode request(Address user, Address target, Calldata calldata, String gasLevel) {
-    return JsonNodeFactory.instance
-        .objectNode()
-        .put("userAddress", user.value())
-        .put("target", target.value())
-        .put("calldata", calldata.hex())
-        .put("gasLevel", gasLevel);
   }
 
   static String readable(JsonNode quote) {

@@ -8,9 +8,9 @@ import java.io.StringWriter;
 import java.util.Map;
 
 /** Runs the command line in this JVM with a given environment, capturing both streams. */
-record CliRun(int code, String out, String err) {
+public record CliRun(int code, String out, String err) {
 
-  static CliRun of(Map<String, String> environment, String... args) {
+  public static CliRun of(Map<String, String> environment, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     var line = CroGasCli.commandLine(new CliContext(environment, ServerLauncher.DEFAULT));
@@ -20,7 +20,7 @@ record CliRun(int code, String out, String err) {
     return new CliRun(code, out.toString(), err.toString());
   }
 
-  static CliRun of(String... args) {
+  public static CliRun of(String... args) {
     return of(Map.of(), args);
   }
 }

@@ -1,6 +1,7 @@
 package io.crogas.domain.model;
 
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** How x402 names this chain: CAIP-2 in v2 ({@code eip155:338}), a short name in v1. */
 public record X402Network(ChainId chainId) {
@@ -33,5 +34,22 @@ public record X402Network(ChainId chainId) {
     return v2Name().equals(name)
         || v1Name().filter(name::equals).isPresent()
         || (chainId.equals(ChainId.CRONOS_MAINNET) && "cronos".equals(name));
+  }
+
+  /**
+   * The chain {@code name} names: CAIP-2 {@code eip155:N}, or a Cronos v1 name; empty for any other
+   * name (non-EVM networks, unknown v1 names).
+   */
+  public static Optional<X402Network> parse(String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    if (name.matches("eip155:[1-9][0-9]{0,17}")) {
+      return Optional.of(new X402Network(new ChainId(Long.parseLong(name.substring(7)))));
+    }
+    return Stream.of(ChainId.CRONOS_MAINNET, ChainId.CRONOS_TESTNET)
+        .map(X402Network::new)
+        .filter(network -> network.names(name))
+        .findFirst();
   }
 }
