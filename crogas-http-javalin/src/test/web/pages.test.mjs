@@ -191,6 +191,7 @@ async function main() {
     await home(page);
     await dashboard(page);
     await execute(page);
+    await dashboardCharts(page);
     await preferences(page);
     await screenshots(page);
     check(problems.length === 0, `no page errors, console errors, 5xx answers or outside requests${problems.length ? `:\n    ${problems.join('\n    ')}` : ''}`);
@@ -239,6 +240,19 @@ async function dashboard(page) {
   const first = (await page.locator('#updated').textContent()).trim();
   await page.waitForFunction((before) => document.getElementById('updated').textContent.trim() !== before, first, { timeout: 12000 });
   check(true, 'dashboard: refreshes by itself (every 5 s)');
+}
+
+async function dashboardCharts(page) {
+  console.log('dashboard charts /dashboard');
+  await page.goto(`${BASE}/dashboard`);
+  await page.locator('#chart-activity line.axis').waitFor({ state: 'attached', timeout: 10000 });
+  await page.waitForFunction(() => document.querySelectorAll('#chart-activity rect.bar.ok').length > 0, null, { timeout: 12000 });
+  const bars = await page.locator('#chart-activity rect.bar.ok').count();
+  check(bars > 0, `dashboard: the last hour's chart has a bar for the minute of the confirmed call (${bars})`);
+  check((await page.locator('#chart-activity polyline.usdc').count()) === 1, 'dashboard: USDC collected per minute drawn as a line');
+  await page.locator('#chart-balances circle.dot').first().waitFor({ state: 'attached', timeout: 10000 });
+  const dots = await page.locator('#chart-balances circle.dot').count();
+  check(dots > 0, `dashboard: relayer CRO over time drawn (${dots} points)`);
 }
 
 async function execute(page) {

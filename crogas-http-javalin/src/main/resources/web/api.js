@@ -55,6 +55,11 @@ export async function transactions(limit = 50, user = null) {
   return (body && body.transactions) || [];
 }
 
+/** The dashboard's series: the last hour per minute, and relayer balances over time. */
+export async function activity() {
+  return (await call('GET', '/stats/activity')).body;
+}
+
 export async function transaction(id) {
   return (await call('GET', `/x402/transactions/${encodeURIComponent(id)}`)).body;
 }

@@ -1,4 +1,5 @@
 import * as api from './api.js';
+import { drawActivity, drawBalances } from './charts.js';
 import { decimal, duration, el, explorerLink, pill, shortHex, timeAgo } from './format.js';
 import { initLayout } from './layout.js';
 import { notify } from './notify.js';
@@ -75,12 +76,18 @@ function renderTransactions(records) {
 
 async function refresh() {
   if (paused) return;
-  const [health, records] = await Promise.allSettled([api.health(), api.transactions(50)]);
+  const [health, records, activity] = await Promise.allSettled([api.health(), api.transactions(50), api.activity()]);
   const errors = [];
   if (health.status === 'fulfilled' && health.value) renderHealth(health.value);
   else errors.push(`health: ${health.reason ? health.reason.message : 'no answer'}`);
   if (records.status === 'fulfilled') renderTransactions(records.value);
   else errors.push(`transactions: ${records.reason.message}`);
+  if (activity.status === 'fulfilled' && activity.value) {
+    drawActivity($('chart-activity'), activity.value.minutes || []);
+    drawBalances($('chart-balances'), activity.value.balances || []);
+  } else if (!(activity.reason && activity.reason.status === 404)) {
+    errors.push(`activity: ${activity.reason ? activity.reason.message : 'no answer'}`);
+  }
   $('error').hidden = !errors.length;
   $('error').textContent = errors.join(' · ');
   $('updated').textContent = `Updated ${new Date().toLocaleTimeString()} · every ${REFRESH_MS / 1000} s`;

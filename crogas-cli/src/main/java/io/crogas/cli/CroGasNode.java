@@ -78,7 +78,7 @@ public final class CroGasNode implements AutoCloseable {
   private final RelayService relay;
   private final PaymentService payments;
   private final RelayQueries queries;
-  private final SettlementStats stats = new SettlementStats();
+  private final SettlementStats stats;
   private final WebhookOutbox webhooks;
   private final WebhookWorker webhookWorker;
 
@@ -100,6 +100,7 @@ public final class CroGasNode implements AutoCloseable {
     SqliteQuoteBook quoteBook = new SqliteQuoteBook(database);
     this.webhooks = new SqliteWebhookOutbox(database);
     this.webhookWorker = webhookWorker(config, clock);
+    this.stats = new SettlementStats(clock);
     TrackingService tracking =
         new TrackingService(
             journal,

@@ -4,12 +4,19 @@ import io.crogas.cli.prices.MarketPrices;
 import io.crogas.cli.prices.PriceMeters;
 import io.crogas.domain.model.ChainId;
 import io.crogas.domain.model.TokenAmount;
+import io.crogas.http.Activity;
 import io.crogas.http.ApiSettings;
+import io.crogas.http.BalanceHistory;
 import io.crogas.http.CachedHealth;
+import io.crogas.http.HealthProbe;
 import io.crogas.http.HttpApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Serves a node's use cases over HTTP with {@link HttpApi}: the REST API, x402 and the pages. The
@@ -23,6 +30,9 @@ public final class HttpServerLauncher implements ServerLauncher {
    * {@code /metrics}: whatever the request rate, the RPC sees at most one probe per second.
    */
   static final Duration HEALTH_TTL = Duration.ofSeconds(1);
+
+  /** How often the dashboard's balance chart gets a point (an hour of them is kept). */
+  static final Duration BALANCE_SAMPLE_EVERY = Duration.ofMinutes(1);
 
   private final InstantSource healthClock;
 
@@ -57,6 +67,8 @@ public final class HttpServerLauncher implements ServerLauncher {
             new NodeHealth(node, node.config().webhooks().lowBalance(), VERSION, Instant.now()),
             HEALTH_TTL,
             healthClock);
+    BalanceHistory balances = new BalanceHistory(60, BALANCE_SAMPLE_EVERY, healthClock);
+    ScheduledExecutorService sampler = balanceSampler(health, balances);
     HttpApi.Builder api =
         HttpApi.builder()
             .quotes(node.quotes())
@@ -78,6 +90,7 @@ public final class HttpServerLauncher implements ServerLauncher {
                     faucet))
             .health(health)
             .balances(owner -> NodeHealth.balance(node, owner))
+            .activity(() -> new Activity(minutes(node), balances.samples()))
             .rateLimits(node.rateLimits())
             .gauge(
                 "crogas_queue_depth",
@@ -102,8 +115,39 @@ public final class HttpServerLauncher implements ServerLauncher {
 
       @Override
       public void close() {
+        sampler.shutdownNow();
         running.stop();
       }
     };
+  }
+
+  /** Samples the relayers' balances now and every {@link #BALANCE_SAMPLE_EVERY} (cached reads). */
+  private static ScheduledExecutorService balanceSampler(
+      HealthProbe health, BalanceHistory history) {
+    ScheduledExecutorService sampler =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "crogas-balance-history");
+              thread.setDaemon(true);
+              return thread;
+            });
+    sampler.scheduleWithFixedDelay(
+        () -> {
+          try {
+            history.record(health.check());
+          } catch (RuntimeException e) {
+            // the chain away: no sample this time; /health says why
+          }
+        },
+        0,
+        BALANCE_SAMPLE_EVERY.toMillis(),
+        TimeUnit.MILLISECONDS);
+    return sampler;
+  }
+
+  private static List<Activity.Minute> minutes(CroGasNode node) {
+    return node.stats().lastHour().stream()
+        .map(m -> new Activity.Minute(m.start(), m.confirmed(), m.failed(), m.usdc()))
+        .toList();
   }
 }

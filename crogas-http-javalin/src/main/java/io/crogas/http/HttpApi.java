@@ -58,6 +58,7 @@ public final class HttpApi {
                       discovery)
                   .register(table);
               new DiscoveryRoutes(discovery).register(table);
+              new ActivityRoutes(builder.activity).register(table);
               new OpsRoutes(
                       builder.health,
                       builder.balances,
@@ -137,6 +138,7 @@ public final class HttpApi {
     private HealthProbe health;
     private Optional<Faucet> faucet = Optional.empty();
     private Optional<BalanceProbe> balances = Optional.empty();
+    private Optional<Activity.Source> activity = Optional.empty();
     private Optional<String> metricsToken = Optional.empty();
     private RateLimitStore rateLimits;
     private InstantSource clock = InstantSource.system();
@@ -176,6 +178,12 @@ public final class HttpApi {
     }
 
     /** Serves {@code GET /balance/{address}} (404 without it). */
+    /** What {@code GET /stats/activity} (the dashboard's charts) reports. */
+    public Builder activity(Activity.Source activity) {
+      this.activity = Optional.of(activity);
+      return this;
+    }
+
     public Builder balances(BalanceProbe balances) {
       this.balances = Optional.of(balances);
       return this;

@@ -26,6 +26,7 @@ final class ApiHarness implements AutoCloseable {
   final InMemoryRateLimitStore rateLimits = new InMemoryRateLimitStore();
   final List<String> minted = new ArrayList<>();
   HealthReport.Status healthStatus = HealthReport.Status.OK;
+  Activity activity = new Activity(java.util.List.of(), java.util.List.of());
 
   /** When set, the health probe fails with it (the chain unreachable). */
   volatile RuntimeException healthFailure;
@@ -51,6 +52,7 @@ final class ApiHarness implements AutoCloseable {
             .payments(fixture.payments, fixture.payments)
             .settings(customize.apply(settings(fixture)))
             .health(this::health)
+            .activity(() -> activity)
             .faucet(
                 (to, amount) -> {
                   minted.add(to + "=" + amount);

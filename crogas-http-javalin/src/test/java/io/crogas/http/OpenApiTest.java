@@ -23,8 +23,8 @@ class OpenApiTest {
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode doc = ApiHarness.json(response);
     assertThat(doc.get("openapi").asText()).isEqualTo("3.1.0");
-    // 12 of PRODUCT §5, the Cronos Labs drop-in 4, /balance and the bazaar discovery list
-    assertThat(harness.api.routes()).hasSize(18);
+    // 12 of PRODUCT §5, the Cronos Labs drop-in 4, /balance, the discovery list, /stats/activity
+    assertThat(harness.api.routes()).hasSize(19);
     for (HttpApi.Route route : harness.api.routes()) {
       assertThat(doc.get("paths").has(route.path())).as(route.path()).isTrue();
       assertThat(doc.get("paths").get(route.path()).has(route.method().toLowerCase(Locale.ROOT)))
