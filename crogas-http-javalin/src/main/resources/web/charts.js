@@ -2,7 +2,7 @@
 const NS = 'http://www.w3.org/2000/svg';
 const W = 600;
 const H = 200;
-const PAD = { left: 36, right: 8, top: 10, bottom: 20 };
+const PAD = { left: 52, right: 8, top: 10, bottom: 20 }; // room for a label like "10,000"
 const PALETTE = ['var(--gold-strong)', 'var(--info)', 'var(--ok)', 'var(--warn)', 'var(--bad)'];
 
 function node(name, attrs = {}, text) {
