@@ -31,9 +31,6 @@ import java.util.Map;
  * CRO) and the price sources. An unreachable RPC ends the check (the caller exits 3).
  */
 public final class LiveCheck {
-  /** Below this a relayer key fails the check: the same floor /health reports as degraded. */
-  public static final Wei MINIMUM_RELAYER_CRO = Wei.of(1).times(java.math.BigInteger.TEN.pow(18));
-
   private LiveCheck() {}
 
   /** One line of the check. */
@@ -120,7 +117,9 @@ public final class LiveCheck {
       // Something that is not the forwarder cannot be asked whether it lists a relayer.
       boolean registered = forwarderOk && chain.isRelayer(relayer);
       Wei balance = chain.nativeBalance(relayer);
-      boolean funded = balance.compareTo(MINIMUM_RELAYER_CRO) >= 0;
+      // The floor /health reports as degraded and the low-balance webhook announces.
+      Wei floor = settings.webhooks().lowBalance();
+      boolean funded = balance.compareTo(floor) >= 0;
       String cro =
           new BigDecimal(balance.value()).movePointLeft(18).stripTrailingZeros().toPlainString();
       lines.add(
@@ -135,7 +134,14 @@ public final class LiveCheck {
                   + ", "
                   + cro
                   + " CRO"
-                  + (funded ? "" : " (below the 1 CRO minimum)")));
+                  + (funded
+                      ? ""
+                      : " (below the "
+                          + new BigDecimal(floor.value())
+                              .movePointLeft(18)
+                              .stripTrailingZeros()
+                              .toPlainString()
+                          + " CRO minimum, CROGAS_LOW_BALANCE_CRO)")));
     }
     return lines;
   }
