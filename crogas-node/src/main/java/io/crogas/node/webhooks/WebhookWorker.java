@@ -1,4 +1,4 @@
-package io.crogas.cli.webhooks;
+package io.crogas.node.webhooks;
 
 import io.crogas.domain.service.RelayerBalanceWatch;
 import io.crogas.domain.service.WebhookDispatcher;

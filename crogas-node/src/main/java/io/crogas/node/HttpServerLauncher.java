@@ -1,7 +1,5 @@
-package io.crogas.cli;
+package io.crogas.node;
 
-import io.crogas.cli.prices.MarketPrices;
-import io.crogas.cli.prices.PriceMeters;
 import io.crogas.domain.model.ChainId;
 import io.crogas.domain.model.TokenAmount;
 import io.crogas.http.Activity;
@@ -10,6 +8,8 @@ import io.crogas.http.BalanceHistory;
 import io.crogas.http.CachedHealth;
 import io.crogas.http.HealthProbe;
 import io.crogas.http.HttpApi;
+import io.crogas.node.prices.MarketPrices;
+import io.crogas.node.prices.PriceMeters;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -29,7 +29,7 @@ public final class HttpServerLauncher implements ServerLauncher {
    * How long one health probe (1 + 2N RPC calls) answers {@code /health} and the balance gauges of
    * {@code /metrics}: whatever the request rate, the RPC sees at most one probe per second.
    */
-  static final Duration HEALTH_TTL = Duration.ofSeconds(1);
+  public static final Duration HEALTH_TTL = Duration.ofSeconds(1);
 
   /** How often the dashboard's balance chart gets a point (an hour of them is kept). */
   static final Duration BALANCE_SAMPLE_EVERY = Duration.ofMinutes(1);
@@ -41,7 +41,7 @@ public final class HttpServerLauncher implements ServerLauncher {
   }
 
   /** With the clock that ages cached health readings (tests step it). */
-  HttpServerLauncher(InstantSource healthClock) {
+  public HttpServerLauncher(InstantSource healthClock) {
     this.healthClock = healthClock;
   }
 

@@ -1,4 +1,4 @@
-package io.crogas.cli.prices;
+package io.crogas.node.prices;
 
 import io.crogas.chain.ChainlinkPriceFeed;
 import io.crogas.chain.JsonRpc;

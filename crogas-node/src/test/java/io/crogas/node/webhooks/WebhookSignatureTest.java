@@ -1,4 +1,4 @@
-package io.crogas.cli.webhooks;
+package io.crogas.node.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

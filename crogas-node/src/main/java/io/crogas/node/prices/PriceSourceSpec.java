@@ -1,4 +1,4 @@
-package io.crogas.cli.prices;
+package io.crogas.node.prices;
 
 import io.crogas.domain.model.Address;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.crogas.cli;
+package io.crogas.node;
 
 import io.crogas.domain.model.CroUsdPrice;
 import io.crogas.domain.port.out.PriceFeed;

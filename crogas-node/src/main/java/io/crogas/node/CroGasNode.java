@@ -1,14 +1,10 @@
-package io.crogas.cli;
+package io.crogas.node;
 
 import io.crogas.chain.JsonRpc;
 import io.crogas.chain.KeystoreRelayerSigner;
 import io.crogas.chain.TokenDomainReader;
 import io.crogas.chain.Web3jBroadcaster;
 import io.crogas.chain.Web3jChain;
-import io.crogas.cli.webhooks.DeliveryBodies;
-import io.crogas.cli.webhooks.HttpWebhookTransport;
-import io.crogas.cli.webhooks.WebhookSignature;
-import io.crogas.cli.webhooks.WebhookWorker;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.ChainId;
 import io.crogas.domain.model.ForwarderDomain;
@@ -39,6 +35,10 @@ import io.crogas.engine.RelayerEngine;
 import io.crogas.engine.SendChecks;
 import io.crogas.http.ApiSettings;
 import io.crogas.http.TransactionDocuments;
+import io.crogas.node.webhooks.DeliveryBodies;
+import io.crogas.node.webhooks.HttpWebhookTransport;
+import io.crogas.node.webhooks.WebhookSignature;
+import io.crogas.node.webhooks.WebhookWorker;
 import io.crogas.store.sqlite.SqliteDatabase;
 import io.crogas.store.sqlite.SqliteJournal;
 import io.crogas.store.sqlite.SqliteNonceLedger;
@@ -82,10 +82,11 @@ public final class CroGasNode implements AutoCloseable {
   private final WebhookOutbox webhooks;
   private final WebhookWorker webhookWorker;
 
-  private CroGasNode(NodeConfig config, InstantSource clock) {
+  private CroGasNode(NodeConfig config, InstantSource clock, JsonRpc rpc, SqliteDatabase database) {
     ChainId chainId = config.network().chainId();
     this.config = config;
-    this.rpc = JsonRpc.connect(config.rpcUrl(), config.rpcTimeout());
+    this.rpc = rpc;
+    this.database = database;
     KeystoreRelayerSigner signer = signer(config.relayerKeys(), clock);
     this.relayers = signer.addresses();
     this.chain = new Web3jChain(rpc, config.network(), config.forwarder(), signer);
@@ -93,7 +94,43 @@ public final class CroGasNode implements AutoCloseable {
     // separator binds the chain id.
     this.usdc = new TokenDomainReader(rpc, chainId).read(config.usdc());
     this.forwarder = ForwarderDomain.of(chainId, config.forwarder());
-    this.database = SqliteDatabase.open(config.storeFile());
+    // Every setting is checked before anything starts a thread.
+    RelaySettings relaySettings =
+        new RelaySettings(
+            forwarder,
+            usdc,
+            config.tiers(),
+            config.fees(),
+            config.targets(),
+            config.forwarderOverheadGas(),
+            config.maxGasPerRequest(),
+            config.defaultDeadline(),
+            config.deadlineMargin(),
+            config.reverts());
+    FacilitatorSettings facilitatorSettings =
+        new FacilitatorSettings(
+            new X402Network(chainId),
+            Map.of(usdc.token(), usdc),
+            config.payees(),
+            config.settleWait(),
+            6,
+            config.minimumSettleValue());
+    EngineSettings engineSettings =
+        new EngineSettings(
+            chainId,
+            config.network().eip1559(),
+            config.tiers(),
+            "normal",
+            config.fees().gasLimitMarginPercent(),
+            config.pollInterval(),
+            config.replaceAfter(),
+            config.replacement(),
+            3,
+            // At send time a third of the admission margin must be left: time to be mined.
+            new SendChecks(usdc.token(), config.deadlineMargin().dividedBy(3)),
+            config.receiptGrace(),
+            config.keyCheckInterval(),
+            config.laneQueueLimit());
     this.journal = new SqliteJournal(database);
     this.ledger = new SqliteNonceLedger(database);
     this.rateLimits = new SqliteRateLimitStore(database);
@@ -110,21 +147,7 @@ public final class CroGasNode implements AutoCloseable {
             });
     this.engine =
         new RelayerEngine(
-            new EngineSettings(
-                chainId,
-                config.network().eip1559(),
-                config.tiers(),
-                "normal",
-                config.fees().gasLimitMarginPercent(),
-                config.pollInterval(),
-                config.replaceAfter(),
-                config.replacement(),
-                3,
-                // At send time a third of the admission margin must be left: time to be mined.
-                new SendChecks(usdc.token(), config.deadlineMargin().dividedBy(3)),
-                config.receiptGrace(),
-                config.keyCheckInterval(),
-                config.laneQueueLimit()),
+            engineSettings,
             relayers,
             chain,
             new Web3jBroadcaster(rpc),
@@ -133,36 +156,12 @@ public final class CroGasNode implements AutoCloseable {
             journal,
             tracking,
             clock);
-    RelaySettings relaySettings =
-        new RelaySettings(
-            forwarder,
-            usdc,
-            config.tiers(),
-            config.fees(),
-            config.targets(),
-            config.forwarderOverheadGas(),
-            config.maxGasPerRequest(),
-            config.defaultDeadline(),
-            config.deadlineMargin(),
-            config.reverts());
     this.quotes =
         new QuoteService(relaySettings, chain, config.prices(), quoteBook, journal, clock);
     this.relay =
         new RelayService(
             relaySettings, quotes, quoteBook, chain, journal, engine, this::inRotation, clock);
-    this.payments =
-        new PaymentService(
-            new FacilitatorSettings(
-                new X402Network(chainId),
-                Map.of(usdc.token(), usdc),
-                config.payees(),
-                config.settleWait(),
-                6,
-                config.minimumSettleValue()),
-            chain,
-            journal,
-            engine,
-            clock);
+    this.payments = new PaymentService(facilitatorSettings, chain, journal, engine, clock);
     this.queries = new RelayQueries(journal, chain);
   }
 
@@ -206,11 +205,29 @@ public final class CroGasNode implements AutoCloseable {
     return start(config, InstantSource.system());
   }
 
-  static CroGasNode start(NodeConfig config, InstantSource clock) {
-    CroGasNode node = new CroGasNode(config, clock);
-    node.engine.recover();
-    node.webhookWorker.start();
-    return node;
+  /** The same, on {@code clock} (quote expiry, deadlines, replacement timers, statistics). */
+  public static CroGasNode start(NodeConfig config, InstantSource clock) {
+    JsonRpc rpc = JsonRpc.connect(config.rpcUrl(), config.rpcTimeout());
+    SqliteDatabase database = null;
+    CroGasNode node = null;
+    try {
+      database = SqliteDatabase.open(config.storeFile());
+      node = new CroGasNode(config, clock, rpc, database);
+      node.engine.recover();
+      node.webhookWorker.start();
+      return node;
+    } catch (RuntimeException | Error e) {
+      // Nothing half-started outlives a failed start: threads, the store file, the RPC client.
+      if (node != null) {
+        node.close();
+      } else {
+        if (database != null) {
+          database.close();
+        }
+        rpc.close();
+      }
+      throw e;
+    }
   }
 
   private static KeystoreRelayerSigner signer(RelayerKeys keys, InstantSource clock) {
@@ -246,19 +263,19 @@ public final class CroGasNode implements AutoCloseable {
   }
 
   /** The chain as the node reads it (balances, nonces, fee market). */
-  public Chain chain() {
+  Chain chain() {
     return chain;
   }
 
-  public Journal journal() {
+  Journal journal() {
     return journal;
   }
 
-  public NonceLedger nonceLedger() {
+  NonceLedger nonceLedger() {
     return ledger;
   }
 
-  public RateLimitStore rateLimits() {
+  RateLimitStore rateLimits() {
     return rateLimits;
   }
 

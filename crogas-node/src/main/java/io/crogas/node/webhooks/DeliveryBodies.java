@@ -1,4 +1,4 @@
-package io.crogas.cli.webhooks;
+package io.crogas.node.webhooks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.crogas.cli;
+package io.crogas.node;
 
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayState;

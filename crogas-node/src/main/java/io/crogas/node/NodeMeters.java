@@ -1,4 +1,4 @@
-package io.crogas.cli;
+package io.crogas.node;
 
 import io.crogas.domain.ChainUnavailableException;
 import io.crogas.domain.StoreUnavailableException;

@@ -1,4 +1,4 @@
-package io.crogas.cli;
+package io.crogas.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
