@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
 final class ApiHarness implements AutoCloseable {
   static final String EXPLORER = "https://explorer.cronos.org/testnet/tx/";
 
-  final Fixture fixture = new Fixture();
+  final Fixture fixture;
   final InMemoryRateLimitStore rateLimits = new InMemoryRateLimitStore();
   final List<String> minted = new ArrayList<>();
   HealthReport.Status healthStatus = HealthReport.Status.OK;
@@ -44,6 +44,13 @@ final class ApiHarness implements AutoCloseable {
   }
 
   ApiHarness(UnaryOperator<ApiSettings> customize, UnaryOperator<HttpApi.Builder> build) {
+    this(new Fixture(), customize, build);
+  }
+
+  /** Over {@code fixture}, for use cases wired differently on its fakes. */
+  ApiHarness(
+      Fixture fixture, UnaryOperator<ApiSettings> customize, UnaryOperator<HttpApi.Builder> build) {
+    this.fixture = fixture;
     HttpApi.Builder builder =
         HttpApi.builder()
             .quotes(fixture.quotes)

@@ -9,6 +9,7 @@ import io.crogas.domain.model.PaymentPayload;
 import io.crogas.domain.model.PaymentRequirements;
 import io.crogas.domain.model.SignedAuthorization;
 import io.crogas.domain.model.TransferAuthorization;
+import io.crogas.domain.model.X402Network;
 import io.crogas.domain.port.in.SettlePayment.SettleOutcome;
 import io.crogas.domain.port.in.VerifyPayment.PaymentCommand;
 import io.crogas.domain.port.in.VerifyPayment.VerifyOutcome;
@@ -17,7 +18,11 @@ import io.crogas.testfixtures.FakeEngine;
 import io.crogas.testfixtures.Fixture;
 import io.crogas.testfixtures.Keys;
 import java.math.BigInteger;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class PaymentServiceTest {
@@ -349,6 +354,43 @@ class PaymentServiceTest {
     assertThat(((SettleOutcome.Duplicate) retry).transaction())
         .isEqualTo(((SettleOutcome.Pending) outcome).transaction());
     assertThat(f.engine.executed).hasSize(1);
+  }
+
+  @Test
+  void
+      givenAReceiptThatDoesNotCome_whenSettledAsync_thenTheStageIsReturnedWhileTheChainIsAwaited() {
+    f.engine.mode = FakeEngine.Mode.HOLD;
+    PaymentService patient =
+        new PaymentService(
+            new FacilitatorSettings(
+                new X402Network(Fixture.CHAIN),
+                Map.of(Fixture.USDC, f.usdc),
+                Set.of(),
+                Duration.ofHours(1),
+                6),
+            f.chain,
+            f.journal,
+            f.engine,
+            f.clock);
+
+    CompletableFuture<SettleOutcome> settling = patient.settleAsync(valid()).toCompletableFuture();
+
+    assertThat(settling).isNotDone();
+    assertThat(f.engine.executed).hasSize(1);
+    assertThat(f.journal.recent(Optional.empty(), 10)).hasSize(1);
+  }
+
+  @Test
+  void givenAReceiptThatDoesNotComeInTime_whenSettledAsync_thenPendingOnceTheWaitRunsOut() {
+    f.engine.mode = FakeEngine.Mode.HOLD;
+
+    CompletableFuture<SettleOutcome> settling =
+        f.payments.settleAsync(valid()).toCompletableFuture();
+
+    assertThat(settling)
+        .succeedsWithin(Duration.ofSeconds(10))
+        .isInstanceOfSatisfying(
+            SettleOutcome.Pending.class, pending -> assertThat(pending.transaction()).isPresent());
   }
 
   @Test

@@ -22,10 +22,10 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The x402 facilitator for the {@code exact} scheme. Beyond the reference implementation it checks
@@ -100,13 +100,22 @@ public final class PaymentService implements VerifyPayment, SettlePayment {
 
   @Override
   public SettleOutcome settle(PaymentCommand command) {
+    try {
+      return settleAsync(command).toCompletableFuture().join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  @Override
+  public CompletionStage<SettleOutcome> settleAsync(PaymentCommand command) {
     PaymentPayload payload = command.payload();
     PaymentRequirements requirements = command.requirements();
     TransferAuthorization authorization = payload.payment().authorization();
     IdempotencyKey key = key(command);
     Optional<RelayRecord> earlier = journal.findByKey(key);
     if (earlier.isPresent()) {
-      return taken(earlier.get(), payload);
+      return CompletableFuture.completedFuture(taken(earlier.get(), payload));
     }
     VerifyOutcome verdict = verify(command);
     if (verdict instanceof VerifyOutcome.Invalid invalid) {
@@ -115,12 +124,13 @@ public final class PaymentService implements VerifyPayment, SettlePayment {
           invalid.fault() == PaymentFault.NONCE_ALREADY_USED
               ? journal.findByKey(key)
               : Optional.empty();
-      return raced
-          .map(record -> taken(record, payload))
-          .orElseGet(
-              () ->
-                  new SettleOutcome.Failed(
-                      invalid.fault(), invalid.payer(), Optional.empty(), invalid.message()));
+      return CompletableFuture.completedFuture(
+          raced
+              .map(record -> taken(record, payload))
+              .orElseGet(
+                  () ->
+                      new SettleOutcome.Failed(
+                          invalid.fault(), invalid.payer(), Optional.empty(), invalid.message())));
     }
     TokenDomain token = rules.token(requirements.asset()).orElseThrow();
     Instant now = clock.instant();
@@ -133,7 +143,7 @@ public final class PaymentService implements VerifyPayment, SettlePayment {
             now);
     Journal.Admission admission = journal.admit(accepted);
     if (admission instanceof Journal.Admission.Existing raced) {
-      return taken(raced.record(), payload);
+      return CompletableFuture.completedFuture(taken(raced.record(), payload));
     }
     return await(accepted, engine.execute(accepted));
   }
@@ -166,21 +176,21 @@ public final class PaymentService implements VerifyPayment, SettlePayment {
         "this nonce was already used by another authorization");
   }
 
-  private SettleOutcome await(RelayRecord accepted, CompletionStage<RelayRecord> completion) {
-    try {
-      return outcome(
-          completion
-              .toCompletableFuture()
-              .get(settings.settleWait().toMillis(), TimeUnit.MILLISECONDS));
-    } catch (TimeoutException stillWaiting) {
-      return outcome(journal.find(accepted.id()).orElse(accepted));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return outcome(journal.find(accepted.id()).orElse(accepted));
-    } catch (ExecutionException e) {
-      // The engine failed unexpectedly: the journal holds the truth, and recovery will finish it.
-      return outcome(journal.find(accepted.id()).orElse(accepted));
-    }
+  /**
+   * The engine's completion, bounded by the settle wait without a thread waiting on it (the
+   * engine's own future is never completed here: others may wait on it). When the wait runs out, or
+   * the engine fails unexpectedly, the journal holds the truth (recovery will finish the job).
+   */
+  private CompletionStage<SettleOutcome> await(
+      RelayRecord accepted, CompletionStage<RelayRecord> completion) {
+    return completion
+        .thenApply(Optional::of)
+        .toCompletableFuture()
+        .completeOnTimeout(
+            Optional.empty(), settings.settleWait().toMillis(), TimeUnit.MILLISECONDS)
+        .exceptionally(engineFailed -> Optional.empty())
+        .thenApply(
+            done -> outcome(done.orElseGet(() -> journal.find(accepted.id()).orElse(accepted))));
   }
 
   private static SettleOutcome outcome(RelayRecord record) {

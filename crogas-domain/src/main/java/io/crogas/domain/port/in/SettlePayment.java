@@ -4,6 +4,7 @@ import io.crogas.domain.model.Address;
 import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.PaymentFault;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * x402 {@code settle}: submit the payer's transfer, once. A payment is identified by (chain, asset,
@@ -13,7 +14,16 @@ import java.util.Optional;
  * already taken is {@link SettleOutcome.Failed} ({@code NONCE_ALREADY_USED}).
  */
 public interface SettlePayment {
+  /** {@link #settleAsync}, waited for on the calling thread. */
   SettleOutcome settle(VerifyPayment.PaymentCommand command);
+
+  /**
+   * Settles without holding the calling thread while the chain confirms: the checks and the
+   * journal's admission run on the calling thread (so a refusal, a duplicate or an unreachable
+   * chain is known on return), and the stage completes once the receipt is in, or as {@link
+   * SettleOutcome.Pending} when the configured wait runs out.
+   */
+  CompletionStage<SettleOutcome> settleAsync(VerifyPayment.PaymentCommand command);
 
   /** Settled, still pending (with the hash to watch), failed, or already taken by another call. */
   sealed interface SettleOutcome
