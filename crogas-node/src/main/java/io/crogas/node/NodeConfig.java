@@ -43,6 +43,7 @@ public record NodeConfig(
     Duration pollInterval,
     Duration replaceAfter,
     Duration settleWait,
+    int settleInFlightLimit,
     Duration rpcTimeout,
     Set<Address> payees,
     Duration receiptGrace,
@@ -90,6 +91,7 @@ public record NodeConfig(
     private Duration pollInterval = Duration.ofMillis(250);
     private Duration replaceAfter = Duration.ofSeconds(30);
     private Duration settleWait = Duration.ofSeconds(30);
+    private int settleInFlightLimit = 1_000;
     private Duration rpcTimeout = Duration.ofSeconds(10);
     private Set<Address> payees = Set.of();
     private Duration receiptGrace = Duration.ofSeconds(30);
@@ -177,6 +179,12 @@ public record NodeConfig(
       return this;
     }
 
+    /** x402 settles waiting for the chain at once; beyond it, settle answers 503. */
+    public Builder settleInFlightLimit(int value) {
+      this.settleInFlightLimit = value;
+      return this;
+    }
+
     public Builder rpcTimeout(Duration value) {
       this.rpcTimeout = value;
       return this;
@@ -237,6 +245,7 @@ public record NodeConfig(
           pollInterval,
           replaceAfter,
           settleWait,
+          settleInFlightLimit,
           rpcTimeout,
           payees,
           receiptGrace,

@@ -51,6 +51,7 @@ public record ServeSettings(
     Duration deadlineMargin,
     RevertPolicy reverts,
     Duration settleWait,
+    int settleInFlightLimit,
     Duration rpcTimeout,
     List<String> corsOrigins,
     Duration receiptGrace,
@@ -114,6 +115,8 @@ public record ServeSettings(
               + Setting.DEFAULT_DEADLINE_SECONDS.label());
     }
     var settleWait = in.optional(Setting.SETTLE_WAIT_SECONDS, "30", SettingParsers.seconds(1, 600));
+    var settlesInFlight =
+        in.optional(Setting.SETTLE_IN_FLIGHT_LIMIT, "1000", SettingParsers.integer(1, 1_000_000));
     var rpcTimeout = in.optional(Setting.RPC_TIMEOUT_SECONDS, "10", SettingParsers.seconds(1, 300));
     var cors = in.optional(Setting.CORS_ORIGINS, "", SettingParsers::origins);
     var grace = in.optional(Setting.RECEIPT_GRACE_SECONDS, "30", SettingParsers.seconds(1, 86_400));
@@ -153,6 +156,7 @@ public record ServeSettings(
             refuseAfter.orElseThrow().intValue(),
             slowdown.orElseThrow()),
         settleWait.orElseThrow(),
+        settlesInFlight.orElseThrow().intValue(),
         rpcTimeout.orElseThrow(),
         cors.orElseThrow(),
         grace.orElseThrow(),
@@ -231,6 +235,7 @@ public record ServeSettings(
         .deadlineMargin(deadlineMargin)
         .reverts(reverts)
         .settleWait(settleWait)
+        .settleInFlightLimit(settleInFlightLimit)
         .rpcTimeout(rpcTimeout)
         .receiptGrace(receiptGrace)
         .keyCheckInterval(keyCheckInterval)
