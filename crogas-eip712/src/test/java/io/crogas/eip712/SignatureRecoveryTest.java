@@ -120,11 +120,7 @@ class SignatureRecoveryTest {
   }
 
   private static byte[] mailSignature() {
-    return new EcdsaSignature(
-            new BigInteger(1, Golden.hex(MAIL, "r")),
-            new BigInteger(1, Golden.hex(MAIL, "s")),
-            MAIL.get("v").intValue())
-        .toBytes();
+    return Golden.signature(MAIL);
   }
 
   private static byte[] wrongKey() {
