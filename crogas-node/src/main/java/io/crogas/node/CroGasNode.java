@@ -30,6 +30,7 @@ import io.crogas.domain.service.RelayerBalanceWatch;
 import io.crogas.domain.service.TrackingService;
 import io.crogas.domain.service.WebhookDispatcher;
 import io.crogas.domain.service.WebhookSettings;
+import io.crogas.eip712.SignatureRecovery;
 import io.crogas.engine.EngineSettings;
 import io.crogas.engine.RelayerEngine;
 import io.crogas.engine.SendChecks;
@@ -207,6 +208,8 @@ public final class CroGasNode implements AutoCloseable {
 
   /** The same, on {@code clock} (quote expiry, deadlines, replacement timers, statistics). */
   public static CroGasNode start(NodeConfig config, InstantSource clock) {
+    // Chooses (and logs) the signature recovery backend now, not on the first request.
+    SignatureRecovery.active();
     JsonRpc rpc = JsonRpc.connect(config.rpcUrl(), config.rpcTimeout());
     SqliteDatabase database = null;
     CroGasNode node = null;
