@@ -31,6 +31,7 @@ import io.crogas.domain.service.SubmitRelayService;
 import io.crogas.domain.service.TrackRelayService;
 import io.crogas.domain.service.WebhookDispatcher;
 import io.crogas.domain.service.WebhookSettings;
+import io.crogas.eip712.SignatureRecovery;
 import io.crogas.engine.EngineSettings;
 import io.crogas.engine.RelayerEngine;
 import io.crogas.engine.SendChecks;
@@ -218,6 +219,8 @@ public final class CroGasNode implements AutoCloseable {
 
   /** The same, on {@code clock} (quote expiry, deadlines, replacement timers, statistics). */
   public static CroGasNode start(NodeConfig config, InstantSource clock) {
+    // Chooses (and logs) the signature recovery backend now, not on the first request.
+    SignatureRecovery.active();
     JsonRpc rpc = JsonRpc.connect(config.rpcUrl(), config.rpcTimeout());
     SqliteDatabase database = null;
     CroGasNode node = null;
