@@ -4,22 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crogas.domain.model.Address;
-import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.PaymentFault;
 import io.crogas.domain.model.RejectionCode;
 import io.crogas.domain.model.X402Network;
-import io.crogas.domain.port.in.FindRelays;
-import io.crogas.domain.port.in.SettlePayment;
-import io.crogas.domain.port.in.SettlePayment.SettleOutcome;
-import io.crogas.domain.port.in.VerifyPayment;
-import io.crogas.domain.port.in.VerifyPayment.VerifyOutcome;
+import io.crogas.domain.port.in.SettlePaymentUseCase;
+import io.crogas.domain.port.in.SettlePaymentUseCase.SettleOutcome;
+import io.crogas.domain.port.in.VerifyPaymentUseCase;
+import io.crogas.domain.port.in.VerifyPaymentUseCase.VerifyOutcome;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
@@ -33,15 +29,11 @@ import java.util.function.Supplier;
  * gets an error status.
  */
 final class FacilitatorRoutes {
-  /** How far back a settled payment's record is looked for, to report its block. */
-  private static final int RECENT_BY_PAYER = 20;
-
   /** Places free up as receipts arrive or waits run out: soon. */
   private static final Duration BUSY_RETRY = Duration.ofSeconds(1);
 
-  private final VerifyPayment verifier;
-  private final SettlePayment settler;
-  private final FindRelays queries;
+  private final VerifyPaymentUseCase verifier;
+  private final SettlePaymentUseCase settler;
   private final ApiMetrics metrics;
   private final X402Network network;
   private final List<Address> signers;
@@ -55,9 +47,8 @@ final class FacilitatorRoutes {
    * @param answers the server's threads, which write an answer once its settle completes
    */
   FacilitatorRoutes(
-      VerifyPayment verifier,
-      SettlePayment settler,
-      FindRelays queries,
+      VerifyPaymentUseCase verifier,
+      SettlePaymentUseCase settler,
       ApiMetrics metrics,
       ApiSettings settings,
       InstantSource clock,
@@ -65,7 +56,6 @@ final class FacilitatorRoutes {
       Executor answers) {
     this.verifier = verifier;
     this.settler = settler;
-    this.queries = queries;
     this.metrics = metrics;
     this.network = new X402Network(settings.chainId());
     this.signers = settings.signers();
@@ -98,7 +88,7 @@ final class FacilitatorRoutes {
       Json.write(ctx, 200, X402Json.brokenVerify(broken));
       return;
     }
-    VerifyOutcome outcome = verifier.verify(((X402Requests.Payment) request).command());
+    VerifyOutcome outcome = verifier.verify(((X402Requests.Payment) request).verification());
     metrics.outcome("verify", X402Json.outcomeName(outcome));
     Json.write(ctx, 200, X402Json.verify(request.format(), outcome));
   }
@@ -118,7 +108,7 @@ final class FacilitatorRoutes {
     }
     X402Requests.Payment payment = (X402Requests.Payment) request;
     CompletionStage<SettleOutcome> settling =
-        inFlight(() -> settler.settleAsync(payment.command()));
+        inFlight(() -> settler.settleAsync(payment.settlement()));
     ctx.future(
         () ->
             settling
@@ -155,9 +145,8 @@ final class FacilitatorRoutes {
           200,
           X402Json.cronosSettle(
               payment.network(),
-              payment.command().payload().payment().authorization(),
+              payment.payload().payment().authorization(),
               outcome,
-              blockOf(outcome),
               clock.instant()));
     } else {
       Json.write(ctx, 200, X402Json.settle(payment.format(), payment.network(), outcome));
@@ -189,18 +178,5 @@ final class FacilitatorRoutes {
         .put("scheme", "exact")
         .put("network", network.v1Name().orElse(network.v2Name()));
     Json.write(ctx, 200, json);
-  }
-
-  /** The settling transaction's block, from the journal (the Cronos format reports it). */
-  private OptionalLong blockOf(SettleOutcome outcome) {
-    if (!(outcome instanceof SettleOutcome.Settled settled)) {
-      return OptionalLong.empty();
-    }
-    Hash32 tx = settled.transaction();
-    return queries.recent(Optional.of(settled.payer()), RECENT_BY_PAYER).stream()
-        .filter(record -> record.latestTxHash().filter(tx::equals).isPresent())
-        .flatMap(record -> record.receipt().stream())
-        .mapToLong(receipt -> receipt.blockNumber())
-        .findFirst();
   }
 }

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayRequest;
-import io.crogas.domain.port.in.FindRelays;
-import io.crogas.domain.port.in.QuoteRelay;
-import io.crogas.domain.port.in.QuoteRelay.QuoteCommand;
-import io.crogas.domain.port.in.QuoteRelay.QuoteOutcome;
-import io.crogas.domain.port.in.SubmitRelay;
-import io.crogas.domain.port.in.SubmitRelay.SubmitOutcome;
+import io.crogas.domain.port.in.FindRelaysQuery;
+import io.crogas.domain.port.in.FindRelaysUseCase;
+import io.crogas.domain.port.in.QuoteRelayCommand;
+import io.crogas.domain.port.in.QuoteRelayUseCase;
+import io.crogas.domain.port.in.QuoteRelayUseCase.QuoteOutcome;
+import io.crogas.domain.port.in.SubmitRelayCommand;
+import io.crogas.domain.port.in.SubmitRelayUseCase;
+import io.crogas.domain.port.in.SubmitRelayUseCase.SubmitOutcome;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Arrays;
@@ -24,9 +26,9 @@ final class RelayRoutes {
   private static final int DEFAULT_LIMIT = 20;
   private static final int MAX_LIMIT = 200;
 
-  private final QuoteRelay quotes;
-  private final SubmitRelay submissions;
-  private final FindRelays queries;
+  private final QuoteRelayUseCase quotes;
+  private final SubmitRelayUseCase submissions;
+  private final FindRelaysUseCase queries;
   private final RateLimiter limiter;
   private final ApiMetrics metrics;
   private final RelayJson json;
@@ -37,9 +39,9 @@ final class RelayRoutes {
    * @param answers the server's threads, which write an answer once its wait is over
    */
   RelayRoutes(
-      QuoteRelay quotes,
-      SubmitRelay submissions,
-      FindRelays queries,
+      QuoteRelayUseCase quotes,
+      SubmitRelayUseCase submissions,
+      FindRelaysUseCase queries,
       RateLimiter limiter,
       ApiMetrics metrics,
       ApiSettings settings,
@@ -63,7 +65,7 @@ final class RelayRoutes {
   }
 
   private void quote(Context ctx) {
-    QuoteCommand command = RelayRequests.quote(Json.body(ctx));
+    QuoteRelayCommand command = RelayRequests.quote(Json.body(ctx));
     limiter.address(command.user());
     QuoteOutcome outcome = quotes.quote(command);
     if (outcome instanceof QuoteOutcome.Refused refused) {
@@ -77,7 +79,7 @@ final class RelayRoutes {
   private void facilitate(Context ctx) {
     RelayRequest request = RelayRequests.relay(Json.body(ctx));
     limiter.address(request.user());
-    SubmitOutcome outcome = submissions.submit(request);
+    SubmitOutcome outcome = submissions.submit(new SubmitRelayCommand(request));
     metrics.outcome("facilitate", outcomeName(outcome));
     if (outcome instanceof SubmitOutcome.Rejected rejected) {
       throw ApiException.of(rejected.rejection());
@@ -153,7 +155,9 @@ final class RelayRoutes {
             .map(text -> Values.parsed("limit", () -> limit(text)))
             .orElse(DEFAULT_LIMIT);
     var array = Json.MAPPER.createArrayNode();
-    queries.recent(user, limit).forEach(record -> array.add(json.record(record)));
+    queries
+        .recent(new FindRelaysQuery(user, limit))
+        .forEach(record -> array.add(json.record(record)));
     ObjectNode body = Json.object();
     body.set("transactions", array);
     Json.write(ctx, 200, body);

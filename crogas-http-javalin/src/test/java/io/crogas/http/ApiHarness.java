@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.TokenAmount;
 import io.crogas.domain.model.Wei;
-import io.crogas.domain.service.RelayQueries;
+import io.crogas.domain.service.FindRelaysService;
 import io.crogas.testfixtures.Fixture;
 import io.crogas.testfixtures.InMemoryRateLimitStore;
 import java.io.IOException;
@@ -55,7 +55,7 @@ final class ApiHarness implements AutoCloseable {
         HttpApi.builder()
             .quotes(fixture.quotes)
             .submissions(fixture.relay)
-            .queries(new RelayQueries(fixture.journal, fixture.chain))
+            .queries(new FindRelaysService(fixture.journal, fixture.chain))
             .payments(fixture.payments, fixture.payments)
             .settings(customize.apply(settings(fixture)))
             .health(this::health)
@@ -88,6 +88,23 @@ final class ApiHarness implements AutoCloseable {
             ApiSettings.RateLimit.perMinute(100)),
         new ApiSettings.FaucetSettings(
             true, TokenAmount.usdc(100_000_000), TokenAmount.usdc(1_000_000_000)));
+  }
+
+  /** {@code s} with other rate limits and another cap on settles in flight. */
+  static ApiSettings with(ApiSettings s, ApiSettings.RateLimits limits, int settleInFlightLimit) {
+    return new ApiSettings(
+        s.chainId(),
+        s.forwarder(),
+        s.usdc(),
+        s.signers(),
+        s.explorerTxUrl(),
+        s.facilitateWait(),
+        s.facilitatorFeeBps(),
+        s.maxBodyBytes(),
+        s.corsOrigins(),
+        limits,
+        s.faucet(),
+        settleInFlightLimit);
   }
 
   private HealthReport health() {

@@ -241,18 +241,8 @@ class EdgeFuzzTest {
   /** Limits high enough for 10,000 requests from one address within the minute. */
   private static ApiSettings unthrottled(ApiSettings settings) {
     ApiSettings.RateLimit lots = ApiSettings.RateLimit.perMinute(1_000_000);
-    return new ApiSettings(
-        settings.chainId(),
-        settings.forwarder(),
-        settings.usdc(),
-        settings.signers(),
-        settings.explorerTxUrl(),
-        settings.facilitateWait(),
-        settings.facilitatorFeeBps(),
-        settings.maxBodyBytes(),
-        settings.corsOrigins(),
-        new ApiSettings.RateLimits(lots, lots, lots),
-        settings.faucet());
+    return ApiHarness.with(
+        settings, new ApiSettings.RateLimits(lots, lots, lots), settings.settleInFlightLimit());
   }
 
   /** What no refused request may change. */

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.crogas.domain.model.X402Network;
-import io.crogas.domain.service.FacilitatorSettings;
 import io.crogas.domain.service.PaymentService;
 import io.crogas.testfixtures.FakeEngine;
 import io.crogas.testfixtures.Fixture;
@@ -15,8 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -39,21 +35,10 @@ class SettleInFlightTest {
   private static ApiHarness slowChain(Duration wait, int settleInFlightLimit) {
     Fixture fixture = new Fixture();
     fixture.engine.mode = FakeEngine.Mode.HOLD;
-    PaymentService payments =
-        new PaymentService(
-            new FacilitatorSettings(
-                new X402Network(Fixture.CHAIN),
-                Map.of(Fixture.USDC, fixture.usdc),
-                Set.of(),
-                wait,
-                6),
-            fixture.chain,
-            fixture.journal,
-            fixture.engine,
-            fixture.clock);
+    PaymentService payments = fixture.payments(wait);
     return new ApiHarness(
         fixture,
-        settings -> withSettleLimit(settings, settleInFlightLimit),
+        settings -> ApiHarness.with(settings, settings.limits(), settleInFlightLimit),
         builder -> builder.payments(payments, payments));
   }
 
@@ -137,21 +122,5 @@ class SettleInFlightTest {
       assertThat(json(retried).get("event").asText()).isEqualTo("payment.pending");
       assertThat(sent(harness)).isEqualTo(4);
     }
-  }
-
-  private static ApiSettings withSettleLimit(ApiSettings s, int settleInFlightLimit) {
-    return new ApiSettings(
-        s.chainId(),
-        s.forwarder(),
-        s.usdc(),
-        s.signers(),
-        s.explorerTxUrl(),
-        s.facilitateWait(),
-        s.facilitatorFeeBps(),
-        s.maxBodyBytes(),
-        s.corsOrigins(),
-        s.limits(),
-        s.faucet(),
-        settleInFlightLimit);
   }
 }

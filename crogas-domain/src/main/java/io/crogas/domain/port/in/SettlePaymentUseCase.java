@@ -3,6 +3,7 @@ package io.crogas.domain.port.in;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.PaymentFault;
+import io.crogas.domain.model.Receipt;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -13,9 +14,9 @@ import java.util.concurrent.CompletionStage;
  * second transfer and never a second success; a different authorization or signature under a nonce
  * already taken is {@link SettleOutcome.Failed} ({@code NONCE_ALREADY_USED}).
  */
-public interface SettlePayment {
+public interface SettlePaymentUseCase {
   /** {@link #settleAsync}, waited for on the calling thread. */
-  SettleOutcome settle(VerifyPayment.PaymentCommand command);
+  SettleOutcome settle(SettlePaymentCommand command);
 
   /**
    * Settles without holding the calling thread while the chain confirms: the checks and the
@@ -23,7 +24,7 @@ public interface SettlePayment {
    * chain is known on return), and the stage completes once the receipt is in, or as {@link
    * SettleOutcome.Pending} when the configured wait runs out.
    */
-  CompletionStage<SettleOutcome> settleAsync(VerifyPayment.PaymentCommand command);
+  CompletionStage<SettleOutcome> settleAsync(SettlePaymentCommand command);
 
   /** Settled, still pending (with the hash to watch), failed, or already taken by another call. */
   sealed interface SettleOutcome
@@ -33,7 +34,19 @@ public interface SettlePayment {
           SettleOutcome.Duplicate {
     Address payer();
 
-    record Settled(Address payer, Hash32 transaction) implements SettleOutcome {}
+    /** Confirmed on chain: {@code receipt} is the settling transaction's (hash, block...). */
+    record Settled(Address payer, Receipt receipt) implements SettleOutcome {
+      public Settled {
+        if (payer == null || receipt == null) {
+          throw new IllegalArgumentException("payer and receipt are required");
+        }
+      }
+
+      /** The settling transaction's hash. */
+      public Hash32 transaction() {
+        return receipt.txHash();
+      }
+    }
 
     /**
      * Accepted but not confirmed within the wait: not a failure, do not pay again. {@code
