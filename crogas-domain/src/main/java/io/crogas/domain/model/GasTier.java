@@ -1,6 +1,6 @@
 package io.crogas.domain.model;
 
-import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
  */
 public record GasTier(String name, int feeCapPercent, int tipPercent, int queuePriority) {
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
-  private static final BigInteger HUNDRED = BigInteger.valueOf(100);
 
   public GasTier {
     if (name == null || !NAME.matcher(name).matches()) {
@@ -32,21 +31,22 @@ public record GasTier(String name, int feeCapPercent, int tipPercent, int queueP
     }
   }
 
+  // Bids round up: a cap or tip a wei below the tier's percentage would buy less headroom than
+  // the tier promises.
+
   /** The priority tip this tier bids (zero on chains without EIP-1559). */
   public Wei tip(FeeMarket market) {
     if (!market.eip1559()) {
       return Wei.ZERO;
     }
-    return new Wei(percentCeil(market.suggestedTip().value(), tipPercent));
+    return new Wei(
+        Percent.percent(tipPercent).of(market.suggestedTip().value(), RoundingMode.CEILING));
   }
 
   /** The fee cap per gas this tier bids: the base fee with headroom, plus the tip. */
   public Wei maxFeePerGas(FeeMarket market) {
-    return new Wei(percentCeil(market.baseFee().value(), feeCapPercent)).plus(tip(market));
-  }
-
-  private static BigInteger percentCeil(BigInteger value, int percent) {
-    BigInteger[] qr = value.multiply(BigInteger.valueOf(percent)).divideAndRemainder(HUNDRED);
-    return qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
+    return new Wei(
+            Percent.percent(feeCapPercent).of(market.baseFee().value(), RoundingMode.CEILING))
+        .plus(tip(market));
   }
 }
