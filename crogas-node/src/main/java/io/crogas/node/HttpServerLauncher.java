@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
  * facilitate wait and the fee split follow the node's configuration.
  */
 public final class HttpServerLauncher implements ServerLauncher {
-  private static final String VERSION = "0.1.0";
 
   /**
    * How long one health probe (1 + 2N RPC calls) answers {@code /health} and the balance gauges of
@@ -64,7 +63,11 @@ public final class HttpServerLauncher implements ServerLauncher {
             : ApiSettings.FaucetSettings.disabled();
     CachedHealth health =
         new CachedHealth(
-            new NodeHealth(node, node.config().webhooks().lowBalance(), VERSION, Instant.now()),
+            new NodeHealth(
+                node,
+                node.config().webhooks().lowBalance(),
+                CroGasVersion.current(),
+                Instant.now()),
             HEALTH_TTL,
             healthClock);
     BalanceHistory balances = new BalanceHistory(60, BALANCE_SAMPLE_EVERY, healthClock);
