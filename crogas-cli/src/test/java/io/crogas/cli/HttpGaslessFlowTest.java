@@ -58,7 +58,8 @@ class HttpGaslessFlowTest {
    * The node's and the server's time. It starts ahead of the chain's (deadlines it gives stay in
    * the chain's future) and each test starts on a whole minute, in rate-limit windows of its own.
    */
-  private static final MutableClock clock = new MutableClock(Instant.now().plus(MINUTE));
+  private static final MutableClock clock =
+      new MutableClock(Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(MINUTE));
 
   private static ServedNetwork served;
   private static HttpJson api;
@@ -71,7 +72,7 @@ class HttpGaslessFlowTest {
 
   @BeforeEach
   void startOnANewMinute() {
-    clock.advance(Duration.ofMillis(MINUTE.toMillis() - clock.millis() % MINUTE.toMillis()));
+    clock.advance(MINUTE);
   }
 
   @AfterAll

@@ -92,7 +92,7 @@ final class ServedNetwork implements AutoCloseable {
       node =
           CroGasNode.start(
               network
-                  .config(rpcUrl, relayers, dir.resolve("served.db"))
+                  .config(rpcUrl, relayers, dir.resolve("served.db"), nodeTime)
                   .rpcTimeout(Duration.ofSeconds(2))
                   .build(),
               nodeTime);

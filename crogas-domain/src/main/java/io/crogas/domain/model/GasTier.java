@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * What a gas level ("slow", "normal", "fast") buys. On Cronos (FIFO ordering, no priority tip, the
  * fee cap is what is charged) a higher tier buys headroom against base-fee rises while the
  * transaction waits, and an earlier place in the relayer's own queue; on chains with priority fees
- * it also raises the tip.
+ * it also raises the tip. Both bids round up: a wei below the tier's percentage would buy less
+ * headroom than the tier promises.
  *
  * @param name the tier's name as users sign it in {@code gasLevel}
  * @param feeCapPercent fee cap as a percentage of the current base fee (at least 100)
@@ -30,9 +31,6 @@ public record GasTier(String name, int feeCapPercent, int tipPercent, int queueP
       throw new IllegalArgumentException("tipPercent must be within 0..10000: " + tipPercent);
     }
   }
-
-  // Bids round up: a cap or tip a wei below the tier's percentage would buy less headroom than
-  // the tier promises.
 
   /** The priority tip this tier bids (zero on chains without EIP-1559). */
   public Wei tip(FeeMarket market) {

@@ -11,41 +11,31 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class PercentTest {
 
-  @ParameterizedTest(name = "{1}% of {0}: ceiling {2}, floor {3}")
+  @ParameterizedTest(name = "{2} {1} of {0}: ceiling {3}, floor {4}")
   @CsvSource({
-    "0, 125, 0, 0",
-    "100, 125, 125, 125",
-    "101, 125, 127, 126",
-    "7, 110, 8, 7",
-    "3, 0, 0, 0",
-    "1000000007, 150, 1500000011, 1500000010",
+    "0, 125, percent, 0, 0",
+    "100, 125, percent, 125, 125",
+    "101, 125, percent, 127, 126",
+    "7, 110, percent, 8, 7",
+    "3, 0, percent, 0, 0",
+    "1000000007, 150, percent, 1500000011, 1500000010",
     "115792089237316195423570985008687907853269984665640564039457584007913129639935, 100,"
+        + " percent,"
         + " 115792089237316195423570985008687907853269984665640564039457584007913129639935,"
-        + " 115792089237316195423570985008687907853269984665640564039457584007913129639935"
+        + " 115792089237316195423570985008687907853269984665640564039457584007913129639935",
+    "0, 100, bps, 0, 0",
+    "10000, 100, bps, 100, 100",
+    "10001, 100, bps, 101, 100",
+    "394660, 100, bps, 3947, 3946",
+    "1, 1, bps, 1, 0",
+    "5, 10000, bps, 5, 5"
   })
-  void givenAPercentWhenAppliedThenTheRoundingIsTheOneNamed(
-      String amount, int percent, String ceiling, String floor) {
-    Percent rate = Percent.percent(percent);
+  void givenARateWhenAppliedThenTheRoundingIsTheOneNamed(
+      String amount, int rate, String unit, String ceiling, String floor) {
+    Percent percent = unit.equals("bps") ? Percent.basisPoints(rate) : Percent.percent(rate);
 
-    assertThat(rate.of(new BigInteger(amount), RoundingMode.CEILING)).isEqualTo(ceiling);
-    assertThat(rate.of(new BigInteger(amount), RoundingMode.FLOOR)).isEqualTo(floor);
-  }
-
-  @ParameterizedTest(name = "{1} bps of {0}: ceiling {2}, floor {3}")
-  @CsvSource({
-    "0, 100, 0, 0",
-    "10000, 100, 100, 100",
-    "10001, 100, 101, 100",
-    "394660, 100, 3947, 3946",
-    "1, 1, 1, 0",
-    "5, 10000, 5, 5"
-  })
-  void givenBasisPointsWhenAppliedThenTheRoundingIsTheOneNamed(
-      String amount, int bps, String ceiling, String floor) {
-    Percent rate = Percent.basisPoints(bps);
-
-    assertThat(rate.of(new BigInteger(amount), RoundingMode.CEILING)).isEqualTo(ceiling);
-    assertThat(rate.of(new BigInteger(amount), RoundingMode.FLOOR)).isEqualTo(floor);
+    assertThat(percent.of(new BigInteger(amount), RoundingMode.CEILING)).isEqualTo(ceiling);
+    assertThat(percent.of(new BigInteger(amount), RoundingMode.FLOOR)).isEqualTo(floor);
   }
 
   @ParameterizedTest(name = "{0} with a {1}% margin: ceiling {2}, floor {3}")
