@@ -22,7 +22,9 @@ class NonceLaneTest {
     List<String> order = new CopyOnWriteArrayList<>();
     CountDownLatch gate = new CountDownLatch(1);
     CountDownLatch done = new CountDownLatch(4);
-    try (NonceLane lane = new NonceLane(Keys.of(9).address())) {
+    try (NonceLane lane =
+        new NonceLane(
+            Keys.of(9).address(), java.util.concurrent.Executors.newSingleThreadExecutor())) {
       lane.enqueue(carol, 0, () -> await(gate)); // holds the lane's thread
       lane.enqueue(alice, 0, record(order, "alice-slow", done));
       lane.enqueue(alice, 2, record(order, "alice-fast", done));
@@ -37,7 +39,9 @@ class NonceLaneTest {
 
   @Test
   void givenWork_whenFinished_thenTheLaneNoLongerServesTheUser() {
-    try (NonceLane lane = new NonceLane(Keys.of(9).address())) {
+    try (NonceLane lane =
+        new NonceLane(
+            Keys.of(9).address(), java.util.concurrent.Executors.newSingleThreadExecutor())) {
       lane.enqueue(alice, 1, () -> {});
       assertThat(lane.serves(alice)).isTrue();
       assertThat(lane.load()).isEqualTo(1);

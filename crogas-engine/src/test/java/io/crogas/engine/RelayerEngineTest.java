@@ -13,6 +13,7 @@ import io.crogas.domain.model.TransactionDraft;
 import io.crogas.domain.model.Wei;
 import io.crogas.domain.policy.ReplacementPolicy;
 import io.crogas.domain.policy.TierTable;
+import io.crogas.domain.relay.SendChecks;
 import io.crogas.domain.service.TrackingService;
 import io.crogas.testfixtures.FakeChain;
 import io.crogas.testfixtures.FakeMempool;

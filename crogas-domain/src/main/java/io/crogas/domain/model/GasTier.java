@@ -1,6 +1,5 @@
 package io.crogas.domain.model;
 
-import java.math.BigInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +15,6 @@ import java.util.regex.Pattern;
  */
 public record GasTier(String name, int feeCapPercent, int tipPercent, int queuePriority) {
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
-  private static final BigInteger HUNDRED = BigInteger.valueOf(100);
 
   public GasTier {
     if (name == null || !NAME.matcher(name).matches()) {
@@ -37,16 +35,11 @@ public record GasTier(String name, int feeCapPercent, int tipPercent, int queueP
     if (!market.eip1559()) {
       return Wei.ZERO;
     }
-    return new Wei(percentCeil(market.suggestedTip().value(), tipPercent));
+    return new Wei(Percent.ceil(market.suggestedTip().value(), tipPercent));
   }
 
   /** The fee cap per gas this tier bids: the base fee with headroom, plus the tip. */
   public Wei maxFeePerGas(FeeMarket market) {
-    return new Wei(percentCeil(market.baseFee().value(), feeCapPercent)).plus(tip(market));
-  }
-
-  private static BigInteger percentCeil(BigInteger value, int percent) {
-    BigInteger[] qr = value.multiply(BigInteger.valueOf(percent)).divideAndRemainder(HUNDRED);
-    return qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
+    return new Wei(Percent.ceil(market.baseFee().value(), feeCapPercent)).plus(tip(market));
   }
 }

@@ -3,6 +3,7 @@ package io.crogas.domain.policy;
 import io.crogas.domain.model.CroUsdPrice;
 import io.crogas.domain.model.FeeMarket;
 import io.crogas.domain.model.GasTier;
+import io.crogas.domain.model.Percent;
 import io.crogas.domain.model.TokenAmount;
 import io.crogas.domain.model.Wei;
 import java.math.BigDecimal;
@@ -19,7 +20,6 @@ import java.util.Optional;
  */
 public final class QuotePolicy {
   private static final BigDecimal WEI_PER_CRO = BigDecimal.TEN.pow(18);
-  private static final BigInteger HUNDRED = BigInteger.valueOf(100);
   private static final BigInteger BPS = BigInteger.valueOf(10_000);
 
   private final FeeSchedule schedule;
@@ -45,10 +45,7 @@ public final class QuotePolicy {
       return new Pricing.Unpriced(
           "the CRO/USD price from " + rate.source() + " is " + age.toSeconds() + "s old (stale)");
     }
-    BigInteger gasLimit =
-        ceilDiv(
-            gasEstimate.multiply(HUNDRED.add(BigInteger.valueOf(schedule.gasLimitMarginPercent()))),
-            HUNDRED);
+    BigInteger gasLimit = Percent.withMargin(gasEstimate, schedule.gasLimitMarginPercent());
     Wei maxFeePerGas = tier.maxFeePerGas(market);
     Wei croCost = maxFeePerGas.times(gasLimit);
     TokenAmount baseGasCost =
