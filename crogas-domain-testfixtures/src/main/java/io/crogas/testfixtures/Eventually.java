@@ -1,8 +1,11 @@
 package io.crogas.testfixtures;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The one bounded wait for tests that watch real threads or a real node: checks a condition until
@@ -39,5 +42,17 @@ public final class Eventually {
       }
       LockSupport.parkNanos(PAUSE_NANOS);
     }
+  }
+
+  /** Waits up to {@link #DEFAULT_WITHIN} for {@code probe} to find a value, and returns it. */
+  public static <T> T value(String what, Supplier<Optional<T>> probe) {
+    AtomicReference<T> found = new AtomicReference<>();
+    until(
+        what,
+        () -> {
+          probe.get().ifPresent(found::set);
+          return found.get() != null;
+        });
+    return found.get();
   }
 }

@@ -80,6 +80,10 @@ public final class FakeMempool implements Broadcaster, RelayerSigner {
             + "/"
             + draft.tip()
             + "/"
+            + draft.gasLimit()
+            + "/"
+            + draft.eip1559()
+            + "/"
             + draft.job().map(Object::hashCode).orElse(0);
     byte[] raw = body.getBytes(StandardCharsets.UTF_8);
     return new SignedTransaction(
@@ -141,6 +145,11 @@ public final class FakeMempool implements Broadcaster, RelayerSigner {
     return new SendResult.Accepted();
   }
 
+  /** A plain transfer uses exactly its 21 000; a call, up to 100 000 of its limit. */
+  private static BigInteger gasUsed(SignedTransaction tx) {
+    return tx.gasLimit().min(BigInteger.valueOf(100_000));
+  }
+
   private static boolean beats(Wei offered, Wei pooled) {
     return offered
             .value()
@@ -158,8 +167,7 @@ public final class FakeMempool implements Broadcaster, RelayerSigner {
       while (queue.containsKey(minedNonce(sender))) {
         SignedTransaction tx = queue.remove(minedNonce(sender));
         receipts.put(
-            tx.hash(),
-            new Receipt(tx.hash(), block, BigInteger.valueOf(100_000), tx.maxFeePerGas(), true));
+            tx.hash(), new Receipt(tx.hash(), block, gasUsed(tx), tx.maxFeePerGas(), true));
         minedTransactions.add(tx);
         mined.put(sender, tx.nonce() + 1);
         count++;
