@@ -2,7 +2,8 @@ package io.crogas.engine;
 
 import io.crogas.domain.model.Receipt;
 import io.crogas.domain.model.RelayRecord;
-import io.crogas.domain.port.in.TrackRelay;
+import io.crogas.domain.port.in.TrackRelayCommand;
+import io.crogas.domain.port.in.TrackRelayUseCase;
 import io.crogas.domain.port.out.Journal;
 import java.time.InstantSource;
 import java.util.Map;
@@ -18,13 +19,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Completions {
   private static final System.Logger LOG = System.getLogger(Completions.class.getName());
 
-  private final TrackRelay tracking;
+  private final TrackRelayUseCase tracking;
   private final Journal journal;
   private final InstantSource clock;
   private final Map<String, CompletableFuture<RelayRecord>> waiting = new ConcurrentHashMap<>();
   private final Set<String> counted = ConcurrentHashMap.newKeySet();
 
-  Completions(TrackRelay tracking, Journal journal, InstantSource clock) {
+  Completions(TrackRelayUseCase tracking, Journal journal, InstantSource clock) {
     this.tracking = tracking;
     this.journal = journal;
     this.clock = clock;
@@ -41,17 +42,22 @@ final class Completions {
   }
 
   void fail(NonceLane lane, RelayRecord record, String reason) {
-    RelayRecord.Step step = tracking.failed(record.id(), reason, clock.instant());
+    RelayRecord.Step step =
+        tracking.track(new TrackRelayCommand.Failed(record.id(), reason, clock.instant()));
     finish(lane, step.recordOr(record));
   }
 
   /** Fails a job no lane took: nothing was sent for it. */
   void refuse(RelayRecord record, String reason) {
-    report(tracking.failed(record.id(), reason, clock.instant()).recordOr(record));
+    report(
+        tracking
+            .track(new TrackRelayCommand.Failed(record.id(), reason, clock.instant()))
+            .recordOr(record));
   }
 
   void confirm(NonceLane lane, String recordId, Receipt receipt) {
-    RelayRecord.Step step = tracking.confirmed(recordId, receipt, clock.instant());
+    RelayRecord.Step step =
+        tracking.track(new TrackRelayCommand.Confirmed(recordId, receipt, clock.instant()));
     journal.find(recordId).ifPresent(record -> finish(lane, step.recordOr(record)));
   }
 

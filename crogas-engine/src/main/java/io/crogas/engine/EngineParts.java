@@ -1,6 +1,6 @@
 package io.crogas.engine;
 
-import io.crogas.domain.port.in.TrackRelay;
+import io.crogas.domain.port.in.TrackRelayUseCase;
 import io.crogas.domain.port.out.Broadcaster;
 import io.crogas.domain.port.out.Chain;
 import io.crogas.domain.port.out.Journal;
@@ -14,7 +14,7 @@ record EngineParts(
     Broadcaster broadcaster,
     NonceLedger ledger,
     Journal journal,
-    TrackRelay tracking,
+    TrackRelayUseCase tracking,
     InstantSource clock,
     KeyRotation rotation,
     Transmitter transmitter,

@@ -5,6 +5,7 @@ import io.crogas.domain.model.Address;
 import io.crogas.domain.model.NonceAssignment;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.TransactionDraft;
+import io.crogas.domain.port.in.TrackRelayCommand;
 import io.crogas.domain.port.out.Broadcaster.SendResult;
 import io.crogas.domain.relay.Resumption;
 import io.crogas.domain.relay.SendPlan;
@@ -100,7 +101,11 @@ final class Reconciler {
       RelayRecord job = rewatch.record();
       assignment
           .transactions()
-          .forEach(sent -> parts.tracking().submitted(job.id(), sent.hash(), now));
+          .forEach(
+              sent ->
+                  parts
+                      .tracking()
+                      .track(new TrackRelayCommand.Submitted(job.id(), sent.hash(), now)));
       adopt(lane, job);
       SendResult again =
           rewatch.resend(parts.broadcaster().minedNonce(lane.relayer()))

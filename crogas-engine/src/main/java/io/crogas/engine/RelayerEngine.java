@@ -2,7 +2,7 @@ package io.crogas.engine;
 
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.RelayRecord;
-import io.crogas.domain.port.in.TrackRelay;
+import io.crogas.domain.port.in.TrackRelayUseCase;
 import io.crogas.domain.port.out.Broadcaster;
 import io.crogas.domain.port.out.Chain;
 import io.crogas.domain.port.out.Journal;
@@ -44,7 +44,7 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
       RelayerSigner signer,
       NonceLedger ledger,
       Journal journal,
-      TrackRelay tracking,
+      TrackRelayUseCase tracking,
       InstantSource clock) {
     this(
         settings,
@@ -70,7 +70,7 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
       RelayerSigner signer,
       NonceLedger ledger,
       Journal journal,
-      TrackRelay tracking,
+      TrackRelayUseCase tracking,
       InstantSource clock,
       EngineThreads threads) {
     if (relayers.isEmpty()) {

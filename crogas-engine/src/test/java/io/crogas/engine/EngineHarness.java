@@ -13,7 +13,7 @@ import io.crogas.domain.model.Wei;
 import io.crogas.domain.policy.ReplacementPolicy;
 import io.crogas.domain.policy.TierTable;
 import io.crogas.domain.relay.SendChecks;
-import io.crogas.domain.service.TrackingService;
+import io.crogas.domain.service.TrackRelayService;
 import io.crogas.testfixtures.FakeChain;
 import io.crogas.testfixtures.FakeMempool;
 import io.crogas.testfixtures.InMemoryJournal;
@@ -52,7 +52,7 @@ final class EngineHarness implements AutoCloseable {
   final FakeMempool mempool = new FakeMempool(clock);
   final InMemoryJournal journal = new InMemoryJournal();
   final InMemoryNonceLedger ledger = new InMemoryNonceLedger();
-  final TrackingService tracking = new TrackingService(journal);
+  final TrackRelayService tracking = new TrackRelayService(journal);
   int laneQueueLimit = 1_000;
   Duration keyCheckInterval = Duration.ofSeconds(30);
   private final List<RelayerEngine> engines = new ArrayList<>();

@@ -2,15 +2,16 @@ package io.crogas.engine;
 
 import static io.crogas.engine.EngineHarness.RELAYERS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayState;
 import io.crogas.domain.model.SignedTransaction;
 import io.crogas.domain.model.Wei;
-import io.crogas.testfixtures.Eventually;
 import io.crogas.testfixtures.Keys;
 import io.crogas.testfixtures.StoreSamples;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -195,7 +196,9 @@ class EngineLanesTest {
     h.mempool.slowReceiptsOf.add(RELAYERS.get(1));
     CompletableFuture<RelayRecord> stuck =
         h.execute(engine, StoreSamples.tokenTransfer(Keys.of(1), 1));
-    Eventually.until("the first job mined", () -> h.mempool.minedTransactions().size() == 1);
+    await("the first job mined")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> h.mempool.minedTransactions().size() == 1);
     Address busy = h.mempool.minedTransactions().get(0).relayer();
     h.mempool.slowReceiptsOf.remove(
         RELAYERS.get(0).equals(busy) ? RELAYERS.get(1) : RELAYERS.get(0));

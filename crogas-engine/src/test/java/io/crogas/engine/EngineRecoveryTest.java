@@ -8,6 +8,7 @@ import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayState;
 import io.crogas.domain.model.SignedTransaction;
 import io.crogas.domain.model.TransactionDraft;
+import io.crogas.domain.port.in.TrackRelayCommand;
 import io.crogas.testfixtures.Keys;
 import io.crogas.testfixtures.StoreSamples;
 import java.util.List;
@@ -38,7 +39,8 @@ class EngineRecoveryTest {
   void
       givenACrashAfterSigningBeforeSending_whenRecovered_thenTheRecordedBytesAreSentAndConfirmed() {
     SignedTransaction signed = h.signedBeforeTheCrash(record);
-    h.tracking.submitted(record.id(), signed.hash(), h.clock.instant());
+    h.tracking.track(
+        new TrackRelayCommand.Submitted(record.id(), signed.hash(), h.clock.instant()));
 
     recover();
 
@@ -78,7 +80,7 @@ class EngineRecoveryTest {
   @Test
   void givenAnAssignedNonceWhoseJobAlreadyFailed_whenRecovered_thenTheGapIsFilled() {
     h.ledger.assign(relayer, Optional.of(record.id()), 0);
-    h.tracking.failed(record.id(), "gone", h.clock.instant());
+    h.tracking.track(new TrackRelayCommand.Failed(record.id(), "gone", h.clock.instant()));
 
     recover();
 
@@ -90,8 +92,11 @@ class EngineRecoveryTest {
   @Test
   void givenARecordThatFailedWhileItsBytesWereSigned_whenRecovered_thenNotResentButFilled() {
     SignedTransaction signed = h.signedBeforeTheCrash(record);
-    h.tracking.submitted(record.id(), signed.hash(), h.clock.instant());
-    h.tracking.failed(record.id(), "reported failed before the crash", h.clock.instant());
+    h.tracking.track(
+        new TrackRelayCommand.Submitted(record.id(), signed.hash(), h.clock.instant()));
+    h.tracking.track(
+        new TrackRelayCommand.Failed(
+            record.id(), "reported failed before the crash", h.clock.instant()));
 
     recover();
 

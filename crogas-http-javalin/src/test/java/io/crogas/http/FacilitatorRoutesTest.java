@@ -12,6 +12,7 @@ import io.crogas.domain.model.TransferAuthorization;
 import io.crogas.testfixtures.FakeEngine;
 import io.crogas.testfixtures.Fixture;
 import io.crogas.testfixtures.Keys;
+import io.crogas.testfixtures.SequentialIds;
 import java.math.BigInteger;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -215,7 +216,7 @@ class FacilitatorRoutesTest {
       assertThat(body.get("errorReason").asText()).isEqualTo("settlement_pending");
       assertThat(body.get("transaction").asText()).hasSize(66);
     }
-    assertThat(body.get("id").asText()).startsWith("s_");
+    assertThat(body.get("id").asText()).isEqualTo("s_" + SequentialIds.nth(1));
   }
 
   @ParameterizedTest

@@ -1,6 +1,7 @@
 package io.crogas.testfixtures.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.ChainId;
@@ -13,9 +14,10 @@ import io.crogas.domain.policy.ReplacementPolicy.Fees;
 import io.crogas.domain.port.out.Broadcaster;
 import io.crogas.domain.port.out.Broadcaster.SendResult;
 import io.crogas.domain.port.out.RelayerSigner;
-import io.crogas.testfixtures.Eventually;
 import io.crogas.testfixtures.StoreSamples;
 import java.math.BigInteger;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,7 +69,12 @@ public abstract class BroadcasterContract {
   }
 
   private Receipt mined(SignedTransaction tx) {
-    return Eventually.value("a receipt of " + tx.hash(), () -> broadcaster().receipt(tx.hash()));
+    return await("a receipt of " + tx.hash())
+        .atMost(Duration.ofSeconds(10))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> broadcaster().receipt(tx.hash()), Optional::isPresent)
+        .orElseThrow();
   }
 
   /** Runs {@code sends} with mining stopped, then mines what they left in the pool. */
