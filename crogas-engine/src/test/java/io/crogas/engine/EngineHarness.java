@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.ChainId;
-import io.crogas.domain.model.GasBudget;
 import io.crogas.domain.model.RelayJob;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.SignedTransaction;
@@ -156,16 +155,6 @@ final class EngineHarness implements AutoCloseable {
                 true));
     ledger.recordSigned(signed);
     return signed;
-  }
-
-  /** {@code job} with another quoted budget. */
-  static RelayJob.ForwarderCall quoted(RelayJob.ForwarderCall job, long gas, long feeGwei) {
-    return new RelayJob.ForwarderCall(
-        job.forwarder(),
-        job.request(),
-        job.fee(),
-        job.queuePriority(),
-        new GasBudget(BigInteger.valueOf(gas), Wei.gwei(feeGwei)));
   }
 
   @Override

@@ -4,7 +4,7 @@ import static io.crogas.engine.EngineHarness.POLL;
 import static io.crogas.engine.EngineHarness.RECEIPT_GRACE;
 import static io.crogas.engine.EngineHarness.RELAYERS;
 import static io.crogas.engine.EngineHarness.REPLACE_AFTER;
-import static io.crogas.engine.EngineHarness.quoted;
+import static io.crogas.testfixtures.StoreSamples.quoted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crogas.domain.model.Address;

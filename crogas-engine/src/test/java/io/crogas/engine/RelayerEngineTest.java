@@ -1,7 +1,7 @@
 package io.crogas.engine;
 
 import static io.crogas.engine.EngineHarness.RELAYERS;
-import static io.crogas.engine.EngineHarness.quoted;
+import static io.crogas.testfixtures.StoreSamples.quoted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crogas.domain.model.Address;

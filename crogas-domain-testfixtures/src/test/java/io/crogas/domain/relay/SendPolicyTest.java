@@ -3,7 +3,6 @@ package io.crogas.domain.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crogas.domain.model.FeeMarket;
-import io.crogas.domain.model.GasBudget;
 import io.crogas.domain.model.RelayJob;
 import io.crogas.domain.model.SignedTransaction;
 import io.crogas.domain.model.Wei;
@@ -24,13 +23,7 @@ class SendPolicyTest {
           TierTable.defaults(), "normal", new ReplacementPolicy(10, 3, Wei.gwei(1_000_000)), 20);
 
   private static RelayJob.ForwarderCall quoted(long gas, long feeGwei) {
-    RelayJob.ForwarderCall job = StoreSamples.forwarderCall(Keys.of(1), 0);
-    return new RelayJob.ForwarderCall(
-        job.forwarder(),
-        job.request(),
-        job.fee(),
-        job.queuePriority(),
-        new GasBudget(BigInteger.valueOf(gas), Wei.gwei(feeGwei)));
+    return StoreSamples.quoted(StoreSamples.forwarderCall(Keys.of(1), 0), gas, feeGwei);
   }
 
   private static Simulation gas(long gas) {

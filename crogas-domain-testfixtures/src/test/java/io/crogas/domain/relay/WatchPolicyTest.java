@@ -3,7 +3,6 @@ package io.crogas.domain.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crogas.domain.model.ChainId;
-import io.crogas.domain.model.GasBudget;
 import io.crogas.domain.model.Receipt;
 import io.crogas.domain.model.RelayJob;
 import io.crogas.domain.model.SignedTransaction;
@@ -116,14 +115,8 @@ class WatchPolicyTest {
 
   @Test
   void givenAJobQuotedJustAboveItsFeeCap_whenItWaited_thenNeverReplacedAboveTheQuote() {
-    RelayJob.ForwarderCall job = StoreSamples.forwarderCall(Keys.of(1), 0);
     RelayJob.ForwarderCall tight =
-        new RelayJob.ForwarderCall(
-            job.forwarder(),
-            job.request(),
-            job.fee(),
-            job.queuePriority(),
-            new GasBudget(BigInteger.valueOf(400_000), Wei.gwei(6_500)));
+        StoreSamples.quoted(StoreSamples.forwarderCall(Keys.of(1), 0), 400_000, 6_500);
     WatchedNonce nonce = sent(draft(Optional.of(tight)), new SendResult.Accepted());
 
     assertThat(policy.next(nonce, NONCE + 1, T0.plus(REPLACE_AFTER)))
