@@ -1,12 +1,14 @@
 package io.crogas.domain.model;
 
+import java.math.RoundingMode;
 import java.util.regex.Pattern;
 
 /**
  * What a gas level ("slow", "normal", "fast") buys. On Cronos (FIFO ordering, no priority tip, the
  * fee cap is what is charged) a higher tier buys headroom against base-fee rises while the
  * transaction waits, and an earlier place in the relayer's own queue; on chains with priority fees
- * it also raises the tip.
+ * it also raises the tip. Both bids round up: a wei below the tier's percentage would buy less
+ * headroom than the tier promises.
  *
  * @param name the tier's name as users sign it in {@code gasLevel}
  * @param feeCapPercent fee cap as a percentage of the current base fee (at least 100)
@@ -35,11 +37,14 @@ public record GasTier(String name, int feeCapPercent, int tipPercent, int queueP
     if (!market.eip1559()) {
       return Wei.ZERO;
     }
-    return new Wei(Percent.ceil(market.suggestedTip().value(), tipPercent));
+    return new Wei(
+        Percent.percent(tipPercent).of(market.suggestedTip().value(), RoundingMode.CEILING));
   }
 
   /** The fee cap per gas this tier bids: the base fee with headroom, plus the tip. */
   public Wei maxFeePerGas(FeeMarket market) {
-    return new Wei(Percent.ceil(market.baseFee().value(), feeCapPercent)).plus(tip(market));
+    return new Wei(
+            Percent.percent(feeCapPercent).of(market.baseFee().value(), RoundingMode.CEILING))
+        .plus(tip(market));
   }
 }

@@ -20,7 +20,6 @@ import java.util.Optional;
  */
 public final class QuotePolicy {
   private static final BigDecimal WEI_PER_CRO = BigDecimal.TEN.pow(18);
-  private static final BigInteger BPS = BigInteger.valueOf(10_000);
 
   private final FeeSchedule schedule;
 
@@ -45,16 +44,18 @@ public final class QuotePolicy {
       return new Pricing.Unpriced(
           "the CRO/USD price from " + rate.source() + " is " + age.toSeconds() + "s old (stale)");
     }
-    BigInteger gasLimit = Percent.withMargin(gasEstimate, schedule.gasLimitMarginPercent());
+    BigInteger gasLimit =
+        Percent.percent(schedule.gasLimitMarginPercent())
+            .asMargin()
+            .of(gasEstimate, RoundingMode.CEILING);
     Wei maxFeePerGas = tier.maxFeePerGas(market);
     Wei croCost = maxFeePerGas.times(gasLimit);
     TokenAmount baseGasCost =
         new TokenAmount(usdAtomic(croCost, rate, tokenDecimals), tokenDecimals);
     TokenAmount facilitatorFee =
         new TokenAmount(
-            ceilDiv(
-                baseGasCost.atomic().multiply(BigInteger.valueOf(schedule.facilitatorFeeBps())),
-                BPS),
+            Percent.basisPoints(schedule.facilitatorFeeBps())
+                .of(baseGasCost.atomic(), RoundingMode.CEILING),
             tokenDecimals);
     return new Pricing.Priced(
         gasLimit,
@@ -74,11 +75,6 @@ public final class QuotePolicy {
             .movePointRight(decimals)
             .divide(WEI_PER_CRO);
     return usd.setScale(0, RoundingMode.CEILING).toBigIntegerExact();
-  }
-
-  private static BigInteger ceilDiv(BigInteger numerator, BigInteger denominator) {
-    BigInteger[] qr = numerator.divideAndRemainder(denominator);
-    return qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
   }
 
   /** A priced relay, or the reason there is no price. */

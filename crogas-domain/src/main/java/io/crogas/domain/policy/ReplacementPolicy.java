@@ -3,6 +3,7 @@ package io.crogas.domain.policy;
 import io.crogas.domain.model.Percent;
 import io.crogas.domain.model.Wei;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.Optional;
 
 /**
@@ -37,8 +38,10 @@ public record ReplacementPolicy(int bumpPercent, int maxReplacements, Wei ceilin
   }
 
   private Wei bump(Wei fee) {
-    // Round up, and always rise by at least 1 wei so that a zero tip still counts as bumped.
-    BigInteger bumped = Percent.withMargin(fee.value(), bumpPercent);
+    // Round up (a bump a wei short of the node's rule is refused), and always rise by at least
+    // 1 wei so that a zero tip still counts as bumped.
+    BigInteger bumped =
+        Percent.percent(bumpPercent).asMargin().of(fee.value(), RoundingMode.CEILING);
     return new Wei(bumped.max(fee.value().add(BigInteger.ONE)));
   }
 

@@ -12,6 +12,7 @@ import io.crogas.domain.policy.ReplacementPolicy.Fees;
 import io.crogas.domain.policy.TierTable;
 import io.crogas.domain.port.out.Chain.Simulation;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.Optional;
 
 /**
@@ -77,7 +78,9 @@ public record SendPolicy(
               + budget.get().gasLimit()
               + "; nothing was sent or charged");
     }
-    BigInteger gasLimit = Percent.withMargin(gas, gasLimitMarginPercent);
+    // Up, as the quote rounds it: a limit a unit short could run out of gas.
+    BigInteger gasLimit =
+        Percent.percent(gasLimitMarginPercent).asMargin().of(gas, RoundingMode.CEILING);
     return new SendPlan.Ready(
         budget.map(quoted -> gasLimit.min(quoted.gasLimit())).orElse(gasLimit),
         bid.maxFeePerGas(),
