@@ -41,7 +41,8 @@ import java.util.concurrent.TimeoutException;
 public final class PaymentService implements VerifyPayment, SettlePayment {
   private final FacilitatorSettings settings;
   private final ExactPaymentRules rules;
-  private final Chain chain;
+  private final PaymentReads fresh;
+  private final PaymentReads shared;
   private final Journal journal;
   private final RelayEngine engine;
   private final InstantSource clock;
@@ -60,14 +61,23 @@ public final class PaymentService implements VerifyPayment, SettlePayment {
             settings.payees(),
             settings.validBeforeMarginSeconds(),
             settings.minimumValue());
-    this.chain = chain;
+    this.fresh = PaymentReads.fresh(chain);
+    this.shared = new BlockReads(chain);
     this.journal = journal;
     this.engine = engine;
     this.clock = clock;
   }
 
+  /**
+   * Verify's chain reads are shared with concurrent and earlier verifies in the same block ({@link
+   * BlockReads}); settle reads afresh.
+   */
   @Override
   public VerifyOutcome verify(PaymentCommand command) {
+    return check(command, shared);
+  }
+
+  private VerifyOutcome check(PaymentCommand command, PaymentReads chain) {
     PaymentPayload payload = command.payload();
     Optional<ExactPaymentRules.Violation> violation =
         rules.check(payload, command.requirements(), clock.instant());
@@ -88,12 +98,13 @@ public final class PaymentService implements VerifyPayment, SettlePayment {
       return invalid(
           PaymentFault.INSUFFICIENT_BALANCE, payload.payer(), "the payer's balance is too low");
     }
-    if (chain.simulate(new RelayJob.TokenTransfer(token, payload.payment()))
-        instanceof Chain.Simulation.Reverts reverts) {
+    Optional<Chain.Simulation.Reverts> reverts =
+        chain.dryRun(new RelayJob.TokenTransfer(token, payload.payment()));
+    if (reverts.isPresent()) {
       return invalid(
           PaymentFault.SIMULATION_FAILED,
           payload.payer(),
-          DisclosurePolicy.publicText(reverts.reason()));
+          DisclosurePolicy.publicText(reverts.get().reason()));
     }
     return new VerifyOutcome.Valid(payload.payer());
   }
@@ -108,7 +119,8 @@ public final class PaymentService implements VerifyPayment, SettlePayment {
     if (earlier.isPresent()) {
       return taken(earlier.get(), payload);
     }
-    VerifyOutcome verdict = verify(command);
+    // Fresh reads: a balance spent or an authorization used since a verify must stop it here.
+    VerifyOutcome verdict = check(command, fresh);
     if (verdict instanceof VerifyOutcome.Invalid invalid) {
       // A call racing the owner of this payment sees it journaled: it is a duplicate, not a fault.
       Optional<RelayRecord> raced =
