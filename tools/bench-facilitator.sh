@@ -22,7 +22,8 @@
 # a rate-limit setting, reaches it; the script's own settings (chain, contracts, key, port, store)
 # win. BENCH_AUTHORIZATION, when set, is sent as the Authorization header to CroGas (an API key:
 # "Bearer ..."); BENCH_JAVA_OPTIONS are JVM options for `crogas serve` only (a heap size, a Flight
-# Recorder recording: -XX:StartFlightRecording=filename=serve.jfr,settings=profile). Needs java
+# Recorder recording: -XX:StartFlightRecording=filename=serve.jfr,settings=profile); with
+# BENCH_KEEP=1 the work directory (logs of every process, request bodies) is kept. Needs java
 # 17+, node/npm, curl, jq; installs Debian's wrk when it is missing (root or sudo). On a shared
 # machine run it under the build lock so that no compilation competes for the CPU:
 # `flock /tmp/crogas-mvn.lock tools/bench-facilitator.sh`.
@@ -50,7 +51,7 @@ while [ $# -gt 0 ]; do
     --block-time) block_time="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    -h | --help) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -100,7 +101,11 @@ fail() {
 
 cleanup() {
   stop_all
-  rm -rf "$work"
+  if [ -n "${BENCH_KEEP:-}" ]; then
+    say "kept the logs and bodies in $work"
+  else
+    rm -rf "$work"
+  fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
