@@ -7,8 +7,10 @@ import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.NonceAssignment;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayState;
-import io.crogas.domain.port.in.SettlePayment.SettleOutcome;
-import io.crogas.domain.port.in.VerifyPayment.PaymentCommand;
+import io.crogas.domain.port.in.SettlePaymentCommand;
+import io.crogas.domain.port.in.SettlePaymentUseCase.SettleOutcome;
+import io.crogas.node.CroGasNode;
+import io.crogas.node.NodeInternals;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +36,7 @@ class ConcurrencyTest {
     try (LocalNetwork network = LocalNetwork.start();
         CroGasNode node = CroGasNode.start(network.config(3, dir.resolve("crogas.db")).build())) {
       Address payTo = LocalNetwork.User.of(7_777).address();
-      List<PaymentCommand> payments = new ArrayList<>();
+      List<SettlePaymentCommand> payments = new ArrayList<>();
       for (int p = 0; p < 40; p++) {
         LocalNetwork.User payer = LocalNetwork.User.of(1_000 + p);
         network.fund(payer.address(), 1);
@@ -44,7 +46,7 @@ class ConcurrencyTest {
       }
       ExecutorService clients = Executors.newFixedThreadPool(32);
       List<Future<SettleOutcome>> outcomes = new ArrayList<>();
-      for (PaymentCommand payment : payments) {
+      for (SettlePaymentCommand payment : payments) {
         outcomes.add(clients.submit(() -> Payments.settleRetrying(node.settler(), payment)));
       }
       Set<Hash32> hashes = new HashSet<>();
@@ -56,16 +58,16 @@ class ConcurrencyTest {
       clients.shutdown();
 
       assertThat(hashes).hasSize(200);
-      assertThat(node.chain().tokenBalance(node.usdc().token(), payTo))
+      assertThat(NodeInternals.chain(node).tokenBalance(node.usdc().token(), payTo))
           .isEqualTo(Payments.VALUE.multiply(BigInteger.valueOf(200)));
-      List<RelayRecord> records = node.journal().recent(Optional.empty(), 500);
+      List<RelayRecord> records = NodeInternals.journal(node).recent(Optional.empty(), 500);
       assertThat(records)
           .hasSize(200)
           .allSatisfy(r -> assertThat(r.state()).isEqualTo(RelayState.CONFIRMED));
       assertThat(records).allSatisfy(r -> assertThat(r.txHashes()).hasSize(1));
       int sent = 0;
       for (Address relayer : node.relayers()) {
-        assertThat(node.nonceLedger().pending(relayer)).isEmpty();
+        assertThat(NodeInternals.nonceLedger(node).pending(relayer)).isEmpty();
         long mined = transactionCount(network, relayer);
         sent += mined;
         assertThat(mined).isPositive(); // every key took a share
@@ -73,7 +75,8 @@ class ConcurrencyTest {
       assertThat(sent).isEqualTo(200); // one transaction per settlement: no duplicate, no filler
       Set<Long> nonces = new HashSet<>();
       for (RelayRecord record : records) {
-        NonceAssignment assignment = node.nonceLedger().forRecord(record.id()).orElseThrow();
+        NonceAssignment assignment =
+            NodeInternals.nonceLedger(node).forRecord(record.id()).orElseThrow();
         assertThat(assignment.mined()).contains(record.txHashes().get(0));
         nonces.add(assignment.nonce() * 10 + node.relayers().indexOf(assignment.relayer()));
       }

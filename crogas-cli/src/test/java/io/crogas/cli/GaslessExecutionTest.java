@@ -13,12 +13,15 @@ import io.crogas.domain.model.RelayRequest;
 import io.crogas.domain.model.RelayState;
 import io.crogas.domain.model.SignedAuthorization;
 import io.crogas.domain.model.TransferAuthorization;
-import io.crogas.domain.port.in.QuoteRelay.QuoteCommand;
-import io.crogas.domain.port.in.QuoteRelay.QuoteOutcome;
-import io.crogas.domain.port.in.SettlePayment.SettleOutcome;
-import io.crogas.domain.port.in.SubmitRelay.SubmitOutcome;
-import io.crogas.domain.port.in.VerifyPayment.PaymentCommand;
+import io.crogas.domain.port.in.QuoteRelayCommand;
+import io.crogas.domain.port.in.QuoteRelayUseCase.QuoteOutcome;
+import io.crogas.domain.port.in.SettlePaymentCommand;
+import io.crogas.domain.port.in.SettlePaymentUseCase.SettleOutcome;
+import io.crogas.domain.port.in.SubmitRelayCommand;
+import io.crogas.domain.port.in.SubmitRelayUseCase.SubmitOutcome;
 import io.crogas.eip712.Keccak256;
+import io.crogas.node.CroGasNode;
+import io.crogas.node.NodeInternals;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -64,10 +67,10 @@ class GaslessExecutionTest {
     LocalNetwork.User user = LocalNetwork.User.of(1);
     network.fund(user.address(), 10);
     BigInteger feesBefore =
-        node.chain().tokenBalance(node.usdc().token(), LocalNetwork.FEE_RECIPIENT);
+        NodeInternals.chain(node).tokenBalance(node.usdc().token(), LocalNetwork.FEE_RECIPIENT);
     FeeQuote quote = quote(user, 42);
 
-    SubmitOutcome outcome = node.relay().submit(signed(user, quote));
+    SubmitOutcome outcome = node.relay().submit(new SubmitRelayCommand(signed(user, quote)));
 
     assertThat(outcome).isInstanceOf(SubmitOutcome.Accepted.class);
     RelayRecord done =
@@ -76,14 +79,15 @@ class GaslessExecutionTest {
             .toCompletableFuture()
             .get(30, TimeUnit.SECONDS);
     assertThat(done.state()).isEqualTo(RelayState.CONFIRMED);
-    assertThat(node.chain().tokenBalance(node.usdc().token(), LocalNetwork.FEE_RECIPIENT))
+    assertThat(
+            NodeInternals.chain(node).tokenBalance(node.usdc().token(), LocalNetwork.FEE_RECIPIENT))
         .isEqualTo(feesBefore.add(quote.amount().atomic()));
     byte[] sender = network.call(network.deployment.demoTarget(), "lastSender()");
     assertThat(Address.of(Arrays.copyOfRange(sender, 12, 32))).isEqualTo(user.address());
     assertThat(new BigInteger(1, network.call(network.deployment.demoTarget(), "lastValue()")))
         .isEqualTo(BigInteger.valueOf(42));
-    assertThat(node.chain().forwarderNonce(user.address())).isEqualTo(BigInteger.ONE);
-    assertThat(node.journal().find(done.id()).orElseThrow().history())
+    assertThat(NodeInternals.chain(node).forwarderNonce(user.address())).isEqualTo(BigInteger.ONE);
+    assertThat(NodeInternals.journal(node).find(done.id()).orElseThrow().history())
         .extracting(e -> e.state())
         .containsExactly(
             RelayState.RECEIVED, RelayState.VALIDATED, RelayState.SUBMITTED, RelayState.CONFIRMED);
@@ -96,12 +100,12 @@ class GaslessExecutionTest {
     network.fund(user.address(), 10);
     RelayRequest request = signed(user, quote(user, 7));
 
-    SubmitOutcome first = node.relay().submit(request);
+    SubmitOutcome first = node.relay().submit(new SubmitRelayCommand(request));
     ((SubmitOutcome.Accepted) first).completion().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    SubmitOutcome second = node.relay().submit(request);
+    SubmitOutcome second = node.relay().submit(new SubmitRelayCommand(request));
 
     assertThat(second).isInstanceOf(SubmitOutcome.Existing.class);
-    assertThat(node.chain().forwarderNonce(user.address())).isEqualTo(BigInteger.ONE);
+    assertThat(NodeInternals.chain(node).forwarderNonce(user.address())).isEqualTo(BigInteger.ONE);
   }
 
   @Test
@@ -114,14 +118,14 @@ class GaslessExecutionTest {
     QuoteOutcome reverting =
         node.quotes()
             .quote(
-                new QuoteCommand(
+                new QuoteRelayCommand(
                     poor.address(),
                     network.deployment.demoTarget(),
                     LocalNetwork.store(13),
                     "normal",
                     Optional.empty()));
 
-    assertThat(rejection(node.relay().submit(unpaid)))
+    assertThat(rejection(node.relay().submit(new SubmitRelayCommand(unpaid))))
         .isEqualTo(RejectionCode.INSUFFICIENT_BALANCE);
     assertThat(reverting).isInstanceOf(QuoteOutcome.Refused.class);
     assertThat(((QuoteOutcome.Refused) reverting).rejection().code())
@@ -147,8 +151,8 @@ class GaslessExecutionTest {
     SignedAuthorization payment =
         new SignedAuthorization(
             authorization, payer.sign(authorization.transferDigest(node.usdc())));
-    PaymentCommand command =
-        new PaymentCommand(
+    SettlePaymentCommand command =
+        new SettlePaymentCommand(
             new PaymentPayload(2, "exact", "eip155:338", payment),
             new PaymentRequirements(
                 "exact",
@@ -167,10 +171,10 @@ class GaslessExecutionTest {
     assertThat(again).isInstanceOf(SettleOutcome.Duplicate.class);
     assertThat(((SettleOutcome.Duplicate) again).transaction())
         .contains(((SettleOutcome.Settled) first).transaction());
-    assertThat(node.chain().tokenBalance(node.usdc().token(), payTo))
+    assertThat(NodeInternals.chain(node).tokenBalance(node.usdc().token(), payTo))
         .isEqualTo(BigInteger.valueOf(250_000));
     assertThat(
-            node.chain()
+            NodeInternals.chain(node)
                 .authorizationUsed(node.usdc().token(), payer.address(), authorization.nonce()))
         .isTrue();
   }

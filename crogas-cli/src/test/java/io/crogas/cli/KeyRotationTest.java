@@ -8,9 +8,12 @@ import io.crogas.domain.model.Address;
 import io.crogas.domain.model.RejectionCode;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayState;
-import io.crogas.domain.model.Wei;
-import io.crogas.domain.port.in.SubmitRelay.SubmitOutcome;
+import io.crogas.domain.port.in.SubmitRelayCommand;
+import io.crogas.domain.port.in.SubmitRelayUseCase.SubmitOutcome;
 import io.crogas.http.HealthReport;
+import io.crogas.node.CroGasNode;
+import io.crogas.node.NodeInternals;
+import io.crogas.node.RelayerKeys;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,8 +65,7 @@ class KeyRotationTest {
         assertThat(ConcurrencyTest.transactionCount(network, empty)).isZero();
         assertThat(ConcurrencyTest.transactionCount(network, unregistered)).isZero();
         assertThat(node.outOfRotation()).containsOnlyKeys(empty, unregistered);
-        HealthReport health =
-            new NodeHealth(node, Wei.ZERO, "test", java.time.Instant.now()).check();
+        HealthReport health = NodeInternals.health(node);
         assertThat(health.status()).isEqualTo(HealthReport.Status.DEGRADED);
         assertThat(health.relayers())
             .filteredOn(r -> r.outOfRotation().isPresent())
@@ -91,12 +93,13 @@ class KeyRotationTest {
                   .relayerKeys(
                       new RelayerKeys.PrivateKeys(List.of(DEV_KEYS.get(2), DEV_KEYS.get(4))))
                   .build())) {
-        SubmitOutcome outcome = node.relay().submit(Relays.signed(node, network, user, 41));
+        SubmitOutcome outcome =
+            node.relay().submit(new SubmitRelayCommand(Relays.signed(node, network, user, 41)));
 
         assertThat(outcome).isInstanceOf(SubmitOutcome.Rejected.class);
         assertThat(((SubmitOutcome.Rejected) outcome).rejection().code())
             .isEqualTo(RejectionCode.UNAVAILABLE);
-        assertThat(node.journal().recent(Optional.empty(), 10)).isEmpty();
+        assertThat(NodeInternals.journal(node).recent(Optional.empty(), 10)).isEmpty();
       }
     }
   }

@@ -11,9 +11,13 @@ import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayState;
 import io.crogas.domain.model.Wei;
 import io.crogas.domain.policy.RevertPolicy;
-import io.crogas.domain.port.in.QuoteRelay.QuoteCommand;
-import io.crogas.domain.port.in.QuoteRelay.QuoteOutcome;
-import io.crogas.domain.port.in.SubmitRelay.SubmitOutcome;
+import io.crogas.domain.port.in.QuoteRelayCommand;
+import io.crogas.domain.port.in.QuoteRelayUseCase.QuoteOutcome;
+import io.crogas.domain.port.in.SubmitRelayCommand;
+import io.crogas.domain.port.in.SubmitRelayUseCase.SubmitOutcome;
+import io.crogas.node.CroGasNode;
+import io.crogas.node.FixedPriceFeed;
+import io.crogas.node.NodeInternals;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -57,7 +61,7 @@ class RevertBudgetTest {
       LocalNetwork.User attacker = LocalNetwork.User.of(5_001);
       network.fund(attacker.address(), 100);
       Address relayer = node.relayers().get(0);
-      Wei before = node.chain().nativeBalance(relayer);
+      Wei before = NodeInternals.chain(node).nativeBalance(relayer);
       Instant start = clock.instant();
       List<BigInteger> burned = new ArrayList<>();
       List<BigInteger> gasUsed = new ArrayList<>();
@@ -68,7 +72,8 @@ class RevertBudgetTest {
         // A new deadline each time: a new call, not a resubmission of the one that reverted.
         long deadline = clock.instant().getEpochSecond() + 1_800 + attempt;
         FeeQuote quote = quote(node, attacker, hostile, deadline);
-        SubmitOutcome outcome = node.relay().submit(attacker.paying(quote, node.usdc()));
+        SubmitOutcome outcome =
+            node.relay().submit(new SubmitRelayCommand(attacker.paying(quote, node.usdc())));
         if (outcome instanceof SubmitOutcome.Rejected rejected) {
           Rejection why = rejected.rejection();
           assertThat(why.code()).isEqualTo(RejectionCode.RATE_LIMITED);
@@ -103,7 +108,8 @@ class RevertBudgetTest {
         quotedWorstCase = quotedWorstCase.max(quote.croCost().value());
       }
 
-      BigInteger total = before.value().subtract(node.chain().nativeBalance(relayer).value());
+      BigInteger total =
+          before.value().subtract(NodeInternals.chain(node).nativeBalance(relayer).value());
       Duration elapsed = Duration.between(start, clock.instant());
       System.out.printf(
           "revert budget: %d reverts burned %s wei (%s wei, %s gas per revert; quoted worst case"
@@ -128,7 +134,7 @@ class RevertBudgetTest {
     QuoteOutcome outcome =
         node.quotes()
             .quote(
-                new QuoteCommand(
+                new QuoteRelayCommand(
                     user.address(),
                     target,
                     LocalNetwork.abiCall("revertWhenArmed(uint256)", SLOTS),

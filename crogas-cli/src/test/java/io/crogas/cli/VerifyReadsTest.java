@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.PaymentFault;
-import io.crogas.domain.port.in.SettlePayment.SettleOutcome;
-import io.crogas.domain.port.in.VerifyPayment.PaymentCommand;
-import io.crogas.domain.port.in.VerifyPayment.VerifyOutcome;
+import io.crogas.domain.port.in.SettlePaymentCommand;
+import io.crogas.domain.port.in.SettlePaymentUseCase.SettleOutcome;
+import io.crogas.domain.port.in.VerifyPaymentUseCase.VerifyOutcome;
+import io.crogas.domain.port.out.Chain;
 import io.crogas.eip712.Keccak256;
+import io.crogas.node.CroGasNode;
+import io.crogas.node.NodeInternals;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -31,9 +34,10 @@ class VerifyReadsTest {
       network.fund(payer.address(), 1);
       try (CroGasNode node = CroGasNode.start(network.config(1, dir.resolve("reads.db")).build())) {
         Address usdc = node.usdc().token();
-        PaymentCommand payment = Payments.payment(payer, payTo, node.usdc(), 1);
-        assertThat(node.verifier().verify(payment)).isInstanceOf(VerifyOutcome.Valid.class);
-        long block = node.chain().blockNumber();
+        SettlePaymentCommand payment = Payments.payment(payer, payTo, node.usdc(), 1);
+        Chain chain = NodeInternals.chain(node);
+        assertThat(node.verifier().verify(payment.verification())).isInstanceOf(VerifyOutcome.Valid.class);
+        long block = chain.blockNumber();
 
         network.rpc(
             "anvil_setStorageAt",
@@ -45,19 +49,19 @@ class VerifyReadsTest {
                 + "0".repeat(64)
                 + "\"]");
 
-        assertThat(node.chain().tokenBalance(usdc, payer.address())).isZero();
-        assertThat(node.chain().blockNumber()).isEqualTo(block);
-        assertThat(node.verifier().verify(payment)).isInstanceOf(VerifyOutcome.Valid.class);
+        assertThat(chain.tokenBalance(usdc, payer.address())).isZero();
+        assertThat(chain.blockNumber()).isEqualTo(block);
+        assertThat(node.verifier().verify(payment.verification())).isInstanceOf(VerifyOutcome.Valid.class);
         SettleOutcome settled = node.settler().settle(payment);
         assertThat(settled).isInstanceOf(SettleOutcome.Failed.class);
         assertThat(((SettleOutcome.Failed) settled).fault())
             .isEqualTo(PaymentFault.INSUFFICIENT_BALANCE);
         assertThat(((SettleOutcome.Failed) settled).transaction()).isEmpty();
-        assertThat(node.journal().recent(Optional.empty(), 10)).isEmpty();
-        assertThat(node.chain().tokenBalance(usdc, payTo)).isZero();
+        assertThat(NodeInternals.journal(node).recent(Optional.empty(), 10)).isEmpty();
+        assertThat(chain.tokenBalance(usdc, payTo)).isZero();
 
         network.rpc("evm_mine", "[]");
-        assertThat(node.verifier().verify(payment))
+        assertThat(node.verifier().verify(payment.verification()))
             .isEqualTo(
                 new VerifyOutcome.Invalid(
                     PaymentFault.INSUFFICIENT_BALANCE,

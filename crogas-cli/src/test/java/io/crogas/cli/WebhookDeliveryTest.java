@@ -3,7 +3,6 @@ package io.crogas.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.crogas.cli.webhooks.WebhookSignature;
 import io.crogas.domain.model.FeeQuote;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayRequest;
@@ -13,11 +12,16 @@ import io.crogas.domain.model.TransferAuthorization;
 import io.crogas.domain.model.WebhookDelivery;
 import io.crogas.domain.model.Wei;
 import io.crogas.domain.policy.RetrySchedule;
-import io.crogas.domain.port.in.QuoteRelay.QuoteCommand;
-import io.crogas.domain.port.in.QuoteRelay.QuoteOutcome;
-import io.crogas.domain.port.in.SettlePayment.SettleOutcome;
-import io.crogas.domain.port.in.SubmitRelay.SubmitOutcome;
+import io.crogas.domain.port.in.QuoteRelayCommand;
+import io.crogas.domain.port.in.QuoteRelayUseCase.QuoteOutcome;
+import io.crogas.domain.port.in.SettlePaymentUseCase.SettleOutcome;
+import io.crogas.domain.port.in.SubmitRelayCommand;
+import io.crogas.domain.port.in.SubmitRelayUseCase.SubmitOutcome;
 import io.crogas.domain.service.WebhookSettings;
+import io.crogas.node.CroGasNode;
+import io.crogas.node.HttpServerLauncher;
+import io.crogas.node.ServerLauncher;
+import io.crogas.node.webhooks.WebhookSignature;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigInteger;
@@ -103,7 +107,7 @@ class WebhookDeliveryTest {
     QuoteOutcome quoted =
         node.quotes()
             .quote(
-                new QuoteCommand(
+                new QuoteRelayCommand(
                     user.address(),
                     network.deployment.demoTarget(),
                     LocalNetwork.store(seed),
@@ -117,7 +121,7 @@ class WebhookDeliveryTest {
             quote.metaTransaction(),
             user.sign(quote.digest()),
             Optional.of(new SignedAuthorization(fee, user.sign(fee.receiveDigest(node.usdc())))));
-    SubmitOutcome outcome = node.relay().submit(request);
+    SubmitOutcome outcome = node.relay().submit(new SubmitRelayCommand(request));
     return ((SubmitOutcome.Accepted) outcome)
         .completion()
         .toCompletableFuture()

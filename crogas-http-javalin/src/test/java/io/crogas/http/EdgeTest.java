@@ -5,8 +5,8 @@ import static io.crogas.http.RelayRoutesTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crogas.domain.ChainUnavailableException;
-import io.crogas.domain.fakes.Fixture;
-import io.crogas.domain.fakes.InMemoryRateLimitStore;
+import io.crogas.testfixtures.Fixture;
+import io.crogas.testfixtures.InMemoryRateLimitStore;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -187,7 +187,7 @@ class EdgeTest {
                 request -> {
                   throw new ChainUnavailableException("rpc down");
                 })
-            .queries(new io.crogas.domain.service.RelayQueries(fixture.journal, fixture.chain))
+            .queries(new io.crogas.domain.service.FindRelaysService(fixture.journal, fixture.chain))
             .payments(fixture.payments, fixture.payments)
             .settings(ApiHarness.settings(fixture))
             .health(

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.crogas.domain.fakes.FakeEngine;
-import io.crogas.domain.fakes.Fixture;
-import io.crogas.domain.fakes.Keys;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.Signature;
 import io.crogas.domain.model.TransferAuthorization;
+import io.crogas.testfixtures.FakeEngine;
+import io.crogas.testfixtures.Fixture;
+import io.crogas.testfixtures.Keys;
+import io.crogas.testfixtures.SequentialIds;
 import java.math.BigInteger;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -215,7 +216,7 @@ class FacilitatorRoutesTest {
       assertThat(body.get("errorReason").asText()).isEqualTo("settlement_pending");
       assertThat(body.get("transaction").asText()).hasSize(66);
     }
-    assertThat(body.get("id").asText()).startsWith("s_");
+    assertThat(body.get("id").asText()).isEqualTo("s_" + SequentialIds.nth(1));
   }
 
   @ParameterizedTest

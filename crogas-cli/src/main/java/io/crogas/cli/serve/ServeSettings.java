@@ -1,7 +1,5 @@
 package io.crogas.cli.serve;
 
-import io.crogas.cli.NodeConfig;
-import io.crogas.cli.RelayerKeys;
 import io.crogas.cli.chain.GasPricing;
 import io.crogas.cli.chain.NetworkPreset;
 import io.crogas.cli.keys.PasswordSource;
@@ -12,6 +10,8 @@ import io.crogas.domain.policy.RevertPolicy;
 import io.crogas.domain.policy.TargetPolicy;
 import io.crogas.domain.policy.TierTable;
 import io.crogas.domain.service.WebhookSettings;
+import io.crogas.node.NodeConfig;
+import io.crogas.node.RelayerKeys;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.crogas.store.sqlite;
 
 import io.crogas.domain.port.out.RateLimitStore;
-import io.crogas.domain.port.out.RateLimitStoreContract;
+import io.crogas.testfixtures.contracts.RateLimitStoreContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
