@@ -36,7 +36,8 @@ class VerifyReadsTest {
         Address usdc = node.usdc().token();
         SettlePaymentCommand payment = Payments.payment(payer, payTo, node.usdc(), 1);
         Chain chain = NodeInternals.chain(node);
-        assertThat(node.verifier().verify(payment.verification())).isInstanceOf(VerifyOutcome.Valid.class);
+        assertThat(node.verifier().verify(payment.verification()))
+            .isInstanceOf(VerifyOutcome.Valid.class);
         long block = chain.blockNumber();
 
         network.rpc(
@@ -51,7 +52,8 @@ class VerifyReadsTest {
 
         assertThat(chain.tokenBalance(usdc, payer.address())).isZero();
         assertThat(chain.blockNumber()).isEqualTo(block);
-        assertThat(node.verifier().verify(payment.verification())).isInstanceOf(VerifyOutcome.Valid.class);
+        assertThat(node.verifier().verify(payment.verification()))
+            .isInstanceOf(VerifyOutcome.Valid.class);
         SettleOutcome settled = node.settler().settle(payment);
         assertThat(settled).isInstanceOf(SettleOutcome.Failed.class);
         assertThat(((SettleOutcome.Failed) settled).fault())
