@@ -43,7 +43,8 @@ import java.util.concurrent.TimeUnit;
 public final class PaymentService implements VerifyPaymentUseCase, SettlePaymentUseCase {
   private final FacilitatorSettings settings;
   private final ExactPaymentRules rules;
-  private final Chain chain;
+  private final PaymentReads fresh;
+  private final PaymentReads shared;
   private final Journal journal;
   private final RelayEngine engine;
   private final InstantSource clock;
@@ -64,15 +65,24 @@ public final class PaymentService implements VerifyPaymentUseCase, SettlePayment
             settings.payees(),
             settings.validBeforeMarginSeconds(),
             settings.minimumValue());
-    this.chain = chain;
+    this.fresh = PaymentReads.fresh(chain);
+    this.shared = new BlockReads(chain);
     this.journal = journal;
     this.engine = engine;
     this.clock = clock;
     this.ids = ids;
   }
 
+  /**
+   * Verify's chain reads are shared with concurrent and earlier verifies in the same block ({@link
+   * BlockReads}); settle reads afresh.
+   */
   @Override
   public VerifyOutcome verify(VerifyPaymentCommand command) {
+    return check(command, shared);
+  }
+
+  private VerifyOutcome check(VerifyPaymentCommand command, PaymentReads chain) {
     PaymentPayload payload = command.payload();
     Optional<ExactPaymentRules.Violation> violation =
         rules.check(payload, command.requirements(), clock.instant());
@@ -93,12 +103,13 @@ public final class PaymentService implements VerifyPaymentUseCase, SettlePayment
       return invalid(
           PaymentFault.INSUFFICIENT_BALANCE, payload.payer(), "the payer's balance is too low");
     }
-    if (chain.simulate(new RelayJob.TokenTransfer(token, payload.payment()))
-        instanceof Chain.Simulation.Reverts reverts) {
+    Optional<Chain.Simulation.Reverts> reverts =
+        chain.dryRun(new RelayJob.TokenTransfer(token, payload.payment()));
+    if (reverts.isPresent()) {
       return invalid(
           PaymentFault.SIMULATION_FAILED,
           payload.payer(),
-          DisclosurePolicy.publicText(reverts.reason()));
+          DisclosurePolicy.publicText(reverts.get().reason()));
     }
     return new VerifyOutcome.Valid(payload.payer());
   }
@@ -123,7 +134,8 @@ public final class PaymentService implements VerifyPaymentUseCase, SettlePayment
     if (earlier.isPresent()) {
       return CompletableFuture.completedFuture(taken(earlier.get(), payload));
     }
-    VerifyOutcome verdict = verify(command);
+    // Fresh reads: a balance spent or an authorization used since a verify must stop it here.
+    VerifyOutcome verdict = check(command, fresh);
     if (verdict instanceof VerifyOutcome.Invalid invalid) {
       // A call racing the owner of this payment sees it journaled: it is a duplicate, not a fault.
       Optional<RelayRecord> raced =
