@@ -22,10 +22,10 @@ import io.crogas.domain.port.in.QuoteRelay;
 import io.crogas.domain.port.in.SettlePayment;
 import io.crogas.domain.port.in.SubmitRelay;
 import io.crogas.domain.port.in.VerifyPayment;
+import io.crogas.domain.port.out.ApiKeys;
 import io.crogas.domain.port.out.Chain;
 import io.crogas.domain.port.out.Journal;
 import io.crogas.domain.port.out.NonceLedger;
-import io.crogas.domain.port.out.RateLimitStore;
 import io.crogas.domain.port.out.WebhookOutbox;
 import io.crogas.domain.service.FacilitatorSettings;
 import io.crogas.domain.service.PaymentService;
@@ -39,11 +39,11 @@ import io.crogas.domain.service.WebhookDispatcher;
 import io.crogas.domain.service.WebhookSettings;
 import io.crogas.http.ApiSettings;
 import io.crogas.http.TransactionDocuments;
+import io.crogas.store.sqlite.SqliteApiKeys;
 import io.crogas.store.sqlite.SqliteDatabase;
 import io.crogas.store.sqlite.SqliteJournal;
 import io.crogas.store.sqlite.SqliteNonceLedger;
 import io.crogas.store.sqlite.SqliteQuoteBook;
-import io.crogas.store.sqlite.SqliteRateLimitStore;
 import io.crogas.store.sqlite.SqliteWebhookOutbox;
 import java.security.SecureRandom;
 import java.time.InstantSource;
@@ -70,7 +70,7 @@ public final class CroGasNode implements AutoCloseable {
   private final Chain chain;
   private final Journal journal;
   private final NonceLedger ledger;
-  private final RateLimitStore rateLimits;
+  private final ApiKeys apiKeys;
   private final List<Address> relayers;
   private final TokenDomain usdc;
   private final ForwarderDomain forwarder;
@@ -96,7 +96,7 @@ public final class CroGasNode implements AutoCloseable {
     this.database = SqliteDatabase.open(config.storeFile());
     this.journal = new SqliteJournal(database);
     this.ledger = new SqliteNonceLedger(database);
-    this.rateLimits = new SqliteRateLimitStore(database);
+    this.apiKeys = new SqliteApiKeys(database);
     SqliteQuoteBook quoteBook = new SqliteQuoteBook(database);
     this.webhooks = new SqliteWebhookOutbox(database);
     this.webhookWorker = webhookWorker(config, clock);
@@ -183,7 +183,7 @@ public final class CroGasNode implements AutoCloseable {
             config.fees().facilitatorFeeBps(),
             64 * 1024,
             List.of(),
-            ApiSettings.RateLimits.defaults(),
+            ApiSettings.Access.open(),
             ApiSettings.FaucetSettings.disabled());
     SecureRandom random = new SecureRandom();
     WebhookDispatcher dispatcher =
@@ -258,8 +258,9 @@ public final class CroGasNode implements AutoCloseable {
     return ledger;
   }
 
-  public RateLimitStore rateLimits() {
-    return rateLimits;
+  /** The API keys of facilitator clients (managed with {@code crogas apikeys}). */
+  public ApiKeys apiKeys() {
+    return apiKeys;
   }
 
   public List<Address> relayers() {

@@ -32,6 +32,7 @@ final class FacilitatorRoutes {
   private final VerifyPayment verifier;
   private final SettlePayment settler;
   private final FindRelays queries;
+  private final RateLimiter limiter;
   private final ApiMetrics metrics;
   private final X402Network network;
   private final List<Address> signers;
@@ -42,6 +43,7 @@ final class FacilitatorRoutes {
       VerifyPayment verifier,
       SettlePayment settler,
       FindRelays queries,
+      RateLimiter limiter,
       ApiMetrics metrics,
       ApiSettings settings,
       InstantSource clock,
@@ -49,6 +51,7 @@ final class FacilitatorRoutes {
     this.verifier = verifier;
     this.settler = settler;
     this.queries = queries;
+    this.limiter = limiter;
     this.metrics = metrics;
     this.network = new X402Network(settings.chainId());
     this.signers = settings.signers();
@@ -57,13 +60,13 @@ final class FacilitatorRoutes {
   }
 
   void register(RouteTable routes) {
-    routes.post("/x402/verify", this::verify);
-    routes.post("/x402/settle", this::settle);
+    routes.post("/x402/verify", Audience.FACILITATOR, this::verify);
+    routes.post("/x402/settle", Audience.FACILITATOR, this::settle);
     routes.get("/x402/supported", this::supported);
     // The Cronos Labs facilitator's paths, so that its sellers change only the base URL. Their
     // bodies carry a paymentHeader, which is how every answer picks the Cronos shape.
-    routes.post("/v2/x402/verify", this::verify);
-    routes.post("/v2/x402/settle", this::settle);
+    routes.post("/v2/x402/verify", Audience.FACILITATOR, this::verify);
+    routes.post("/v2/x402/settle", Audience.FACILITATOR, this::settle);
     routes.get("/v2/x402/supported", this::cronosSupported);
   }
 
@@ -74,7 +77,9 @@ final class FacilitatorRoutes {
       Json.write(ctx, 200, X402Json.brokenVerify(broken));
       return;
     }
-    VerifyOutcome outcome = verifier.verify(((X402Requests.Payment) request).command());
+    VerifyPayment.PaymentCommand command = ((X402Requests.Payment) request).command();
+    limiter.address(command.payload().payer());
+    VerifyOutcome outcome = verifier.verify(command);
     metrics.outcome("verify", X402Json.outcomeName(outcome));
     Json.write(ctx, 200, X402Json.verify(request.format(), outcome));
   }
@@ -88,7 +93,11 @@ final class FacilitatorRoutes {
       return;
     }
     X402Requests.Payment payment = (X402Requests.Payment) request;
+    // Never refused for the payer's address: the merchant may have served the resource already.
     SettleOutcome outcome = settler.settle(payment.command());
+    if (sentFor(outcome)) {
+      limiter.spent(outcome.payer());
+    }
     if (outcome instanceof SettleOutcome.Settled) {
       discovery.settled(body);
     }
@@ -106,6 +115,16 @@ final class FacilitatorRoutes {
     } else {
       Json.write(ctx, 200, X402Json.settle(request.format(), request.network(), outcome));
     }
+  }
+
+  /**
+   * Whether this call sent a transfer the payer signed: what counts against the payer's address. A
+   * duplicate (a replay, whoever sends it) and a refusal count nothing.
+   */
+  private static boolean sentFor(SettleOutcome outcome) {
+    return outcome instanceof SettleOutcome.Settled
+        || outcome instanceof SettleOutcome.Pending
+        || (outcome instanceof SettleOutcome.Failed failed && failed.transaction().isPresent());
   }
 
   /** {@code {kinds, extensions, signers}} as the reference v2 {@code SupportedResponse}. */

@@ -2,7 +2,7 @@ package io.crogas.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crogas.domain.fakes.Fixture;
-import io.crogas.domain.fakes.InMemoryRateLimitStore;
+import io.crogas.domain.fakes.InMemoryApiKeys;
 import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.TokenAmount;
 import io.crogas.domain.model.Wei;
@@ -23,7 +23,7 @@ final class ApiHarness implements AutoCloseable {
   static final String EXPLORER = "https://explorer.cronos.org/testnet/tx/";
 
   final Fixture fixture = new Fixture();
-  final InMemoryRateLimitStore rateLimits = new InMemoryRateLimitStore();
+  final InMemoryApiKeys apiKeys = new InMemoryApiKeys();
   final List<String> minted = new ArrayList<>();
   HealthReport.Status healthStatus = HealthReport.Status.OK;
   Activity activity = new Activity(java.util.List.of(), java.util.List.of());
@@ -58,7 +58,7 @@ final class ApiHarness implements AutoCloseable {
                   minted.add(to + "=" + amount);
                   return Hash32.of(new byte[32]);
                 })
-            .rateLimits(rateLimits)
+            .apiKeys(apiKeys)
             .clock(fixture.clock)
             .gauge("crogas.queue.depth", "jobs waiting", () -> 3);
     api = build.apply(builder).build().start("127.0.0.1", 0);
@@ -75,10 +75,13 @@ final class ApiHarness implements AutoCloseable {
         100,
         64 * 1024,
         List.of("https://app.example"),
-        new ApiSettings.RateLimits(
-            ApiSettings.RateLimit.perMinute(10_000),
-            ApiSettings.RateLimit.perMinute(10_000),
-            ApiSettings.RateLimit.perMinute(100)),
+        ApiSettings.Access.open()
+            .withLimits(
+                new ApiSettings.RateLimits(
+                    ApiSettings.RateLimit.perMinute(10_000),
+                    ApiSettings.RateLimit.perMinute(10_000),
+                    ApiSettings.RateLimit.perMinute(10_000),
+                    ApiSettings.RateLimit.perMinute(100))),
         new ApiSettings.FaucetSettings(
             true, TokenAmount.usdc(100_000_000), TokenAmount.usdc(1_000_000_000)));
   }

@@ -78,7 +78,8 @@ public final class ServeCommand implements Callable<Integer> {
                       Optional.empty(),
                       settings.corsOrigins(),
                       settings.explorerTxUrl(),
-                      settings.metricsToken()));
+                      settings.metricsToken(),
+                      settings.access()));
     } catch (RuntimeException e) {
       node.close();
       throw e;

@@ -12,6 +12,8 @@ import io.crogas.domain.policy.RevertPolicy;
 import io.crogas.domain.policy.TargetPolicy;
 import io.crogas.domain.policy.TierTable;
 import io.crogas.domain.service.WebhookSettings;
+import io.crogas.http.ApiSettings;
+import io.crogas.http.TrustedProxies;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -59,6 +61,7 @@ public record ServeSettings(
     Optional<String> explorerTxUrl,
     BigDecimal minimumSettleUsdc,
     Optional<String> metricsToken,
+    ApiSettings.Access access,
     WebhookSettings webhooks) {
 
   /** The tiers when {@link Setting#TIERS} is not set. */
@@ -123,6 +126,7 @@ public record ServeSettings(
     var minimum =
         in.optional(Setting.MINIMUM_SETTLE_USDC, "0.001", SettingParsers::nonNegativeDecimal);
     var metricsToken = in.raw(Setting.METRICS_TOKEN).filter(token -> !token.isBlank());
+    var access = access(in);
     var webhooks = webhooks(in);
     in.check();
     return new ServeSettings(
@@ -161,7 +165,42 @@ public record ServeSettings(
         network.orElseThrow().explorerTxUrl(),
         minimum.orElseThrow(),
         metricsToken,
+        access.orElseThrow(),
         webhooks.orElseThrow());
+  }
+
+  /**
+   * Who may call what: anonymous callers off by default (facilitator clients need an API key), the
+   * limits, and the proxies whose X-Forwarded-For is believed.
+   */
+  private static Optional<ApiSettings.Access> access(SettingsReader in) {
+    var anonymous = in.optional(Setting.ANONYMOUS, "off", ApiSettings.Anonymous::parse);
+    var perKey =
+        in.optional(Setting.API_KEY_PER_MINUTE, "6000", SettingParsers.integer(1, 1_000_000));
+    var refresh = in.optional(Setting.API_KEY_REFRESH_SECONDS, "2", SettingParsers.seconds(1, 300));
+    var perIp = in.optional(Setting.IP_PER_MINUTE, "600", SettingParsers.integer(1, 1_000_000));
+    var perAddress =
+        in.optional(Setting.ADDRESS_PER_MINUTE, "300", SettingParsers.integer(1, 1_000_000));
+    var proxies = in.optional(Setting.TRUSTED_PROXIES, "", TrustedProxies::parse);
+    if (anonymous.isEmpty()
+        || perKey.isEmpty()
+        || refresh.isEmpty()
+        || perIp.isEmpty()
+        || perAddress.isEmpty()
+        || proxies.isEmpty()) {
+      return Optional.empty();
+    }
+    ApiSettings.RateLimits defaults = ApiSettings.RateLimits.defaults();
+    return Optional.of(
+        new ApiSettings.Access(
+            anonymous.get(),
+            new ApiSettings.RateLimits(
+                ApiSettings.RateLimit.perMinute(perIp.get().intValue()),
+                ApiSettings.RateLimit.perMinute(perKey.get().intValue()),
+                ApiSettings.RateLimit.perMinute(perAddress.get().intValue()),
+                defaults.faucetPerAddress()),
+            proxies.get(),
+            refresh.get()));
   }
 
   private static Optional<WebhookSettings> webhooks(SettingsReader in) {

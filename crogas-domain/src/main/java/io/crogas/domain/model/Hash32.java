@@ -1,6 +1,9 @@
 package io.crogas.domain.model;
 
-/** A 32-byte value: a Keccak-256 digest, a transaction hash or an EIP-3009 nonce. Lowercase hex. */
+/**
+ * A 32-byte value: a Keccak-256 digest, a transaction hash, an EIP-3009 nonce or an API key's
+ * SHA-256. Lowercase hex.
+ */
 public record Hash32(String hex) {
   public Hash32 {
     if (Hex.decode(hex, "a 32-byte hash").length != 32) {
