@@ -61,15 +61,15 @@ public record TrustedProxies(List<Range> ranges) {
               .orElseThrow(
                   () -> new IllegalArgumentException("not an IP address or CIDR range: " + text));
       int bits = network.getAddress().length * 8;
-      int prefix = bits;
-      if (slash >= 0) {
-        try {
-          prefix = Integer.parseInt(text.substring(slash + 1));
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("not an IP address or CIDR range: " + text, e);
-        }
+      if (slash < 0) {
+        return new Range(network, bits);
       }
-      return new Range(network, prefix);
+      String prefix = text.substring(slash + 1);
+      if (!prefix.matches("[0-9]{1,3}") || Integer.parseInt(prefix) > bits) {
+        throw new IllegalArgumentException(
+            "not an IP address or CIDR range (prefix 0.." + bits + "): " + text);
+      }
+      return new Range(network, Integer.parseInt(prefix));
     }
 
     boolean contains(InetAddress address) {

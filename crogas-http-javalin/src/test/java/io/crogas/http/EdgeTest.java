@@ -89,6 +89,51 @@ class EdgeTest {
   }
 
   @Test
+  void givenATrustedProxy_whenItForwardsClients_thenEachForwardedClientHasItsOwnIpLimit() {
+    ApiHarness proxied =
+        new ApiHarness(
+            s ->
+                s.withAccess(
+                    s.access()
+                        .withLimits(limits(2, 100, 100))
+                        .withTrustedProxies(TrustedProxies.parse("127.0.0.1/32"))));
+    try {
+      String forwarded = "X-Forwarded-For";
+      proxied.get("/x402/supported", forwarded, "203.0.113.7");
+      // What the client wrote left of the proxy's entry does not make it someone else.
+      proxied.get("/x402/supported", forwarded, "1.1.1.1, 203.0.113.7");
+      HttpResponse<String> third =
+          proxied.get("/x402/supported", forwarded, "2.2.2.2, 203.0.113.7");
+      HttpResponse<String> other = proxied.get("/x402/supported", forwarded, "203.0.113.8");
+
+      assertError(third, 429, "rate_limited");
+      assertThat(other.statusCode()).isEqualTo(200);
+    } finally {
+      proxied.close();
+    }
+  }
+
+  @Test
+  void givenAPeerThatIsNotATrustedProxy_whenItSendsXForwardedFor_thenItIsIgnored() {
+    ApiHarness direct =
+        new ApiHarness(
+            s ->
+                s.withAccess(
+                    s.access()
+                        .withLimits(limits(2, 100, 100))
+                        .withTrustedProxies(TrustedProxies.parse("10.0.0.0/8"))));
+    try {
+      direct.get("/x402/supported", "X-Forwarded-For", "203.0.113.1");
+      direct.get("/x402/supported", "X-Forwarded-For", "203.0.113.2");
+      HttpResponse<String> third = direct.get("/x402/supported", "X-Forwarded-For", "203.0.113.3");
+
+      assertError(third, 429, "rate_limited");
+    } finally {
+      direct.close();
+    }
+  }
+
+  @Test
   void givenOneAddressAsksTheFaucetTwice_whenTheLimitIsOne_then429() {
     ApiHarness limited =
         new ApiHarness(s -> s.withAccess(s.access().withLimits(limits(100, 100, 1))));
