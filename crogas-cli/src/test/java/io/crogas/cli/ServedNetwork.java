@@ -3,6 +3,7 @@ package io.crogas.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crogas.domain.model.Address;
+import io.crogas.http.ApiSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -48,17 +49,28 @@ final class ServedNetwork implements AutoCloseable {
     this.api = new HttpJson(server.url());
   }
 
-  /** The node talks to anvil directly. */
+  /** The node talks to anvil directly; anonymous callers welcome. */
   static ServedNetwork start(Path dir, int relayers) {
-    return start(dir, relayers, false);
+    return start(dir, relayers, false, ApiSettings.Access.open());
+  }
+
+  /** The node talks to anvil directly; the API admits callers as {@code access} says. */
+  static ServedNetwork start(Path dir, int relayers, ApiSettings.Access access) {
+    return start(dir, relayers, false, access);
   }
 
   /** The node talks to anvil through a {@link FaultyRpcProxy} (faults off) that can go down. */
   static ServedNetwork startBehindProxy(Path dir, int relayers) {
-    return start(dir, relayers, true);
+    return start(dir, relayers, true, ApiSettings.Access.open());
   }
 
-  private static ServedNetwork start(Path dir, int relayers, boolean proxied) {
+  /** The store file the node and the server use. */
+  static Path store(Path dir) {
+    return dir.resolve("served.db");
+  }
+
+  private static ServedNetwork start(
+      Path dir, int relayers, boolean proxied, ApiSettings.Access access) {
     LocalNetwork network = LocalNetwork.start();
     Optional<FaultyRpcProxy> proxy = Optional.empty();
     CroGasNode node = null;
@@ -70,7 +82,7 @@ final class ServedNetwork implements AutoCloseable {
       node =
           CroGasNode.start(
               network
-                  .config(rpcUrl, relayers, dir.resolve("served.db"))
+                  .config(rpcUrl, relayers, store(dir))
                   .rpcTimeout(Duration.ofSeconds(2))
                   .build());
       SteppingClock healthClock = new SteppingClock();
@@ -79,7 +91,13 @@ final class ServedNetwork implements AutoCloseable {
               .start(
                   node,
                   new ServerLauncher.ApiEndpoint(
-                      "127.0.0.1", freePort(), Optional.of(network.minter())));
+                      "127.0.0.1",
+                      freePort(),
+                      Optional.of(network.minter()),
+                      java.util.List.of(),
+                      Optional.empty(),
+                      Optional.empty(),
+                      access));
       return new ServedNetwork(network, proxy, node, server, healthClock);
     } catch (IOException | RuntimeException e) {
       if (node != null) {
