@@ -1,5 +1,6 @@
 package io.crogas.cli;
 
+import io.crogas.node.ServerLauncher;
 import java.util.Map;
 import java.util.Objects;
 

@@ -3,6 +3,9 @@ package io.crogas.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crogas.domain.model.Address;
+import io.crogas.node.CroGasNode;
+import io.crogas.node.HttpServerLauncher;
+import io.crogas.node.ServerLauncher;
 import io.crogas.testkit.Toolchain;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

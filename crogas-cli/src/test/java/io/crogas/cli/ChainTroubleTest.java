@@ -7,6 +7,8 @@ import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayState;
 import io.crogas.domain.port.in.SettlePayment.SettleOutcome;
 import io.crogas.domain.port.in.VerifyPayment.PaymentCommand;
+import io.crogas.node.CroGasNode;
+import io.crogas.node.NodeInternals;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,10 +54,11 @@ class ChainTroubleTest {
 
         assertThat(outcome).isInstanceOf(SettleOutcome.Settled.class);
         assertThat(replaced.history()).extracting(e -> e.detail()).contains("replaced");
-        RelayRecord done = node.journal().find(replaced.id()).orElseThrow();
+        RelayRecord done = NodeInternals.journal(node).find(replaced.id()).orElseThrow();
         assertThat(done.state()).isEqualTo(RelayState.CONFIRMED);
         assertThat(done.txHashes()).contains(done.receipt().orElseThrow().txHash());
-        assertThat(node.chain().tokenBalance(node.usdc().token(), payTo)).isEqualTo(Payments.VALUE);
+        assertThat(NodeInternals.chain(node).tokenBalance(node.usdc().token(), payTo))
+            .isEqualTo(Payments.VALUE);
         assertThat(ConcurrencyTest.transactionCount(network, node.relayers().get(0))).isEqualTo(1);
       }
     }
@@ -95,7 +98,7 @@ class ChainTroubleTest {
         }
         clients.shutdown();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!node.journal().inFlight().isEmpty() && System.nanoTime() < until) {
+        while (!NodeInternals.journal(node).inFlight().isEmpty() && System.nanoTime() < until) {
           Thread.sleep(100);
         }
         // The checks below read the chain through the node's (proxied) RPC: they are not part of
@@ -103,12 +106,12 @@ class ChainTroubleTest {
         proxy.faults.set(false);
 
         assertThat(proxy.faulted.get()).as("faults were injected").isPositive();
-        assertThat(node.journal().inFlight()).isEmpty();
-        List<RelayRecord> records = node.journal().recent(Optional.empty(), 100);
+        assertThat(NodeInternals.journal(node).inFlight()).isEmpty();
+        List<RelayRecord> records = NodeInternals.journal(node).recent(Optional.empty(), 100);
         assertThat(records)
             .hasSize(20)
             .allSatisfy(r -> assertThat(r.state()).isEqualTo(RelayState.CONFIRMED));
-        assertThat(node.chain().tokenBalance(node.usdc().token(), payTo))
+        assertThat(NodeInternals.chain(node).tokenBalance(node.usdc().token(), payTo))
             .isEqualTo(Payments.VALUE.multiply(BigInteger.valueOf(20)));
         long sent = 0;
         for (Address relayer : node.relayers()) {
@@ -125,7 +128,9 @@ class ChainTroubleTest {
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (System.nanoTime() < until) {
       Optional<RelayRecord> match =
-          node.journal().recent(Optional.empty(), 10).stream().filter(condition).findFirst();
+          NodeInternals.journal(node).recent(Optional.empty(), 10).stream()
+              .filter(condition)
+              .findFirst();
       if (match.isPresent()) {
         return match.get();
       }

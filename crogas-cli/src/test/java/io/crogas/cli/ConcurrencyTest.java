@@ -9,6 +9,8 @@ import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayState;
 import io.crogas.domain.port.in.SettlePayment.SettleOutcome;
 import io.crogas.domain.port.in.VerifyPayment.PaymentCommand;
+import io.crogas.node.CroGasNode;
+import io.crogas.node.NodeInternals;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,16 +58,16 @@ class ConcurrencyTest {
       clients.shutdown();
 
       assertThat(hashes).hasSize(200);
-      assertThat(node.chain().tokenBalance(node.usdc().token(), payTo))
+      assertThat(NodeInternals.chain(node).tokenBalance(node.usdc().token(), payTo))
           .isEqualTo(Payments.VALUE.multiply(BigInteger.valueOf(200)));
-      List<RelayRecord> records = node.journal().recent(Optional.empty(), 500);
+      List<RelayRecord> records = NodeInternals.journal(node).recent(Optional.empty(), 500);
       assertThat(records)
           .hasSize(200)
           .allSatisfy(r -> assertThat(r.state()).isEqualTo(RelayState.CONFIRMED));
       assertThat(records).allSatisfy(r -> assertThat(r.txHashes()).hasSize(1));
       int sent = 0;
       for (Address relayer : node.relayers()) {
-        assertThat(node.nonceLedger().pending(relayer)).isEmpty();
+        assertThat(NodeInternals.nonceLedger(node).pending(relayer)).isEmpty();
         long mined = transactionCount(network, relayer);
         sent += mined;
         assertThat(mined).isPositive(); // every key took a share
@@ -73,7 +75,8 @@ class ConcurrencyTest {
       assertThat(sent).isEqualTo(200); // one transaction per settlement: no duplicate, no filler
       Set<Long> nonces = new HashSet<>();
       for (RelayRecord record : records) {
-        NonceAssignment assignment = node.nonceLedger().forRecord(record.id()).orElseThrow();
+        NonceAssignment assignment =
+            NodeInternals.nonceLedger(node).forRecord(record.id()).orElseThrow();
         assertThat(assignment.mined()).contains(record.txHashes().get(0));
         nonces.add(assignment.nonce() * 10 + node.relayers().indexOf(assignment.relayer()));
       }

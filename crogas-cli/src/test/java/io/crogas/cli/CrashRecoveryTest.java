@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayState;
+import io.crogas.node.CroGasNode;
+import io.crogas.node.NodeInternals;
 import io.crogas.testkit.AnvilChain;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -61,20 +63,20 @@ class CrashRecoveryTest {
 
       try (CroGasNode node = CroGasNode.start(network.config(3, store).build())) {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!node.journal().inFlight().isEmpty() && System.nanoTime() < until) {
+        while (!NodeInternals.journal(node).inFlight().isEmpty() && System.nanoTime() < until) {
           Thread.sleep(100);
         }
-        List<RelayRecord> records = node.journal().recent(Optional.empty(), 500);
+        List<RelayRecord> records = NodeInternals.journal(node).recent(Optional.empty(), 500);
 
-        assertThat(node.journal().inFlight()).as("nothing left pending").isEmpty();
+        assertThat(NodeInternals.journal(node).inFlight()).as("nothing left pending").isEmpty();
         assertThat(records).allSatisfy(r -> assertThat(r.state()).isEqualTo(RelayState.CONFIRMED));
         long confirmed = records.size();
-        assertThat(node.chain().tokenBalance(node.usdc().token(), payTo))
+        assertThat(NodeInternals.chain(node).tokenBalance(node.usdc().token(), payTo))
             .as("each confirmed payment charged exactly once")
             .isEqualTo(Payments.VALUE.multiply(BigInteger.valueOf(confirmed)));
         long relayerTransactions = 0;
         for (Address relayer : node.relayers()) {
-          assertThat(node.nonceLedger().pending(relayer)).isEmpty();
+          assertThat(NodeInternals.nonceLedger(node).pending(relayer)).isEmpty();
           relayerTransactions += ConcurrencyTest.transactionCount(network, relayer);
         }
         assertThat(relayerTransactions)

@@ -19,6 +19,8 @@ import io.crogas.domain.port.in.SettlePayment.SettleOutcome;
 import io.crogas.domain.port.in.SubmitRelay.SubmitOutcome;
 import io.crogas.domain.port.in.VerifyPayment.PaymentCommand;
 import io.crogas.eip712.Keccak256;
+import io.crogas.node.CroGasNode;
+import io.crogas.node.NodeInternals;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -64,7 +66,7 @@ class GaslessExecutionTest {
     LocalNetwork.User user = LocalNetwork.User.of(1);
     network.fund(user.address(), 10);
     BigInteger feesBefore =
-        node.chain().tokenBalance(node.usdc().token(), LocalNetwork.FEE_RECIPIENT);
+        NodeInternals.chain(node).tokenBalance(node.usdc().token(), LocalNetwork.FEE_RECIPIENT);
     FeeQuote quote = quote(user, 42);
 
     SubmitOutcome outcome = node.relay().submit(signed(user, quote));
@@ -76,14 +78,15 @@ class GaslessExecutionTest {
             .toCompletableFuture()
             .get(30, TimeUnit.SECONDS);
     assertThat(done.state()).isEqualTo(RelayState.CONFIRMED);
-    assertThat(node.chain().tokenBalance(node.usdc().token(), LocalNetwork.FEE_RECIPIENT))
+    assertThat(
+            NodeInternals.chain(node).tokenBalance(node.usdc().token(), LocalNetwork.FEE_RECIPIENT))
         .isEqualTo(feesBefore.add(quote.amount().atomic()));
     byte[] sender = network.call(network.deployment.demoTarget(), "lastSender()");
     assertThat(Address.of(Arrays.copyOfRange(sender, 12, 32))).isEqualTo(user.address());
     assertThat(new BigInteger(1, network.call(network.deployment.demoTarget(), "lastValue()")))
         .isEqualTo(BigInteger.valueOf(42));
-    assertThat(node.chain().forwarderNonce(user.address())).isEqualTo(BigInteger.ONE);
-    assertThat(node.journal().find(done.id()).orElseThrow().history())
+    assertThat(NodeInternals.chain(node).forwarderNonce(user.address())).isEqualTo(BigInteger.ONE);
+    assertThat(NodeInternals.journal(node).find(done.id()).orElseThrow().history())
         .extracting(e -> e.state())
         .containsExactly(
             RelayState.RECEIVED, RelayState.VALIDATED, RelayState.SUBMITTED, RelayState.CONFIRMED);
@@ -101,7 +104,7 @@ class GaslessExecutionTest {
     SubmitOutcome second = node.relay().submit(request);
 
     assertThat(second).isInstanceOf(SubmitOutcome.Existing.class);
-    assertThat(node.chain().forwarderNonce(user.address())).isEqualTo(BigInteger.ONE);
+    assertThat(NodeInternals.chain(node).forwarderNonce(user.address())).isEqualTo(BigInteger.ONE);
   }
 
   @Test
@@ -167,10 +170,10 @@ class GaslessExecutionTest {
     assertThat(again).isInstanceOf(SettleOutcome.Duplicate.class);
     assertThat(((SettleOutcome.Duplicate) again).transaction())
         .contains(((SettleOutcome.Settled) first).transaction());
-    assertThat(node.chain().tokenBalance(node.usdc().token(), payTo))
+    assertThat(NodeInternals.chain(node).tokenBalance(node.usdc().token(), payTo))
         .isEqualTo(BigInteger.valueOf(250_000));
     assertThat(
-            node.chain()
+            NodeInternals.chain(node)
                 .authorizationUsed(node.usdc().token(), payer.address(), authorization.nonce()))
         .isTrue();
   }

@@ -13,6 +13,7 @@ import io.crogas.domain.model.TransferAuthorization;
 import io.crogas.eip712.Secp256k1;
 import io.crogas.eip712.TypedDataEncoder;
 import io.crogas.eip712.TypedDataJson;
+import io.crogas.node.NodeInternals;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -278,7 +279,8 @@ class HttpGaslessFlowTest {
     assertThat(served.usdcBalance(LocalNetwork.FEE_RECIPIENT)).isEqualTo(feesBefore.add(charged));
     assertThat(served.usdcBalance(user.address()))
         .isEqualTo(BigInteger.valueOf(10_000_000).subtract(charged));
-    assertThat(served.node.chain().forwarderNonce(user.address())).isEqualTo(BigInteger.ONE);
+    assertThat(NodeInternals.chain(served.node).forwarderNonce(user.address()))
+        .isEqualTo(BigInteger.ONE);
 
     HttpJson.Answer record = api.get("/x402/transactions/" + id);
     assertThat(record.status()).isEqualTo(200);
@@ -349,7 +351,8 @@ class HttpGaslessFlowTest {
     assertThat(second.json().at("/transaction/txHash").asText())
         .isEqualTo(first.at("/transaction/txHash").asText());
     assertThat(served.transactionCount(served.node.relayers().get(0))).isEqualTo(sentBefore + 1);
-    assertThat(served.node.chain().forwarderNonce(user.address())).isEqualTo(BigInteger.ONE);
+    assertThat(NodeInternals.chain(served.node).forwarderNonce(user.address()))
+        .isEqualTo(BigInteger.ONE);
     assertThat(
             api.get("/x402/transactions?user=" + user.address() + "&limit=10")
                 .json()
@@ -387,7 +390,8 @@ class HttpGaslessFlowTest {
         .containsOnly(answers.get(0).json().get("id").asText());
     awaitStatus(answers.get(0).json().get("id").asText(), "confirmed");
     assertThat(served.transactionCount(served.node.relayers().get(0))).isEqualTo(sentBefore + 1);
-    assertThat(served.node.chain().forwarderNonce(user.address())).isEqualTo(BigInteger.ONE);
+    assertThat(NodeInternals.chain(served.node).forwarderNonce(user.address()))
+        .isEqualTo(BigInteger.ONE);
   }
 
   @Test
@@ -398,7 +402,7 @@ class HttpGaslessFlowTest {
     request.put("calldata", LocalNetwork.store(43).hex());
 
     assertError(api.post("/x402/facilitate", request), 401, "invalid_signature");
-    assertThat(served.node.chain().forwarderNonce(user.address())).isZero();
+    assertThat(NodeInternals.chain(served.node).forwarderNonce(user.address())).isZero();
   }
 
   @Test
@@ -470,7 +474,7 @@ class HttpGaslessFlowTest {
     HttpJson.Answer answer = api.post("/x402/facilitate", signed(user, quote));
 
     assertError(answer, 402, "insufficient_balance");
-    assertThat(served.node.chain().forwarderNonce(user.address())).isZero();
+    assertThat(NodeInternals.chain(served.node).forwarderNonce(user.address())).isZero();
   }
 
   @Test
@@ -547,7 +551,8 @@ class HttpGaslessFlowTest {
       record = api.get("/x402/transactions/" + id).json();
     }
     assertThat(record.get("status").asText()).as(record.toString()).isEqualTo("confirmed");
-    assertThat(served.node.chain().forwarderNonce(user.address())).isEqualTo(BigInteger.ONE);
+    assertThat(NodeInternals.chain(served.node).forwarderNonce(user.address()))
+        .isEqualTo(BigInteger.ONE);
   }
 
   /**
@@ -580,7 +585,8 @@ class HttpGaslessFlowTest {
     assertThat(second.status()).as(second.toString()).isEqualTo(202);
     assertThat(awaitStatus(first.json().get("id").asText(), "confirmed")).isEqualTo("confirmed");
     assertThat(awaitStatus(second.json().get("id").asText(), "confirmed")).isEqualTo("confirmed");
-    assertThat(served.node.chain().forwarderNonce(user.address())).isEqualTo(BigInteger.TWO);
+    assertThat(NodeInternals.chain(served.node).forwarderNonce(user.address()))
+        .isEqualTo(BigInteger.TWO);
     assertThat(new BigInteger(1, served.network.call(demoTarget(), "lastValue()")))
         .isEqualTo(BigInteger.valueOf(22));
   }
@@ -636,7 +642,8 @@ class HttpGaslessFlowTest {
     assertError(forbidden, 403, "forbidden");
     assertError(duplicate, 409, "duplicate");
     assertError(tooLarge, 413, "payload_too_large");
-    assertThat(served.node.chain().forwarderNonce(user.address())).isEqualTo(BigInteger.ONE);
+    assertThat(NodeInternals.chain(served.node).forwarderNonce(user.address()))
+        .isEqualTo(BigInteger.ONE);
   }
 
   @Test

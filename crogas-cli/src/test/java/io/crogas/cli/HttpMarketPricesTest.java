@@ -4,11 +4,14 @@ import static io.crogas.cli.HttpJson.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.crogas.cli.prices.MarketPriceSettings;
-import io.crogas.cli.prices.MarketPrices;
-import io.crogas.cli.prices.PriceSourceSpec;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.policy.PriceConsensus;
+import io.crogas.node.CroGasNode;
+import io.crogas.node.HttpServerLauncher;
+import io.crogas.node.ServerLauncher;
+import io.crogas.node.prices.MarketPriceSettings;
+import io.crogas.node.prices.MarketPrices;
+import io.crogas.node.prices.PriceSourceSpec;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;

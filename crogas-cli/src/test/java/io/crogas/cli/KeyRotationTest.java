@@ -8,9 +8,11 @@ import io.crogas.domain.model.Address;
 import io.crogas.domain.model.RejectionCode;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayState;
-import io.crogas.domain.model.Wei;
 import io.crogas.domain.port.in.SubmitRelay.SubmitOutcome;
 import io.crogas.http.HealthReport;
+import io.crogas.node.CroGasNode;
+import io.crogas.node.NodeInternals;
+import io.crogas.node.RelayerKeys;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,8 +64,7 @@ class KeyRotationTest {
         assertThat(ConcurrencyTest.transactionCount(network, empty)).isZero();
         assertThat(ConcurrencyTest.transactionCount(network, unregistered)).isZero();
         assertThat(node.outOfRotation()).containsOnlyKeys(empty, unregistered);
-        HealthReport health =
-            new NodeHealth(node, Wei.ZERO, "test", java.time.Instant.now()).check();
+        HealthReport health = NodeInternals.health(node);
         assertThat(health.status()).isEqualTo(HealthReport.Status.DEGRADED);
         assertThat(health.relayers())
             .filteredOn(r -> r.outOfRotation().isPresent())
@@ -96,7 +97,7 @@ class KeyRotationTest {
         assertThat(outcome).isInstanceOf(SubmitOutcome.Rejected.class);
         assertThat(((SubmitOutcome.Rejected) outcome).rejection().code())
             .isEqualTo(RejectionCode.UNAVAILABLE);
-        assertThat(node.journal().recent(Optional.empty(), 10)).isEmpty();
+        assertThat(NodeInternals.journal(node).recent(Optional.empty(), 10)).isEmpty();
       }
     }
   }

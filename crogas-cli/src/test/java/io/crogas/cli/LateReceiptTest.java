@@ -6,6 +6,8 @@ import io.crogas.domain.model.Address;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayState;
 import io.crogas.domain.port.in.SettlePayment.SettleOutcome;
+import io.crogas.node.CroGasNode;
+import io.crogas.node.NodeInternals;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -48,7 +50,8 @@ class LateReceiptTest {
         RelayRecord record = node.history().find(only(node).id()).orElseThrow();
         assertThat(record.receipt()).isPresent();
         assertThat(record.txHashes()).contains(record.receipt().orElseThrow().txHash());
-        assertThat(node.chain().tokenBalance(node.usdc().token(), payTo)).isEqualTo(Payments.VALUE);
+        assertThat(NodeInternals.chain(node).tokenBalance(node.usdc().token(), payTo))
+            .isEqualTo(Payments.VALUE);
       }
     }
   }
@@ -70,7 +73,8 @@ class LateReceiptTest {
         assertThat(proxy.faulted.get()).as("the send was garbled").isPositive();
         assertThat(only(node).state()).isEqualTo(RelayState.CONFIRMED);
         assertThat(outcome).isNotInstanceOf(SettleOutcome.Failed.class);
-        assertThat(node.chain().tokenBalance(node.usdc().token(), payTo)).isEqualTo(Payments.VALUE);
+        assertThat(NodeInternals.chain(node).tokenBalance(node.usdc().token(), payTo))
+            .isEqualTo(Payments.VALUE);
         assertThat(ConcurrencyTest.transactionCount(network, relayer(node)))
             .as("no gap filler or second transaction")
             .isEqualTo(1);
@@ -92,6 +96,6 @@ class LateReceiptTest {
   }
 
   private static RelayRecord only(CroGasNode node) {
-    return node.journal().recent(Optional.empty(), 2).get(0);
+    return NodeInternals.journal(node).recent(Optional.empty(), 2).get(0);
   }
 }

@@ -56,7 +56,7 @@ class ModuleBoundariesTest {
   void givenEveryModule_whenChecked_thenAdaptersNeverDependOnEachOther() {
     assertThat(ALL.containPackage("io.crogas.chain")).isTrue();
     assertThat(ALL.containPackage("io.crogas.store.sqlite")).isTrue();
-    assertThat(ALL.containPackage("io.crogas.domain.engine")).isTrue();
+    assertThat(ALL.containPackage("io.crogas.engine")).isTrue();
     ADAPTERS_ARE_INDEPENDENT.check(ALL);
   }
 

@@ -7,6 +7,8 @@ import io.crogas.domain.model.NonceAssignment;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayState;
 import io.crogas.domain.port.in.SettlePayment.SettleOutcome;
+import io.crogas.node.CroGasNode;
+import io.crogas.node.NodeInternals;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,30 +66,30 @@ class NonceGapTest {
         network.rpc("anvil_setBalance", "[\"" + relayer + "\",\"0x21e19e0c9bab2400000\"]");
         network.rpc("evm_setIntervalMining", "[1]");
 
-        await(() -> node.journal().inFlight().isEmpty(), 40);
+        await(() -> NodeInternals.journal(node).inFlight().isEmpty(), 40);
         for (CompletableFuture<SettleOutcome> outcome : settling) {
           outcome.get(10, TimeUnit.SECONDS);
         }
-        List<RelayRecord> records = node.journal().recent(Optional.empty(), 10);
+        List<RelayRecord> records = NodeInternals.journal(node).recent(Optional.empty(), 10);
         assertThat(records)
             .hasSize(4)
             .allSatisfy(r -> assertThat(r.state()).isEqualTo(RelayState.CONFIRMED));
-        assertThat(node.chain().tokenBalance(node.usdc().token(), payTo))
+        assertThat(NodeInternals.chain(node).tokenBalance(node.usdc().token(), payTo))
             .isEqualTo(Payments.VALUE.multiply(BigInteger.valueOf(4)));
-        await(() -> node.nonceLedger().pending(relayer).isEmpty(), 10);
+        await(() -> NodeInternals.nonceLedger(node).pending(relayer).isEmpty(), 10);
       }
     }
   }
 
   private static long submitted(CroGasNode node) {
-    return node.journal().recent(Optional.empty(), 10).stream()
+    return NodeInternals.journal(node).recent(Optional.empty(), 10).stream()
         .filter(r -> r.state() == RelayState.SUBMITTED)
         .count();
   }
 
   private static String hashAtNonce(CroGasNode node, Address relayer, long nonce) {
     NonceAssignment assignment =
-        node.nonceLedger().pending(relayer).stream()
+        NodeInternals.nonceLedger(node).pending(relayer).stream()
             .filter(a -> a.nonce() == nonce)
             .findFirst()
             .orElseThrow();

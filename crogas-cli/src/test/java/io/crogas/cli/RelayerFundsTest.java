@@ -17,6 +17,8 @@ import io.crogas.domain.model.Wei;
 import io.crogas.domain.port.in.QuoteRelay.QuoteCommand;
 import io.crogas.domain.port.in.QuoteRelay.QuoteOutcome;
 import io.crogas.domain.port.in.SubmitRelay.SubmitOutcome;
+import io.crogas.node.CroGasNode;
+import io.crogas.node.NodeInternals;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -223,7 +225,7 @@ class RelayerFundsTest {
   }
 
   private Wei relayerBalance() {
-    return node.chain().nativeBalance(node.relayers().get(0));
+    return NodeInternals.chain(node).nativeBalance(node.relayers().get(0));
   }
 
   private long relayerNonce() {

@@ -8,6 +8,7 @@ import io.crogas.domain.model.RelayRequest;
 import io.crogas.domain.port.in.QuoteRelay.QuoteCommand;
 import io.crogas.domain.port.in.QuoteRelay.QuoteOutcome;
 import io.crogas.domain.port.in.SubmitRelay.SubmitOutcome;
+import io.crogas.node.CroGasNode;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 

@@ -14,6 +14,9 @@ import io.crogas.domain.policy.RevertPolicy;
 import io.crogas.domain.port.in.QuoteRelay.QuoteCommand;
 import io.crogas.domain.port.in.QuoteRelay.QuoteOutcome;
 import io.crogas.domain.port.in.SubmitRelay.SubmitOutcome;
+import io.crogas.node.CroGasNode;
+import io.crogas.node.FixedPriceFeed;
+import io.crogas.node.NodeInternals;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -57,7 +60,7 @@ class RevertBudgetTest {
       LocalNetwork.User attacker = LocalNetwork.User.of(5_001);
       network.fund(attacker.address(), 100);
       Address relayer = node.relayers().get(0);
-      Wei before = node.chain().nativeBalance(relayer);
+      Wei before = NodeInternals.chain(node).nativeBalance(relayer);
       Instant start = clock.instant();
       List<BigInteger> burned = new ArrayList<>();
       List<BigInteger> gasUsed = new ArrayList<>();
@@ -103,7 +106,8 @@ class RevertBudgetTest {
         quotedWorstCase = quotedWorstCase.max(quote.croCost().value());
       }
 
-      BigInteger total = before.value().subtract(node.chain().nativeBalance(relayer).value());
+      BigInteger total =
+          before.value().subtract(NodeInternals.chain(node).nativeBalance(relayer).value());
       Duration elapsed = Duration.between(start, clock.instant());
       System.out.printf(
           "revert budget: %d reverts burned %s wei (%s wei, %s gas per revert; quoted worst case"

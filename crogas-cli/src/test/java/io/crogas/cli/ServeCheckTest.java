@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crogas.chain.KeystoreFiles;
 import io.crogas.chain.KeystorePassword;
 import io.crogas.domain.model.Address;
+import io.crogas.node.ServerLauncher;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crogas.domain.model.Address;
 import io.crogas.http.ApiSettings;
+import io.crogas.node.CroGasNode;
+import io.crogas.node.HttpServerLauncher;
+import io.crogas.node.NodeInternals;
+import io.crogas.node.ServerLauncher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -133,7 +137,7 @@ final class ServedNetwork implements AutoCloseable {
 
   /** {@code token.balanceOf(owner)} of the fee token, read from the chain. */
   BigInteger usdcBalance(Address owner) {
-    return node.chain().tokenBalance(node.usdc().token(), owner);
+    return NodeInternals.chain(node).tokenBalance(node.usdc().token(), owner);
   }
 
   /**

@@ -3,6 +3,8 @@ package io.crogas.cli;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.port.in.SettlePayment.SettleOutcome;
 import io.crogas.domain.port.in.VerifyPayment.PaymentCommand;
+import io.crogas.node.CroGasNode;
+import io.crogas.node.NodeInternals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,7 +77,7 @@ public final class SettlementThroughput {
       double seconds = (System.nanoTime() - start) / 1e9;
       clients.shutdown();
       long gas =
-          node.journal()
+          NodeInternals.journal(node)
               .recent(java.util.Optional.empty(), 1)
               .get(0)
               .receipt()

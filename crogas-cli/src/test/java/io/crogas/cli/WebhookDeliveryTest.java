@@ -3,7 +3,6 @@ package io.crogas.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.crogas.cli.webhooks.WebhookSignature;
 import io.crogas.domain.model.FeeQuote;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayRequest;
@@ -18,6 +17,10 @@ import io.crogas.domain.port.in.QuoteRelay.QuoteOutcome;
 import io.crogas.domain.port.in.SettlePayment.SettleOutcome;
 import io.crogas.domain.port.in.SubmitRelay.SubmitOutcome;
 import io.crogas.domain.service.WebhookSettings;
+import io.crogas.node.CroGasNode;
+import io.crogas.node.HttpServerLauncher;
+import io.crogas.node.ServerLauncher;
+import io.crogas.node.webhooks.WebhookSignature;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigInteger;

@@ -43,7 +43,7 @@ class AccessTest {
 
   private ApiHarness server(ApiSettings.Anonymous anonymous) {
     return server(
-        anonymous, ApiHarness.settings(new io.crogas.domain.fakes.Fixture()).access().limits());
+        anonymous, ApiHarness.settings(new io.crogas.testfixtures.Fixture()).access().limits());
   }
 
   private static String issue(ApiHarness harness, OptionalInt perMinute) {

@@ -4,8 +4,8 @@ import static io.crogas.http.ApiHarness.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.crogas.domain.fakes.Fixture;
 import io.crogas.domain.model.Wei;
+import io.crogas.testfixtures.Fixture;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Instant;

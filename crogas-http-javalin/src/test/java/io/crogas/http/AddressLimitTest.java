@@ -9,13 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.crogas.domain.fakes.Fixture;
-import io.crogas.domain.fakes.Keys;
 import io.crogas.domain.model.MetaTransaction;
 import io.crogas.domain.model.RelayRequest;
 import io.crogas.domain.model.SignedAuthorization;
 import io.crogas.domain.model.TransferAuthorization;
 import io.crogas.http.X402Payments.Payment;
+import io.crogas.testfixtures.Fixture;
+import io.crogas.testfixtures.Keys;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;

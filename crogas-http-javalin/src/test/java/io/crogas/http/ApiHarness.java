@@ -1,12 +1,12 @@
 package io.crogas.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.crogas.domain.fakes.Fixture;
-import io.crogas.domain.fakes.InMemoryApiKeys;
 import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.TokenAmount;
 import io.crogas.domain.model.Wei;
 import io.crogas.domain.service.RelayQueries;
+import io.crogas.testfixtures.Fixture;
+import io.crogas.testfixtures.InMemoryApiKeys;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

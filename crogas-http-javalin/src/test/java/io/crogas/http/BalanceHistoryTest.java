@@ -2,10 +2,10 @@ package io.crogas.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.crogas.domain.fakes.Fixture;
-import io.crogas.domain.fakes.MutableClock;
 import io.crogas.domain.model.TokenAmount;
 import io.crogas.domain.model.Wei;
+import io.crogas.testfixtures.Fixture;
+import io.crogas.testfixtures.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

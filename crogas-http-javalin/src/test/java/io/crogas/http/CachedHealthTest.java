@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crogas.domain.ChainUnavailableException;
-import io.crogas.domain.fakes.Fixture;
-import io.crogas.domain.fakes.MutableClock;
 import io.crogas.domain.model.TokenAmount;
 import io.crogas.domain.model.Wei;
+import io.crogas.testfixtures.Fixture;
+import io.crogas.testfixtures.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -5,8 +5,8 @@ import static io.crogas.http.RelayRoutesTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crogas.domain.ChainUnavailableException;
-import io.crogas.domain.fakes.Fixture;
-import io.crogas.domain.fakes.InMemoryApiKeys;
+import io.crogas.testfixtures.Fixture;
+import io.crogas.testfixtures.InMemoryApiKeys;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;

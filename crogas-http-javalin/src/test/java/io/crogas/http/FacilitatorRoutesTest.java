@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.crogas.domain.fakes.FakeEngine;
-import io.crogas.domain.fakes.Fixture;
-import io.crogas.domain.fakes.Keys;
 import io.crogas.domain.model.Address;
 import io.crogas.http.X402Payments.Payment;
+import io.crogas.testfixtures.FakeEngine;
+import io.crogas.testfixtures.Fixture;
+import io.crogas.testfixtures.Keys;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -2,7 +2,7 @@ package io.crogas.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.crogas.domain.fakes.MutableClock;
+import io.crogas.testfixtures.MutableClock;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import static io.crogas.http.ApiHarness.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.crogas.domain.fakes.Fixture;
+import io.crogas.testfixtures.Fixture;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,12 @@
 package io.crogas.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.crogas.domain.fakes.Fixture;
-import io.crogas.domain.fakes.Keys;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.Signature;
 import io.crogas.domain.model.TransferAuthorization;
+import io.crogas.testfixtures.Fixture;
+import io.crogas.testfixtures.Keys;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,15 +1,15 @@
 package io.crogas.cli.command;
 
 import io.crogas.cli.CliContext;
-import io.crogas.cli.CroGasNode;
 import io.crogas.cli.ExitCodes;
-import io.crogas.cli.ServerLauncher;
 import io.crogas.cli.chain.ChainCheck;
 import io.crogas.cli.serve.LiveCheck;
 import io.crogas.cli.serve.ServeSettings;
 import io.crogas.cli.serve.SettingsSource;
 import io.crogas.domain.model.ApiKey;
 import io.crogas.http.ApiSettings;
+import io.crogas.node.CroGasNode;
+import io.crogas.node.ServerLauncher;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;

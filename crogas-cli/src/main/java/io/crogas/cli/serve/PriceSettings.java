@@ -1,12 +1,12 @@
 package io.crogas.cli.serve;
 
-import io.crogas.cli.FixedPriceFeed;
-import io.crogas.cli.prices.MarketPriceSettings;
-import io.crogas.cli.prices.MarketPrices;
-import io.crogas.cli.prices.PriceSourceSpec;
 import io.crogas.domain.model.ChainId;
 import io.crogas.domain.policy.PriceConsensus;
 import io.crogas.domain.port.out.PriceFeed;
+import io.crogas.node.FixedPriceFeed;
+import io.crogas.node.prices.MarketPriceSettings;
+import io.crogas.node.prices.MarketPrices;
+import io.crogas.node.prices.PriceSourceSpec;
 import io.crogas.prices.CoinGeckoPrice;
 import io.crogas.prices.CryptoComTicker;
 import java.math.BigDecimal;

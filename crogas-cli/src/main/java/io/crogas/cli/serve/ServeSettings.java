@@ -1,7 +1,5 @@
 package io.crogas.cli.serve;
 
-import io.crogas.cli.NodeConfig;
-import io.crogas.cli.RelayerKeys;
 import io.crogas.cli.chain.GasPricing;
 import io.crogas.cli.chain.NetworkPreset;
 import io.crogas.cli.keys.PasswordSource;
@@ -14,6 +12,8 @@ import io.crogas.domain.policy.TierTable;
 import io.crogas.domain.service.WebhookSettings;
 import io.crogas.http.ApiSettings;
 import io.crogas.http.TrustedProxies;
+import io.crogas.node.NodeConfig;
+import io.crogas.node.RelayerKeys;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.crogas.cli.command;
 
 import io.crogas.cli.CliContext;
 import io.crogas.cli.CroGasCli;
-import io.crogas.cli.ServerLauncher;
+import io.crogas.node.ServerLauncher;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;

@@ -3,10 +3,10 @@ package io.crogas.cli.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.crogas.cli.prices.MarketPriceSettings;
-import io.crogas.cli.prices.PriceSourceSpec;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.policy.PriceConsensus;
+import io.crogas.node.prices.MarketPriceSettings;
+import io.crogas.node.prices.PriceSourceSpec;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.crogas.store.sqlite;
 
-import io.crogas.domain.port.out.StoreSamples;
+import io.crogas.testfixtures.StoreSamples;
 import java.nio.file.Path;
 
 /**

@@ -1,7 +1,7 @@
 package io.crogas.store.sqlite;
 
 import io.crogas.domain.port.out.ApiKeys;
-import io.crogas.domain.port.out.ApiKeysContract;
+import io.crogas.testfixtures.contracts.ApiKeysContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;

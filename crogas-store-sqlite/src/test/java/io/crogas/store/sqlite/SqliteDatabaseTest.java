@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crogas.domain.StoreUnavailableException;
-import io.crogas.domain.port.out.StoreSamples;
+import io.crogas.testfixtures.StoreSamples;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

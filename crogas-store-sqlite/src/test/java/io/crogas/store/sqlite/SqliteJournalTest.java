@@ -1,7 +1,7 @@
 package io.crogas.store.sqlite;
 
 import io.crogas.domain.port.out.Journal;
-import io.crogas.domain.port.out.JournalContract;
+import io.crogas.testfixtures.contracts.JournalContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;

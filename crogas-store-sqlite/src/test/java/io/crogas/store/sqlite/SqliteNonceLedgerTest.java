@@ -1,7 +1,7 @@
 package io.crogas.store.sqlite;
 
 import io.crogas.domain.port.out.NonceLedger;
-import io.crogas.domain.port.out.NonceLedgerContract;
+import io.crogas.testfixtures.contracts.NonceLedgerContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;

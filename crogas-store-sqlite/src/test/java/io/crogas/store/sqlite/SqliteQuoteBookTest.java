@@ -1,7 +1,7 @@
 package io.crogas.store.sqlite;
 
 import io.crogas.domain.port.out.QuoteBook;
-import io.crogas.domain.port.out.QuoteBookContract;
+import io.crogas.testfixtures.contracts.QuoteBookContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,15 +1,15 @@
 package io.crogas.store.sqlite;
 
-import static io.crogas.domain.port.out.StoreSamples.ALICE;
-import static io.crogas.domain.port.out.StoreSamples.BOB;
-import static io.crogas.domain.port.out.StoreSamples.accepted;
-import static io.crogas.domain.port.out.StoreSamples.at;
-import static io.crogas.domain.port.out.StoreSamples.confirmed;
-import static io.crogas.domain.port.out.StoreSamples.failed;
-import static io.crogas.domain.port.out.StoreSamples.forwarderCall;
-import static io.crogas.domain.port.out.StoreSamples.hash;
-import static io.crogas.domain.port.out.StoreSamples.submitted;
-import static io.crogas.domain.port.out.StoreSamples.tokenTransfer;
+import static io.crogas.testfixtures.StoreSamples.ALICE;
+import static io.crogas.testfixtures.StoreSamples.BOB;
+import static io.crogas.testfixtures.StoreSamples.accepted;
+import static io.crogas.testfixtures.StoreSamples.at;
+import static io.crogas.testfixtures.StoreSamples.confirmed;
+import static io.crogas.testfixtures.StoreSamples.failed;
+import static io.crogas.testfixtures.StoreSamples.forwarderCall;
+import static io.crogas.testfixtures.StoreSamples.hash;
+import static io.crogas.testfixtures.StoreSamples.submitted;
+import static io.crogas.testfixtures.StoreSamples.tokenTransfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +18,7 @@ import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.WebhookDelivery;
 import io.crogas.domain.model.WebhookEvent;
 import io.crogas.domain.port.out.WebhookOutbox;
-import io.crogas.domain.port.out.WebhookOutboxContract;
+import io.crogas.testfixtures.contracts.WebhookOutboxContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;

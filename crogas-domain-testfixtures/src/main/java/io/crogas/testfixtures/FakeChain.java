@@ -1,0 +1,127 @@
+package io.crogas.testfixtures;
+
+import io.crogas.domain.model.Address;
+import io.crogas.domain.model.Calldata;
+import io.crogas.domain.model.FeeMarket;
+import io.crogas.domain.model.Hash32;
+import io.crogas.domain.model.RelayJob;
+import io.crogas.domain.model.Wei;
+import io.crogas.domain.port.out.Chain;
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** An in-memory chain whose state tests set directly. */
+public final class FakeChain implements Chain {
+  public final Map<Address, BigInteger> forwarderNonces = new HashMap<>();
+  public final Map<String, BigInteger> tokenBalances = new HashMap<>();
+  public final Set<String> usedAuthorizations = new HashSet<>();
+  public final Map<Address, Wei> nativeBalances = new java.util.concurrent.ConcurrentHashMap<>();
+  public FeeMarket feeMarket = new FeeMarket(Wei.gwei(5_000), Wei.ZERO, true);
+  public BigInteger callGas = BigInteger.valueOf(50_000);
+  public Optional<String> callRevert = Optional.empty();
+  public Optional<String> jobRevert = Optional.empty();
+
+  /** The gas of the job when simulated as a relayer sends it; by default the same as without. */
+  public Optional<BigInteger> sentJobGas = Optional.empty();
+
+  /** The USDC every account holds unless {@link #setTokenBalance} said otherwise. */
+  public BigInteger defaultTokenBalance = BigInteger.ZERO;
+
+  /** Who each simulation as sent ran from, and at which gas price, in order. */
+  public final List<String> simulatedAs = new CopyOnWriteArrayList<>();
+
+  public int simulations;
+
+  /** The number of the {@link #feeMarket()} call (counting from 1) that finds the chain away. */
+  public volatile int feeMarketFailsAt = -1;
+
+  private int feeMarketCalls;
+
+  /** While held, job simulations wait (a lane busy with a slow job). */
+  public final java.util.concurrent.Semaphore simulationGate =
+      new java.util.concurrent.Semaphore(Integer.MAX_VALUE);
+
+  public long blockNumber = 100;
+
+  @Override
+  public long blockNumber() {
+    return blockNumber;
+  }
+
+  @Override
+  public BigInteger forwarderNonce(Address user) {
+    return forwarderNonces.getOrDefault(user, BigInteger.ZERO);
+  }
+
+  @Override
+  public BigInteger tokenBalance(Address token, Address owner) {
+    return tokenBalances.getOrDefault(token + "/" + owner, defaultTokenBalance);
+  }
+
+  public void setTokenBalance(Address token, Address owner, long atomic) {
+    tokenBalances.put(token + "/" + owner, BigInteger.valueOf(atomic));
+  }
+
+  @Override
+  public boolean authorizationUsed(Address token, Address authorizer, Hash32 nonce) {
+    return usedAuthorizations.contains(token + "/" + authorizer + "/" + nonce);
+  }
+
+  public void useAuthorization(Address token, Address authorizer, Hash32 nonce) {
+    usedAuthorizations.add(token + "/" + authorizer + "/" + nonce);
+  }
+
+  /** Relayer keys the forwarder does not list; every other account is listed. */
+  public final Set<Address> unregistered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  @Override
+  public boolean isRelayer(Address account) {
+    return !unregistered.contains(account);
+  }
+
+  @Override
+  public Wei nativeBalance(Address account) {
+    return nativeBalances.getOrDefault(account, Wei.ZERO);
+  }
+
+  @Override
+  public synchronized FeeMarket feeMarket() {
+    if (++feeMarketCalls == feeMarketFailsAt) {
+      throw new io.crogas.domain.ChainUnavailableException("fee market read timed out");
+    }
+    return feeMarket;
+  }
+
+  @Override
+  public Simulation simulateCall(Address from, Address to, Calldata data) {
+    simulations++;
+    return callRevert
+        .<Simulation>map(Simulation.Reverts::new)
+        .orElse(new Simulation.Succeeds(callGas));
+  }
+
+  @Override
+  public Simulation simulate(RelayJob job) {
+    simulationGate.acquireUninterruptibly();
+    simulationGate.release();
+    simulations++;
+    return jobRevert
+        .<Simulation>map(Simulation.Reverts::new)
+        .orElse(new Simulation.Succeeds(callGas.add(BigInteger.valueOf(90_000))));
+  }
+
+  @Override
+  public Simulation simulate(RelayJob job, Address relayer, Wei gasPrice) {
+    simulatedAs.add(relayer + "@" + gasPrice.value());
+    Simulation plain = simulate(job);
+    return plain instanceof Simulation.Succeeds && sentJobGas.isPresent()
+        ? new Simulation.Succeeds(sentJobGas.get())
+        : plain;
+  }
+}

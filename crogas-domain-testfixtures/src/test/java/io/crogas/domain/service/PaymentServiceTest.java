@@ -1,0 +1,364 @@
+package io.crogas.domain.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crogas.domain.model.Address;
+import io.crogas.domain.model.Hash32;
+import io.crogas.domain.model.PaymentFault;
+import io.crogas.domain.model.PaymentPayload;
+import io.crogas.domain.model.PaymentRequirements;
+import io.crogas.domain.model.SignedAuthorization;
+import io.crogas.domain.model.TransferAuthorization;
+import io.crogas.domain.port.in.SettlePayment.SettleOutcome;
+import io.crogas.domain.port.in.VerifyPayment.PaymentCommand;
+import io.crogas.domain.port.in.VerifyPayment.VerifyOutcome;
+import io.crogas.eip712.Keccak256;
+import io.crogas.testfixtures.FakeEngine;
+import io.crogas.testfixtures.Fixture;
+import io.crogas.testfixtures.Keys;
+import java.math.BigInteger;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PaymentServiceTest {
+  private static final Address PAY_TO = Address.parse("0x90F79bf6EB2c4f870365E785982E1f101E93b906");
+  private final Fixture f = new Fixture();
+
+  private TransferAuthorization authorization(long value, long validBeforeIn) {
+    return new TransferAuthorization(
+        f.user.address(),
+        PAY_TO,
+        BigInteger.valueOf(value),
+        BigInteger.ZERO,
+        BigInteger.valueOf(f.now() + validBeforeIn),
+        Hash32.of(Keccak256.hash(new byte[] {7})));
+  }
+
+  private PaymentCommand command(int version, TransferAuthorization a, Keys signer, long required) {
+    SignedAuthorization signed = new SignedAuthorization(a, signer.sign(a.transferDigest(f.usdc)));
+    String network = version == 1 ? "cronos-testnet" : "eip155:338";
+    return new PaymentCommand(
+        new PaymentPayload(version, "exact", network, signed),
+        new PaymentRequirements(
+            "exact",
+            network,
+            BigInteger.valueOf(required),
+            Fixture.USDC,
+            PAY_TO,
+            60,
+            Optional.of("USD Coin"),
+            Optional.of("2")));
+  }
+
+  private PaymentCommand valid() {
+    return command(2, authorization(1_000, 300), f.user, 1_000);
+  }
+
+  private PaymentFault faultOf(VerifyOutcome outcome) {
+    assertThat(outcome).isInstanceOf(VerifyOutcome.Invalid.class);
+    return ((VerifyOutcome.Invalid) outcome).fault();
+  }
+
+  @Test
+  void givenAnotherScheme_whenVerified_thenUnsupportedScheme() {
+    PaymentCommand c = valid();
+    PaymentCommand upto =
+        new PaymentCommand(
+            new PaymentPayload(2, "upto", "eip155:338", c.payload().payment()), c.requirements());
+
+    assertThat(faultOf(f.payments.verify(upto))).isEqualTo(PaymentFault.UNSUPPORTED_SCHEME);
+    assertThat(PaymentFault.UNSUPPORTED_SCHEME.code(1)).isEqualTo("unsupported_scheme");
+  }
+
+  @Test
+  void givenAnotherNetwork_whenVerified_thenNetworkMismatch() {
+    PaymentCommand c = valid();
+    PaymentCommand base =
+        new PaymentCommand(
+            new PaymentPayload(2, "exact", "eip155:8453", c.payload().payment()), c.requirements());
+
+    assertThat(faultOf(f.payments.verify(base))).isEqualTo(PaymentFault.NETWORK_MISMATCH);
+  }
+
+  @Test
+  void givenASignatureByAnotherKey_whenVerified_thenInvalidExactEvmSignature() {
+    VerifyOutcome outcome =
+        f.payments.verify(command(2, authorization(1_000, 300), Keys.of(3), 1_000));
+
+    assertThat(faultOf(outcome)).isEqualTo(PaymentFault.INVALID_SIGNATURE);
+    assertThat(PaymentFault.INVALID_SIGNATURE.code(2)).isEqualTo("invalid_exact_evm_signature");
+  }
+
+  @Test
+  void givenAWrongTokenName_whenVerified_thenTokenNameMismatch() {
+    PaymentCommand c = valid();
+    PaymentRequirements r = c.requirements();
+    PaymentRequirements renamed =
+        new PaymentRequirements(
+            r.scheme(),
+            r.network(),
+            r.amount(),
+            r.asset(),
+            r.payTo(),
+            60,
+            Optional.of("USDC"),
+            r.tokenVersion());
+
+    assertThat(faultOf(f.payments.verify(new PaymentCommand(c.payload(), renamed))))
+        .isEqualTo(PaymentFault.TOKEN_NAME_MISMATCH);
+  }
+
+  @Test
+  void givenAPaymentToSomeoneElse_whenVerified_thenRecipientMismatch() {
+    TransferAuthorization a = authorization(1_000, 300);
+    TransferAuthorization elsewhere =
+        new TransferAuthorization(
+            a.from(), Fixture.TARGET, a.value(), a.validAfter(), a.validBefore(), a.nonce());
+
+    assertThat(faultOf(f.payments.verify(command(2, elsewhere, f.user, 1_000))))
+        .isEqualTo(PaymentFault.RECIPIENT_MISMATCH);
+  }
+
+  @Test
+  void givenAnAuthorizationExpiringWithinSixSeconds_whenVerified_thenValidBefore() {
+    assertThat(faultOf(f.payments.verify(command(2, authorization(1_000, 5), f.user, 1_000))))
+        .isEqualTo(PaymentFault.VALID_BEFORE);
+  }
+
+  @Test
+  void givenAnAmountOtherThanRequired_whenVerifiedAsV2_thenAuthorizationValue() {
+    assertThat(faultOf(f.payments.verify(command(2, authorization(1_001, 300), f.user, 1_000))))
+        .isEqualTo(PaymentFault.AUTHORIZATION_VALUE);
+  }
+
+  @Test
+  void givenMoreThanTheMaximum_whenVerifiedAsV1_thenValidButLessIsNot() {
+    assertThat(f.payments.verify(command(1, authorization(1_001, 300), f.user, 1_000)))
+        .isInstanceOf(VerifyOutcome.Valid.class);
+    assertThat(faultOf(f.payments.verify(command(1, authorization(999, 300), f.user, 1_000))))
+        .isEqualTo(PaymentFault.AUTHORIZATION_VALUE);
+    assertThat(PaymentFault.AUTHORIZATION_VALUE.code(1))
+        .isEqualTo("invalid_exact_evm_payload_authorization_value");
+  }
+
+  @Test
+  void givenAUsedAuthorization_whenVerified_thenNonceAlreadyUsed() {
+    PaymentCommand c = valid();
+    TransferAuthorization a = c.payload().payment().authorization();
+    f.chain.useAuthorization(Fixture.USDC, a.from(), a.nonce());
+
+    assertThat(faultOf(f.payments.verify(c))).isEqualTo(PaymentFault.NONCE_ALREADY_USED);
+  }
+
+  @Test
+  void givenTooLittleBalance_whenVerified_thenInsufficientBalance() {
+    f.chain.setTokenBalance(Fixture.USDC, f.user.address(), 999);
+
+    assertThat(faultOf(f.payments.verify(valid()))).isEqualTo(PaymentFault.INSUFFICIENT_BALANCE);
+    assertThat(PaymentFault.INSUFFICIENT_BALANCE.code(1)).isEqualTo("insufficient_funds");
+  }
+
+  @Test
+  void givenARevertingTransfer_whenVerified_thenSimulationFailed() {
+    f.chain.jobRevert = Optional.of("paused");
+
+    assertThat(faultOf(f.payments.verify(valid()))).isEqualTo(PaymentFault.SIMULATION_FAILED);
+  }
+
+  @Test
+  void givenAnUnconfiguredPayee_whenVerified_thenPayeeNotAllowed() {
+    FacilitatorSettings onlyTarget =
+        new FacilitatorSettings(
+            f.facilitatorSettings.network(),
+            f.facilitatorSettings.assets(),
+            java.util.Set.of(Fixture.TARGET),
+            java.time.Duration.ofSeconds(1),
+            6);
+    PaymentService restricted =
+        new PaymentService(onlyTarget, f.chain, f.journal, f.engine, f.clock);
+
+    assertThat(faultOf(restricted.verify(valid()))).isEqualTo(PaymentFault.PAYEE_NOT_ALLOWED);
+  }
+
+  @Test
+  void givenAValidPayment_whenVerified_thenValidWithThePayer() {
+    assertThat(f.payments.verify(valid())).isEqualTo(new VerifyOutcome.Valid(f.user.address()));
+  }
+
+  @Test
+  void givenAValidPayment_whenSettledTwice_thenOneSuccessAndTheSecondIsADuplicateWithTheHash() {
+    PaymentCommand c = valid();
+
+    SettleOutcome first = f.payments.settle(c);
+    SettleOutcome second = f.payments.settle(c);
+
+    assertThat(first).isInstanceOf(SettleOutcome.Settled.class);
+    assertThat(second).isNotInstanceOf(SettleOutcome.Settled.class);
+    assertThat(second).isInstanceOf(SettleOutcome.Duplicate.class);
+    assertThat(((SettleOutcome.Duplicate) second).transaction())
+        .contains(((SettleOutcome.Settled) first).transaction());
+    assertThat(f.engine.executed).hasSize(1);
+  }
+
+  @Test
+  void givenSixteenParallelSettlesOfOnePayment_whenTheyRace_thenExactlyOneSuccess()
+      throws Exception {
+    PaymentCommand c = valid();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(16);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.List<java.util.concurrent.Future<SettleOutcome>> calls = new java.util.ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      calls.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return f.payments.settle(c);
+              }));
+    }
+    start.countDown();
+    java.util.List<SettleOutcome> outcomes = new java.util.ArrayList<>();
+    for (java.util.concurrent.Future<SettleOutcome> call : calls) {
+      outcomes.add(call.get(10, java.util.concurrent.TimeUnit.SECONDS));
+    }
+    pool.shutdown();
+    outcomes.add(f.payments.settle(c));
+
+    assertThat(outcomes).filteredOn(o -> o instanceof SettleOutcome.Settled).hasSize(1);
+    assertThat(outcomes).filteredOn(o -> o instanceof SettleOutcome.Duplicate).hasSize(16);
+    assertThat(f.engine.executed).hasSize(1);
+  }
+
+  /** Issue #9 item 1: X1 (to himself, nonce N) settled, then X2 (to the merchant, same N). */
+  @Test
+  void givenASettledPayment_whenAnotherAuthorizationWithItsNonceComes_thenNeverValidNorSettled() {
+    Hash32 nonce = Hash32.of(Keccak256.hash(new byte[] {9}));
+    PaymentCommand toSelf = toSelf(nonce);
+    PaymentCommand toMerchant = toMerchant(nonce, f.user);
+    SettleOutcome x1 = f.payments.settle(toSelf);
+
+    VerifyOutcome verified = f.payments.verify(toMerchant);
+    SettleOutcome x2 = f.payments.settle(toMerchant);
+
+    assertThat(x1).isInstanceOf(SettleOutcome.Settled.class);
+    assertThat(faultOf(verified)).isEqualTo(PaymentFault.NONCE_ALREADY_USED);
+    assertThat(x2).isInstanceOf(SettleOutcome.Failed.class);
+    assertThat(((SettleOutcome.Failed) x2).fault()).isEqualTo(PaymentFault.NONCE_ALREADY_USED);
+    assertThat(((SettleOutcome.Failed) x2).transaction()).isEmpty();
+    assertThat(f.engine.executed).hasSize(1);
+  }
+
+  @Test
+  void givenAPaymentInFlight_whenAnotherAuthorizationWithItsNonceComes_thenNeverValidNorPending() {
+    f.engine.mode = FakeEngine.Mode.HOLD;
+    Hash32 nonce = Hash32.of(Keccak256.hash(new byte[] {10}));
+    SettleOutcome x1 = f.payments.settle(toSelf(nonce));
+
+    VerifyOutcome verified = f.payments.verify(toMerchant(nonce, f.user));
+    SettleOutcome x2 = f.payments.settle(toMerchant(nonce, f.user));
+
+    assertThat(x1).isInstanceOf(SettleOutcome.Pending.class);
+    assertThat(faultOf(verified)).isEqualTo(PaymentFault.NONCE_ALREADY_USED);
+    assertThat(x2).isInstanceOf(SettleOutcome.Failed.class);
+    assertThat(f.engine.executed).hasSize(1);
+  }
+
+  @Test
+  void givenASettledPayment_whenItsAuthorizationComesWithAnotherSignature_thenNotSettled() {
+    Hash32 nonce = Hash32.of(Keccak256.hash(new byte[] {11}));
+    PaymentCommand original = toMerchant(nonce, f.user);
+    f.payments.settle(original);
+    PaymentCommand resigned = toMerchant(nonce, Keys.of(77));
+
+    SettleOutcome outcome = f.payments.settle(resigned);
+
+    assertThat(outcome)
+        .isNotInstanceOf(SettleOutcome.Settled.class)
+        .isNotInstanceOf(SettleOutcome.Pending.class)
+        .isNotInstanceOf(SettleOutcome.Duplicate.class);
+  }
+
+  @Test
+  void givenAValueBelowTheMinimum_whenVerifiedOrSettled_thenRefusedBeforeAnyTransaction() {
+    PaymentCommand dust = command(2, authorization(999, 300), f.user, 999);
+
+    VerifyOutcome verified = f.payments.verify(dust);
+    SettleOutcome settled = f.payments.settle(dust);
+
+    assertThat(verified).isInstanceOf(VerifyOutcome.Invalid.class);
+    assertThat(((VerifyOutcome.Invalid) verified).fault().code(2))
+        .isEqualTo("amount_below_minimum");
+    assertThat(settled).isInstanceOf(SettleOutcome.Failed.class);
+    assertThat(f.engine.executed).isEmpty();
+    assertThat(f.journal.recent(Optional.empty(), 10)).isEmpty();
+  }
+
+  /** The minimum-sized payment (0.001 USDC) from the user to himself under {@code nonce}. */
+  private PaymentCommand toSelf(Hash32 nonce) {
+    return transfer(nonce, f.user.address(), 1_000, f.user);
+  }
+
+  /** 5 USDC from the user to the merchant ({@link #PAY_TO}) under {@code nonce}. */
+  private PaymentCommand toMerchant(Hash32 nonce, Keys signer) {
+    return transfer(nonce, PAY_TO, 5_000_000, signer);
+  }
+
+  private PaymentCommand transfer(Hash32 nonce, Address payTo, long value, Keys signer) {
+    TransferAuthorization a =
+        new TransferAuthorization(
+            f.user.address(),
+            payTo,
+            BigInteger.valueOf(value),
+            BigInteger.ZERO,
+            BigInteger.valueOf(f.now() + 300),
+            nonce);
+    SignedAuthorization signed = new SignedAuthorization(a, signer.sign(a.transferDigest(f.usdc)));
+    return new PaymentCommand(
+        new PaymentPayload(2, "exact", "eip155:338", signed),
+        new PaymentRequirements(
+            "exact",
+            "eip155:338",
+            BigInteger.valueOf(value),
+            Fixture.USDC,
+            payTo,
+            60,
+            Optional.of("USD Coin"),
+            Optional.of("2")));
+  }
+
+  @Test
+  void givenAnInvalidPayment_whenSettled_thenFailedAndNothingJournaled() {
+    SettleOutcome outcome =
+        f.payments.settle(command(2, authorization(1_000, 300), Keys.of(3), 1_000));
+
+    assertThat(outcome).isInstanceOf(SettleOutcome.Failed.class);
+    assertThat(((SettleOutcome.Failed) outcome).fault()).isEqualTo(PaymentFault.INVALID_SIGNATURE);
+    assertThat(f.journal.recent(Optional.empty(), 10)).isEmpty();
+  }
+
+  @Test
+  void givenAReceiptThatDoesNotComeInTime_whenSettled_thenPendingWithTheHashNotFailed() {
+    f.engine.mode = FakeEngine.Mode.HOLD;
+
+    SettleOutcome outcome = f.payments.settle(valid());
+
+    assertThat(outcome).isInstanceOf(SettleOutcome.Pending.class);
+    assertThat(((SettleOutcome.Pending) outcome).transaction()).isPresent();
+    SettleOutcome retry = f.payments.settle(valid());
+    assertThat(retry).isInstanceOf(SettleOutcome.Duplicate.class);
+    assertThat(((SettleOutcome.Duplicate) retry).transaction())
+        .isEqualTo(((SettleOutcome.Pending) outcome).transaction());
+    assertThat(f.engine.executed).hasSize(1);
+  }
+
+  @Test
+  void givenATransferThatRevertsOnChain_whenSettled_thenTransactionFailedWithItsHash() {
+    f.engine.mode = FakeEngine.Mode.REVERT;
+
+    SettleOutcome outcome = f.payments.settle(valid());
+
+    assertThat(outcome).isInstanceOf(SettleOutcome.Failed.class);
+    assertThat(((SettleOutcome.Failed) outcome).fault()).isEqualTo(PaymentFault.TRANSACTION_FAILED);
+    assertThat(((SettleOutcome.Failed) outcome).transaction()).isPresent();
+  }
+}

@@ -1,0 +1,347 @@
+package io.crogas.node;
+
+import io.crogas.chain.JsonRpc;
+import io.crogas.chain.KeystoreRelayerSigner;
+import io.crogas.chain.TokenDomainReader;
+import io.crogas.chain.Web3jBroadcaster;
+import io.crogas.chain.Web3jChain;
+import io.crogas.domain.model.Address;
+import io.crogas.domain.model.ChainId;
+import io.crogas.domain.model.ForwarderDomain;
+import io.crogas.domain.model.TokenDomain;
+import io.crogas.domain.model.X402Network;
+import io.crogas.domain.port.in.FindRelays;
+import io.crogas.domain.port.in.QuoteRelay;
+import io.crogas.domain.port.in.SettlePayment;
+import io.crogas.domain.port.in.SubmitRelay;
+import io.crogas.domain.port.in.VerifyPayment;
+import io.crogas.domain.port.out.ApiKeys;
+import io.crogas.domain.port.out.Chain;
+import io.crogas.domain.port.out.Journal;
+import io.crogas.domain.port.out.NonceLedger;
+import io.crogas.domain.port.out.WebhookOutbox;
+import io.crogas.domain.service.FacilitatorSettings;
+import io.crogas.domain.service.PaymentService;
+import io.crogas.domain.service.QuoteService;
+import io.crogas.domain.service.RelayQueries;
+import io.crogas.domain.service.RelayService;
+import io.crogas.domain.service.RelaySettings;
+import io.crogas.domain.service.RelayerBalanceWatch;
+import io.crogas.domain.service.TrackingService;
+import io.crogas.domain.service.WebhookDispatcher;
+import io.crogas.domain.service.WebhookSettings;
+import io.crogas.eip712.SignatureRecovery;
+import io.crogas.engine.EngineSettings;
+import io.crogas.engine.RelayerEngine;
+import io.crogas.engine.SendChecks;
+import io.crogas.http.ApiSettings;
+import io.crogas.http.TransactionDocuments;
+import io.crogas.node.webhooks.DeliveryBodies;
+import io.crogas.node.webhooks.HttpWebhookTransport;
+import io.crogas.node.webhooks.WebhookSignature;
+import io.crogas.node.webhooks.WebhookWorker;
+import io.crogas.store.sqlite.SqliteApiKeys;
+import io.crogas.store.sqlite.SqliteDatabase;
+import io.crogas.store.sqlite.SqliteJournal;
+import io.crogas.store.sqlite.SqliteNonceLedger;
+import io.crogas.store.sqlite.SqliteQuoteBook;
+import io.crogas.store.sqlite.SqliteWebhookOutbox;
+import java.security.SecureRandom;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A running CroGas relayer and x402 facilitator inside your JVM: the chain adapter, the embedded
+ * store, the relay engine and the use cases, wired by hand. In-flight work from a previous run is
+ * recovered before {@link #start} returns.
+ *
+ * <pre>{@code
+ * try (CroGasNode node = CroGasNode.start(config)) {
+ *   QuoteOutcome quote = node.quotes().quote(command);
+ * }
+ * }</pre>
+ */
+public final class CroGasNode implements AutoCloseable {
+  private final NodeConfig config;
+  private final JsonRpc rpc;
+  private final SqliteDatabase database;
+  private final RelayerEngine engine;
+  private final Chain chain;
+  private final Journal journal;
+  private final NonceLedger ledger;
+  private final ApiKeys apiKeys;
+  private final List<Address> relayers;
+  private final TokenDomain usdc;
+  private final ForwarderDomain forwarder;
+  private final QuoteService quotes;
+  private final RelayService relay;
+  private final PaymentService payments;
+  private final RelayQueries queries;
+  private final SettlementStats stats;
+  private final WebhookOutbox webhooks;
+  private final WebhookWorker webhookWorker;
+
+  private CroGasNode(NodeConfig config, InstantSource clock, JsonRpc rpc, SqliteDatabase database) {
+    ChainId chainId = config.network().chainId();
+    this.config = config;
+    this.rpc = rpc;
+    this.database = database;
+    KeystoreRelayerSigner signer = signer(config.relayerKeys(), clock);
+    this.relayers = signer.addresses();
+    this.chain = new Web3jChain(rpc, config.network(), config.forwarder(), signer);
+    // Reading the token's domain also proves the node is on the configured chain: the
+    // separator binds the chain id.
+    this.usdc = new TokenDomainReader(rpc, chainId).read(config.usdc());
+    this.forwarder = ForwarderDomain.of(chainId, config.forwarder());
+    // Every setting is checked before anything starts a thread.
+    RelaySettings relaySettings =
+        new RelaySettings(
+            forwarder,
+            usdc,
+            config.tiers(),
+            config.fees(),
+            config.targets(),
+            config.forwarderOverheadGas(),
+            config.maxGasPerRequest(),
+            config.defaultDeadline(),
+            config.deadlineMargin(),
+            config.reverts());
+    FacilitatorSettings facilitatorSettings =
+        new FacilitatorSettings(
+            new X402Network(chainId),
+            Map.of(usdc.token(), usdc),
+            config.payees(),
+            config.settleWait(),
+            6,
+            config.minimumSettleValue());
+    EngineSettings engineSettings =
+        new EngineSettings(
+            chainId,
+            config.network().eip1559(),
+            config.tiers(),
+            "normal",
+            config.fees().gasLimitMarginPercent(),
+            config.pollInterval(),
+            config.replaceAfter(),
+            config.replacement(),
+            3,
+            // At send time a third of the admission margin must be left: time to be mined.
+            new SendChecks(usdc.token(), config.deadlineMargin().dividedBy(3)),
+            config.receiptGrace(),
+            config.keyCheckInterval(),
+            config.laneQueueLimit());
+    this.journal = new SqliteJournal(database);
+    this.ledger = new SqliteNonceLedger(database);
+    this.apiKeys = new SqliteApiKeys(database);
+    SqliteQuoteBook quoteBook = new SqliteQuoteBook(database);
+    this.webhooks = new SqliteWebhookOutbox(database);
+    this.webhookWorker = webhookWorker(config, clock);
+    this.stats = new SettlementStats(clock);
+    TrackingService tracking =
+        new TrackingService(
+            journal,
+            record -> {
+              stats.finished(record);
+              webhookWorker.wake();
+            });
+    this.engine =
+        new RelayerEngine(
+            engineSettings,
+            relayers,
+            chain,
+            new Web3jBroadcaster(rpc),
+            signer,
+            ledger,
+            journal,
+            tracking,
+            clock);
+    this.quotes =
+        new QuoteService(relaySettings, chain, config.prices(), quoteBook, journal, clock);
+    this.relay =
+        new RelayService(
+            relaySettings, quotes, quoteBook, chain, journal, engine, this::inRotation, clock);
+    this.payments = new PaymentService(facilitatorSettings, chain, journal, engine, clock);
+    this.queries = new RelayQueries(journal, chain);
+  }
+
+  /**
+   * Deliveries of the outbox to webhook receivers on the worker's own thread. Their bodies carry no
+   * explorer link (the node does not know which explorer its API shows); the hash is there.
+   */
+  private WebhookWorker webhookWorker(NodeConfig config, InstantSource clock) {
+    WebhookSettings settings = config.webhooks();
+    ApiSettings documents =
+        new ApiSettings(
+            forwarder.chainId(),
+            forwarder.forwarder(),
+            usdc,
+            relayers,
+            Optional.empty(),
+            config.settleWait(),
+            config.fees().facilitatorFeeBps(),
+            64 * 1024,
+            List.of(),
+            ApiSettings.Access.open(),
+            ApiSettings.FaucetSettings.disabled());
+    SecureRandom random = new SecureRandom();
+    WebhookDispatcher dispatcher =
+        new WebhookDispatcher(
+            webhooks,
+            new HttpWebhookTransport(settings.sendTimeout()),
+            new DeliveryBodies(journal, new TransactionDocuments(documents)),
+            new WebhookSignature(),
+            settings,
+            clock,
+            random::nextDouble);
+    RelayerBalanceWatch balances =
+        new RelayerBalanceWatch(chain, relayers, settings.lowBalance(), webhooks, clock);
+    return new WebhookWorker(
+        dispatcher, balances, settings.pollInterval(), settings.balanceCheckInterval());
+  }
+
+  /** Connects, opens the store, recovers unfinished work and returns a node ready for requests. */
+  public static CroGasNode start(NodeConfig config) {
+    return start(config, InstantSource.system());
+  }
+
+  /** The same, on {@code clock} (quote expiry, deadlines, replacement timers, statistics). */
+  public static CroGasNode start(NodeConfig config, InstantSource clock) {
+    // Chooses (and logs) the signature recovery backend now, not on the first request.
+    SignatureRecovery.active();
+    JsonRpc rpc = JsonRpc.connect(config.rpcUrl(), config.rpcTimeout());
+    SqliteDatabase database = null;
+    CroGasNode node = null;
+    try {
+      database = SqliteDatabase.open(config.storeFile());
+      node = new CroGasNode(config, clock, rpc, database);
+      node.engine.recover();
+      node.webhookWorker.start();
+      return node;
+    } catch (RuntimeException | Error e) {
+      // Nothing half-started outlives a failed start: threads, the store file, the RPC client.
+      if (node != null) {
+        node.close();
+      } else {
+        if (database != null) {
+          database.close();
+        }
+        rpc.close();
+      }
+      throw e;
+    }
+  }
+
+  private static KeystoreRelayerSigner signer(RelayerKeys keys, InstantSource clock) {
+    if (keys instanceof RelayerKeys.Keystores stores) {
+      return KeystoreRelayerSigner.fromKeystores(stores.files(), stores.password(), clock);
+    }
+    return KeystoreRelayerSigner.fromPrivateKeys(((RelayerKeys.PrivateKeys) keys).hex(), clock);
+  }
+
+  /** The configuration this node was started with. */
+  public NodeConfig config() {
+    return config;
+  }
+
+  public QuoteRelay quotes() {
+    return quotes;
+  }
+
+  public SubmitRelay relay() {
+    return relay;
+  }
+
+  public VerifyPayment verifier() {
+    return payments;
+  }
+
+  public SettlePayment settler() {
+    return payments;
+  }
+
+  public FindRelays history() {
+    return queries;
+  }
+
+  /** The chain as the node reads it (balances, nonces, fee market). */
+  Chain chain() {
+    return chain;
+  }
+
+  Journal journal() {
+    return journal;
+  }
+
+  NonceLedger nonceLedger() {
+    return ledger;
+  }
+
+  /**
+   * The API keys of facilitator clients, in the node's store: an embedder issues and revokes them
+   * here ({@code ApiKey.issue}), an operator with {@code crogas apikeys}; the HTTP server reads
+   * them again every {@code apiKeyRefresh}.
+   */
+  public ApiKeys apiKeys() {
+    return apiKeys;
+  }
+
+  public List<Address> relayers() {
+    return relayers;
+  }
+
+  public TokenDomain usdc() {
+    return usdc;
+  }
+
+  public ForwarderDomain forwarder() {
+    return forwarder;
+  }
+
+  /** Jobs queued or in flight in the engine. */
+  public int queueDepth() {
+    return engine.queueDepth();
+  }
+
+  /** Jobs queued or in flight per relayer key. */
+  public Map<Address, Integer> laneLoads() {
+    return engine.laneLoads();
+  }
+
+  /** The registered webhooks and their deliveries. */
+  public WebhookOutbox webhooks() {
+    return webhooks;
+  }
+
+  /** The relayer keys that take new jobs: admission asks whether one of them can pay. */
+  private List<Address> inRotation() {
+    Map<Address, String> out = engine.outOfRotation();
+    return relayers.stream().filter(relayer -> !out.containsKey(relayer)).toList();
+  }
+
+  /** Relayer keys that take no new jobs (empty, or not listed by the forwarder), and why. */
+  public Map<Address, String> outOfRotation() {
+    return engine.outOfRotation();
+  }
+
+  /** Totals of finished requests since start. */
+  public SettlementStats stats() {
+    return stats;
+  }
+
+  @Override
+  public void close() {
+    webhookWorker.close();
+    engine.close();
+    database.close();
+    rpc.close();
+    if (config.prices() instanceof AutoCloseable feed) { // a market feed polls until closed
+      try {
+        feed.close();
+      } catch (Exception e) {
+        // nothing more to release
+      }
+    }
+  }
+}

@@ -1,0 +1,249 @@
+package io.crogas.node;
+
+import io.crogas.chain.NetworkProfile;
+import io.crogas.domain.model.Address;
+import io.crogas.domain.model.Wei;
+import io.crogas.domain.policy.FeeSchedule;
+import io.crogas.domain.policy.ReplacementPolicy;
+import io.crogas.domain.policy.RevertPolicy;
+import io.crogas.domain.policy.TargetPolicy;
+import io.crogas.domain.policy.TierTable;
+import io.crogas.domain.port.out.PriceFeed;
+import io.crogas.domain.service.FacilitatorSettings;
+import io.crogas.domain.service.WebhookSettings;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything a {@link CroGasNode} needs. Build one with {@link #builder}: four facts are required
+ * (RPC URL, network, forwarder, USDC), relayer keys, a store file and a price feed; the rest has
+ * defaults fit for Cronos.
+ */
+public record NodeConfig(
+    String rpcUrl,
+    NetworkProfile network,
+    Address forwarder,
+    Address usdc,
+    RelayerKeys relayerKeys,
+    Path storeFile,
+    PriceFeed prices,
+    TierTable tiers,
+    FeeSchedule fees,
+    TargetPolicy targets,
+    ReplacementPolicy replacement,
+    BigInteger forwarderOverheadGas,
+    BigInteger maxGasPerRequest,
+    Duration defaultDeadline,
+    Duration deadlineMargin,
+    RevertPolicy reverts,
+    Duration pollInterval,
+    Duration replaceAfter,
+    Duration settleWait,
+    Duration rpcTimeout,
+    Set<Address> payees,
+    Duration receiptGrace,
+    Duration keyCheckInterval,
+    int laneQueueLimit,
+    BigDecimal minimumSettleValue,
+    WebhookSettings webhooks) {
+
+  public NodeConfig {
+    Objects.requireNonNull(rpcUrl, "rpcUrl");
+    Objects.requireNonNull(network, "network");
+    Objects.requireNonNull(forwarder, "forwarder");
+    Objects.requireNonNull(usdc, "usdc");
+    Objects.requireNonNull(relayerKeys, "relayerKeys");
+    Objects.requireNonNull(storeFile, "storeFile");
+    Objects.requireNonNull(prices, "prices");
+    payees = Set.copyOf(payees);
+    Objects.requireNonNull(minimumSettleValue, "minimumSettleValue");
+    Objects.requireNonNull(webhooks, "webhooks");
+  }
+
+  public static Builder builder(
+      String rpcUrl, NetworkProfile network, Address forwarder, Address usdc) {
+    return new Builder(rpcUrl, network, forwarder, usdc);
+  }
+
+  /** Fills in the defaults; set what differs. */
+  public static final class Builder {
+    private final String rpcUrl;
+    private final NetworkProfile network;
+    private final Address forwarder;
+    private final Address usdc;
+    private RelayerKeys relayerKeys;
+    private Path storeFile;
+    private PriceFeed prices;
+    private TierTable tiers = TierTable.defaults();
+    private FeeSchedule fees = FeeSchedule.defaults();
+    private TargetPolicy targets = TargetPolicy.open();
+    private ReplacementPolicy replacement = new ReplacementPolicy(10, 5, Wei.gwei(1_000_000));
+    private BigInteger forwarderOverheadGas = BigInteger.valueOf(140_000);
+    private BigInteger maxGasPerRequest = BigInteger.valueOf(3_000_000);
+    private Duration defaultDeadline = Duration.ofMinutes(30);
+    private Duration deadlineMargin = Duration.ofSeconds(30);
+    private RevertPolicy reverts = RevertPolicy.defaults();
+    private Duration pollInterval = Duration.ofMillis(250);
+    private Duration replaceAfter = Duration.ofSeconds(30);
+    private Duration settleWait = Duration.ofSeconds(30);
+    private Duration rpcTimeout = Duration.ofSeconds(10);
+    private Set<Address> payees = Set.of();
+    private Duration receiptGrace = Duration.ofSeconds(30);
+    private Duration keyCheckInterval = Duration.ofSeconds(30);
+    private int laneQueueLimit = 1_000;
+    private BigDecimal minimumSettleValue = FacilitatorSettings.DEFAULT_MINIMUM_VALUE;
+    private WebhookSettings webhooks = WebhookSettings.defaults();
+
+    private Builder(String rpcUrl, NetworkProfile network, Address forwarder, Address usdc) {
+      this.rpcUrl = rpcUrl;
+      this.network = network;
+      this.forwarder = forwarder;
+      this.usdc = usdc;
+    }
+
+    public Builder relayerKeys(RelayerKeys value) {
+      this.relayerKeys = value;
+      return this;
+    }
+
+    public Builder storeFile(Path value) {
+      this.storeFile = value;
+      return this;
+    }
+
+    public Builder prices(PriceFeed value) {
+      this.prices = value;
+      return this;
+    }
+
+    public Builder tiers(TierTable value) {
+      this.tiers = value;
+      return this;
+    }
+
+    public Builder fees(FeeSchedule value) {
+      this.fees = value;
+      return this;
+    }
+
+    public Builder targets(TargetPolicy value) {
+      this.targets = value;
+      return this;
+    }
+
+    public Builder replacement(ReplacementPolicy value) {
+      this.replacement = value;
+      return this;
+    }
+
+    public Builder maxGasPerRequest(BigInteger value) {
+      this.maxGasPerRequest = value;
+      return this;
+    }
+
+    public Builder defaultDeadline(Duration value) {
+      this.defaultDeadline = value;
+      return this;
+    }
+
+    /** How far beyond now a relay request's deadline and fee authorization must reach. */
+    public Builder deadlineMargin(Duration value) {
+      this.deadlineMargin = value;
+      return this;
+    }
+
+    /** How addresses whose calls revert on chain are slowed down, then refused. */
+    public Builder reverts(RevertPolicy value) {
+      this.reverts = value;
+      return this;
+    }
+
+    public Builder pollInterval(Duration value) {
+      this.pollInterval = value;
+      return this;
+    }
+
+    public Builder replaceAfter(Duration value) {
+      this.replaceAfter = value;
+      return this;
+    }
+
+    public Builder settleWait(Duration value) {
+      this.settleWait = value;
+      return this;
+    }
+
+    public Builder rpcTimeout(Duration value) {
+      this.rpcTimeout = value;
+      return this;
+    }
+
+    public Builder payees(Set<Address> value) {
+      this.payees = value;
+      return this;
+    }
+
+    public Builder webhooks(WebhookSettings value) {
+      this.webhooks = value;
+      return this;
+    }
+
+    /** How long a passed relayer nonce may lack a receipt before its job is reported failed. */
+    public Builder receiptGrace(Duration value) {
+      this.receiptGrace = value;
+      return this;
+    }
+
+    /** How often each relayer key's balance and forwarder registration are read again. */
+    public Builder keyCheckInterval(Duration value) {
+      this.keyCheckInterval = value;
+      return this;
+    }
+
+    /** How many jobs one relayer key's lane may hold before new jobs are refused. */
+    public Builder laneQueueLimit(int value) {
+      this.laneQueueLimit = value;
+      return this;
+    }
+
+    /** x402: the smallest transfer settled, in token units (default 0.001). */
+    public Builder minimumSettleValue(BigDecimal value) {
+      this.minimumSettleValue = value;
+      return this;
+    }
+
+    public NodeConfig build() {
+      return new NodeConfig(
+          rpcUrl,
+          network,
+          forwarder,
+          usdc,
+          relayerKeys,
+          storeFile,
+          prices,
+          tiers,
+          fees,
+          targets,
+          replacement,
+          forwarderOverheadGas,
+          maxGasPerRequest,
+          defaultDeadline,
+          deadlineMargin,
+          reverts,
+          pollInterval,
+          replaceAfter,
+          settleWait,
+          rpcTimeout,
+          payees,
+          receiptGrace,
+          keyCheckInterval,
+          laneQueueLimit,
+          minimumSettleValue,
+          webhooks);
+    }
+  }
+}
