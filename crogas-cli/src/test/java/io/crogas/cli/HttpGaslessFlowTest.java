@@ -509,25 +509,17 @@ class HttpGaslessFlowTest {
   }
 
   @Test
-  void givenOneAddressHammeringQuotes_whenItPassesSixtyAMinute_then429WithRetryAfter() {
-    LocalNetwork.User greedy = LocalNetwork.User.of(111);
-    ObjectNode request = quoteRequest(greedy, 1);
-    int accepted = 0;
-    HttpJson.Answer answer = api.post("/x402/quote", request);
-    while (answer.status() == 200 && accepted < 200) {
-      accepted++;
-      answer = api.post("/x402/quote", request);
+  void givenMoreQuotesForOneAddressThanItsOldSixtyAMinute_whenAsked_thenAllServed() {
+    // Quotes name any address unsigned: they count against the caller (IP or API key), never the
+    // address, whose budget only work it signed fills (AddressLimitTest: the lockout attack).
+    LocalNetwork.User named = LocalNetwork.User.of(111);
+    ObjectNode request = quoteRequest(named, 1);
+    List<Integer> statuses = new java.util.ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      statuses.add(api.post("/x402/quote", request).status());
     }
 
-    // Fixed one-minute windows: 60 in the window, or up to 120 when the burst straddles two.
-    assertThat(accepted).isBetween(60, 120);
-    assertError(answer, 429, "rate_limited");
-    assertThat(answer.headers().firstValue("Retry-After")).isPresent();
-    assertThat(Long.parseLong(answer.headers().firstValue("Retry-After").orElseThrow()))
-        .isBetween(1L, 60L);
-    // Per address: another address is still served.
-    assertThat(api.post("/x402/quote", quoteRequest(LocalNetwork.User.of(112), 1)).status())
-        .isEqualTo(200);
+    assertThat(statuses).containsOnly(200);
   }
 
   @Test

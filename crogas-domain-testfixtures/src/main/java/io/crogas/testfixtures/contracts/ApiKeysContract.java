@@ -89,9 +89,10 @@ public abstract class ApiKeysContract {
     assertThat(keys.revoke(key.id(), at(10))).isTrue();
     assertThat(keys.revoke(key.id(), at(20))).isFalse();
 
-    assertThat(reopen(keys).list())
-        .containsExactly(key.revoked(at(10)), key(2, OptionalInt.empty()));
+    keys = reopen(keys);
+    assertThat(keys.list()).containsExactly(key.revoked(at(10)), key(2, OptionalInt.empty()));
     assertThat(keys.list().get(0).active()).isFalse();
+    assertThat(keys.revoke(key.id(), at(30))).isFalse();
   }
 
   @Test
