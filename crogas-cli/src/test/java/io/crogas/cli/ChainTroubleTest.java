@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayState;
-import io.crogas.domain.port.in.SettlePayment.SettleOutcome;
-import io.crogas.domain.port.in.VerifyPayment.PaymentCommand;
+import io.crogas.domain.port.in.SettlePaymentCommand;
+import io.crogas.domain.port.in.SettlePaymentUseCase.SettleOutcome;
 import io.crogas.node.CroGasNode;
 import io.crogas.node.NodeInternals;
 import java.math.BigInteger;
@@ -44,7 +44,7 @@ class ChainTroubleTest {
                   .replaceAfter(Duration.ofMillis(400))
                   .settleWait(Duration.ofSeconds(20))
                   .build())) {
-        PaymentCommand payment = Payments.payment(payer, payTo, node.usdc(), 0);
+        SettlePaymentCommand payment = Payments.payment(payer, payTo, node.usdc(), 0);
         CompletableFuture<SettleOutcome> settling =
             CompletableFuture.supplyAsync(() -> node.settler().settle(payment));
 
@@ -88,7 +88,7 @@ class ChainTroubleTest {
         List<Future<SettleOutcome>> outcomes = new ArrayList<>();
         for (LocalNetwork.User payer : payers) {
           for (int n = 0; n < 4; n++) {
-            PaymentCommand payment = Payments.payment(payer, payTo, node.usdc(), n);
+            SettlePaymentCommand payment = Payments.payment(payer, payTo, node.usdc(), n);
             outcomes.add(clients.submit(() -> Payments.settleRetrying(node.settler(), payment)));
           }
         }

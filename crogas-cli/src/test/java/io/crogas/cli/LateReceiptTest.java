@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayState;
-import io.crogas.domain.port.in.SettlePayment.SettleOutcome;
+import io.crogas.domain.port.in.SettlePaymentUseCase.SettleOutcome;
 import io.crogas.node.CroGasNode;
 import io.crogas.node.NodeInternals;
 import java.nio.file.Path;

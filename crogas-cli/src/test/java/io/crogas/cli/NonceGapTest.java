@@ -6,7 +6,7 @@ import io.crogas.domain.model.Address;
 import io.crogas.domain.model.NonceAssignment;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayState;
-import io.crogas.domain.port.in.SettlePayment.SettleOutcome;
+import io.crogas.domain.port.in.SettlePaymentUseCase.SettleOutcome;
 import io.crogas.node.CroGasNode;
 import io.crogas.node.NodeInternals;
 import java.math.BigInteger;

@@ -12,10 +12,11 @@ import io.crogas.domain.model.TransferAuthorization;
 import io.crogas.domain.model.WebhookDelivery;
 import io.crogas.domain.model.Wei;
 import io.crogas.domain.policy.RetrySchedule;
-import io.crogas.domain.port.in.QuoteRelay.QuoteCommand;
-import io.crogas.domain.port.in.QuoteRelay.QuoteOutcome;
-import io.crogas.domain.port.in.SettlePayment.SettleOutcome;
-import io.crogas.domain.port.in.SubmitRelay.SubmitOutcome;
+import io.crogas.domain.port.in.QuoteRelayCommand;
+import io.crogas.domain.port.in.QuoteRelayUseCase.QuoteOutcome;
+import io.crogas.domain.port.in.SettlePaymentUseCase.SettleOutcome;
+import io.crogas.domain.port.in.SubmitRelayCommand;
+import io.crogas.domain.port.in.SubmitRelayUseCase.SubmitOutcome;
 import io.crogas.domain.service.WebhookSettings;
 import io.crogas.node.CroGasNode;
 import io.crogas.node.HttpServerLauncher;
@@ -106,7 +107,7 @@ class WebhookDeliveryTest {
     QuoteOutcome quoted =
         node.quotes()
             .quote(
-                new QuoteCommand(
+                new QuoteRelayCommand(
                     user.address(),
                     network.deployment.demoTarget(),
                     LocalNetwork.store(seed),
@@ -120,7 +121,7 @@ class WebhookDeliveryTest {
             quote.metaTransaction(),
             user.sign(quote.digest()),
             Optional.of(new SignedAuthorization(fee, user.sign(fee.receiveDigest(node.usdc())))));
-    SubmitOutcome outcome = node.relay().submit(request);
+    SubmitOutcome outcome = node.relay().submit(new SubmitRelayCommand(request));
     return ((SubmitOutcome.Accepted) outcome)
         .completion()
         .toCompletableFuture()

@@ -13,7 +13,8 @@ import io.crogas.domain.model.SignedTransaction;
 import io.crogas.domain.model.TransactionDraft;
 import io.crogas.domain.model.Wei;
 import io.crogas.domain.policy.ReplacementPolicy;
-import io.crogas.domain.port.in.TrackRelay;
+import io.crogas.domain.port.in.TrackRelayCommand;
+import io.crogas.domain.port.in.TrackRelayUseCase;
 import io.crogas.domain.port.out.Broadcaster;
 import io.crogas.domain.port.out.Broadcaster.SendResult;
 import io.crogas.domain.port.out.Chain;
@@ -54,7 +55,7 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
   private final Broadcaster broadcaster;
   private final NonceLedger ledger;
   private final Journal journal;
-  private final TrackRelay tracking;
+  private final TrackRelayUseCase tracking;
   private final InstantSource clock;
   private final Transmitter transmitter;
   private final Map<Address, NonceLane> lanes = new ConcurrentHashMap<>();
@@ -75,7 +76,7 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
       RelayerSigner signer,
       NonceLedger ledger,
       Journal journal,
-      TrackRelay tracking,
+      TrackRelayUseCase tracking,
       InstantSource clock) {
     if (relayers.isEmpty()) {
       throw new IllegalArgumentException("the engine needs at least one relayer key");
@@ -437,13 +438,15 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
   }
 
   private void fail(NonceLane lane, RelayRecord record, String reason) {
-    RelayRecord.Step step = tracking.failed(record.id(), reason, clock.instant());
+    RelayRecord.Step step =
+        tracking.track(new TrackRelayCommand.Failed(record.id(), reason, clock.instant()));
     finish(lane, stepped(step, record));
   }
 
   /** Fails a job no lane took: nothing was sent for it. */
   private void refuse(RelayRecord record, String reason) {
-    RelayRecord.Step step = tracking.failed(record.id(), reason, clock.instant());
+    RelayRecord.Step step =
+        tracking.track(new TrackRelayCommand.Failed(record.id(), reason, clock.instant()));
     report(stepped(step, record));
   }
 
@@ -544,7 +547,10 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
       // hashes; the receipt of any of them must be recognised as this record's.
       assignment
           .transactions()
-          .forEach(sent -> tracking.submitted(job.id(), sent.hash(), clock.instant()));
+          .forEach(
+              sent ->
+                  tracking.track(
+                      new TrackRelayCommand.Submitted(job.id(), sent.hash(), clock.instant())));
       adopt(lane, job);
       // Look before re-sending: the bytes of a nonce the chain has passed are only looked up.
       boolean passed = broadcaster.minedNonce(lane.relayer()) > assignment.nonce();
@@ -622,7 +628,8 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
   }
 
   private void confirm(NonceLane lane, String recordId, Receipt receipt) {
-    RelayRecord.Step step = tracking.confirmed(recordId, receipt, clock.instant());
+    RelayRecord.Step step =
+        tracking.track(new TrackRelayCommand.Confirmed(recordId, receipt, clock.instant()));
     journal.find(recordId).ifPresent(record -> finish(lane, stepped(step, record)));
   }
 

@@ -13,7 +13,8 @@ import io.crogas.domain.model.TransactionDraft;
 import io.crogas.domain.model.Wei;
 import io.crogas.domain.policy.ReplacementPolicy;
 import io.crogas.domain.policy.TierTable;
-import io.crogas.domain.service.TrackingService;
+import io.crogas.domain.port.in.TrackRelayCommand;
+import io.crogas.domain.service.TrackRelayService;
 import io.crogas.testfixtures.FakeChain;
 import io.crogas.testfixtures.FakeMempool;
 import io.crogas.testfixtures.InMemoryJournal;
@@ -46,7 +47,7 @@ class RelayerEngineTest {
   private final FakeMempool mempool = new FakeMempool(clock);
   private final InMemoryJournal journal = new InMemoryJournal();
   private final InMemoryNonceLedger ledger = new InMemoryNonceLedger();
-  private final TrackingService tracking = new TrackingService(journal);
+  private final TrackRelayService tracking = new TrackRelayService(journal);
   private final List<RelayerEngine> engines = new ArrayList<>();
   private static final Duration RECEIPT_GRACE = Duration.ofSeconds(30);
   private int laneQueueLimit = 1_000;
@@ -337,7 +338,7 @@ class RelayerEngineTest {
       throws Exception {
     RelayRecord record = admit(StoreSamples.tokenTransfer(Keys.of(1), 1));
     SignedTransaction signed = signedBeforeTheCrash(record);
-    tracking.submitted(record.id(), signed.hash(), clock.instant());
+    tracking.track(new TrackRelayCommand.Submitted(record.id(), signed.hash(), clock.instant()));
 
     engine(RELAYERS.subList(0, 1)).recover();
 
@@ -375,7 +376,7 @@ class RelayerEngineTest {
     Address relayer = RELAYERS.get(0);
     RelayRecord record = admit(StoreSamples.tokenTransfer(Keys.of(1), 1));
     ledger.assign(relayer, Optional.of(record.id()), 0);
-    tracking.failed(record.id(), "gone", clock.instant());
+    tracking.track(new TrackRelayCommand.Failed(record.id(), "gone", clock.instant()));
 
     engine(RELAYERS.subList(0, 1)).recover();
 
@@ -561,8 +562,10 @@ class RelayerEngineTest {
     Address relayer = RELAYERS.get(0);
     RelayRecord record = admit(StoreSamples.tokenTransfer(Keys.of(1), 1));
     SignedTransaction signed = signedBeforeTheCrash(record);
-    tracking.submitted(record.id(), signed.hash(), clock.instant());
-    tracking.failed(record.id(), "reported failed before the crash", clock.instant());
+    tracking.track(new TrackRelayCommand.Submitted(record.id(), signed.hash(), clock.instant()));
+    tracking.track(
+        new TrackRelayCommand.Failed(
+            record.id(), "reported failed before the crash", clock.instant()));
 
     engine(RELAYERS.subList(0, 1)).recover();
 

@@ -4,19 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crogas.domain.model.Address;
-import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.PaymentFault;
 import io.crogas.domain.model.X402Network;
-import io.crogas.domain.port.in.FindRelays;
-import io.crogas.domain.port.in.SettlePayment;
-import io.crogas.domain.port.in.SettlePayment.SettleOutcome;
-import io.crogas.domain.port.in.VerifyPayment;
-import io.crogas.domain.port.in.VerifyPayment.VerifyOutcome;
+import io.crogas.domain.port.in.SettlePaymentUseCase;
+import io.crogas.domain.port.in.SettlePaymentUseCase.SettleOutcome;
+import io.crogas.domain.port.in.VerifyPaymentUseCase;
+import io.crogas.domain.port.in.VerifyPaymentUseCase.VerifyOutcome;
 import io.javalin.http.Context;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The x402 facilitator: {@code /x402/verify}, {@code /x402/settle}, {@code /x402/supported}, and
@@ -26,12 +22,8 @@ import java.util.OptionalLong;
  * gets an error status.
  */
 final class FacilitatorRoutes {
-  /** How far back a settled payment's record is looked for, to report its block. */
-  private static final int RECENT_BY_PAYER = 20;
-
-  private final VerifyPayment verifier;
-  private final SettlePayment settler;
-  private final FindRelays queries;
+  private final VerifyPaymentUseCase verifier;
+  private final SettlePaymentUseCase settler;
   private final RateLimiter limiter;
   private final ApiMetrics metrics;
   private final X402Network network;
@@ -40,9 +32,8 @@ final class FacilitatorRoutes {
   private final DiscoveryCatalog discovery;
 
   FacilitatorRoutes(
-      VerifyPayment verifier,
-      SettlePayment settler,
-      FindRelays queries,
+      VerifyPaymentUseCase verifier,
+      SettlePaymentUseCase settler,
       RateLimiter limiter,
       ApiMetrics metrics,
       ApiSettings settings,
@@ -50,7 +41,6 @@ final class FacilitatorRoutes {
       DiscoveryCatalog discovery) {
     this.verifier = verifier;
     this.settler = settler;
-    this.queries = queries;
     this.limiter = limiter;
     this.metrics = metrics;
     this.network = new X402Network(settings.chainId());
@@ -77,9 +67,9 @@ final class FacilitatorRoutes {
       Json.write(ctx, 200, X402Json.brokenVerify(broken));
       return;
     }
-    VerifyPayment.PaymentCommand command = ((X402Requests.Payment) request).command();
-    limiter.address(command.payload().payer());
-    VerifyOutcome outcome = verifier.verify(command);
+    X402Requests.Payment payment = (X402Requests.Payment) request;
+    limiter.address(payment.payload().payer());
+    VerifyOutcome outcome = verifier.verify(payment.verification());
     metrics.outcome("verify", X402Json.outcomeName(outcome));
     Json.write(ctx, 200, X402Json.verify(request.format(), outcome));
   }
@@ -94,7 +84,7 @@ final class FacilitatorRoutes {
     }
     X402Requests.Payment payment = (X402Requests.Payment) request;
     // Never refused for the payer's address: the merchant may have served the resource already.
-    SettleOutcome outcome = settler.settle(payment.command());
+    SettleOutcome outcome = settler.settle(payment.settlement());
     if (sentFor(outcome)) {
       limiter.spent(outcome.payer());
     }
@@ -108,9 +98,8 @@ final class FacilitatorRoutes {
           200,
           X402Json.cronosSettle(
               request.network(),
-              payment.command().payload().payment().authorization(),
+              payment.payload().payment().authorization(),
               outcome,
-              blockOf(outcome),
               clock.instant()));
     } else {
       Json.write(ctx, 200, X402Json.settle(request.format(), request.network(), outcome));
@@ -152,18 +141,5 @@ final class FacilitatorRoutes {
         .put("scheme", "exact")
         .put("network", network.v1Name().orElse(network.v2Name()));
     Json.write(ctx, 200, json);
-  }
-
-  /** The settling transaction's block, from the journal (the Cronos format reports it). */
-  private OptionalLong blockOf(SettleOutcome outcome) {
-    if (!(outcome instanceof SettleOutcome.Settled settled)) {
-      return OptionalLong.empty();
-    }
-    Hash32 tx = settled.transaction();
-    return queries.recent(Optional.of(settled.payer()), RECENT_BY_PAYER).stream()
-        .filter(record -> record.latestTxHash().filter(tx::equals).isPresent())
-        .flatMap(record -> record.receipt().stream())
-        .mapToLong(receipt -> receipt.blockNumber())
-        .findFirst();
   }
 }

@@ -1,10 +1,10 @@
 package io.crogas.http;
 
-import io.crogas.domain.port.in.FindRelays;
-import io.crogas.domain.port.in.QuoteRelay;
-import io.crogas.domain.port.in.SettlePayment;
-import io.crogas.domain.port.in.SubmitRelay;
-import io.crogas.domain.port.in.VerifyPayment;
+import io.crogas.domain.port.in.FindRelaysUseCase;
+import io.crogas.domain.port.in.QuoteRelayUseCase;
+import io.crogas.domain.port.in.SettlePaymentUseCase;
+import io.crogas.domain.port.in.SubmitRelayUseCase;
+import io.crogas.domain.port.in.VerifyPaymentUseCase;
 import io.crogas.domain.port.out.ApiKeys;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -57,7 +57,6 @@ public final class HttpApi {
               new FacilitatorRoutes(
                       builder.verifier,
                       builder.settler,
-                      builder.queries,
                       limiter,
                       metrics,
                       settings,
@@ -146,11 +145,11 @@ public final class HttpApi {
    * balances, the activity and the limit buckets.
    */
   public static final class Builder {
-    private QuoteRelay quotes;
-    private SubmitRelay submissions;
-    private FindRelays queries;
-    private VerifyPayment verifier;
-    private SettlePayment settler;
+    private QuoteRelayUseCase quotes;
+    private SubmitRelayUseCase submissions;
+    private FindRelaysUseCase queries;
+    private VerifyPaymentUseCase verifier;
+    private SettlePaymentUseCase settler;
     private ApiSettings settings;
     private HealthProbe health;
     private Optional<Faucet> faucet = Optional.empty();
@@ -164,22 +163,22 @@ public final class HttpApi {
 
     private Builder() {}
 
-    public Builder quotes(QuoteRelay quotes) {
+    public Builder quotes(QuoteRelayUseCase quotes) {
       this.quotes = quotes;
       return this;
     }
 
-    public Builder submissions(SubmitRelay submissions) {
+    public Builder submissions(SubmitRelayUseCase submissions) {
       this.submissions = submissions;
       return this;
     }
 
-    public Builder queries(FindRelays queries) {
+    public Builder queries(FindRelaysUseCase queries) {
       this.queries = queries;
       return this;
     }
 
-    public Builder payments(VerifyPayment verifier, SettlePayment settler) {
+    public Builder payments(VerifyPaymentUseCase verifier, SettlePaymentUseCase settler) {
       this.verifier = verifier;
       this.settler = settler;
       return this;

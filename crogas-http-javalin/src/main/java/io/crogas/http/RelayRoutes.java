@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayRequest;
-import io.crogas.domain.port.in.FindRelays;
-import io.crogas.domain.port.in.QuoteRelay;
-import io.crogas.domain.port.in.QuoteRelay.QuoteCommand;
-import io.crogas.domain.port.in.QuoteRelay.QuoteOutcome;
-import io.crogas.domain.port.in.SubmitRelay;
-import io.crogas.domain.port.in.SubmitRelay.SubmitOutcome;
+import io.crogas.domain.port.in.FindRelaysQuery;
+import io.crogas.domain.port.in.FindRelaysUseCase;
+import io.crogas.domain.port.in.QuoteRelayCommand;
+import io.crogas.domain.port.in.QuoteRelayUseCase;
+import io.crogas.domain.port.in.QuoteRelayUseCase.QuoteOutcome;
+import io.crogas.domain.port.in.SubmitRelayCommand;
+import io.crogas.domain.port.in.SubmitRelayUseCase;
+import io.crogas.domain.port.in.SubmitRelayUseCase.SubmitOutcome;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Arrays;
@@ -23,18 +25,18 @@ final class RelayRoutes {
   private static final int DEFAULT_LIMIT = 20;
   private static final int MAX_LIMIT = 200;
 
-  private final QuoteRelay quotes;
-  private final SubmitRelay submissions;
-  private final FindRelays queries;
+  private final QuoteRelayUseCase quotes;
+  private final SubmitRelayUseCase submissions;
+  private final FindRelaysUseCase queries;
   private final RateLimiter limiter;
   private final ApiMetrics metrics;
   private final RelayJson json;
   private final Duration facilitateWait;
 
   RelayRoutes(
-      QuoteRelay quotes,
-      SubmitRelay submissions,
-      FindRelays queries,
+      QuoteRelayUseCase quotes,
+      SubmitRelayUseCase submissions,
+      FindRelaysUseCase queries,
       RateLimiter limiter,
       ApiMetrics metrics,
       ApiSettings settings) {
@@ -56,7 +58,7 @@ final class RelayRoutes {
   }
 
   private void quote(Context ctx) {
-    QuoteCommand command = RelayRequests.quote(Json.body(ctx));
+    QuoteRelayCommand command = RelayRequests.quote(Json.body(ctx));
     limiter.address(command.user());
     QuoteOutcome outcome = quotes.quote(command);
     if (outcome instanceof QuoteOutcome.Refused refused) {
@@ -70,7 +72,7 @@ final class RelayRoutes {
   private void facilitate(Context ctx) {
     RelayRequest request = RelayRequests.relay(Json.body(ctx));
     limiter.address(request.user());
-    SubmitOutcome outcome = submissions.submit(request);
+    SubmitOutcome outcome = submissions.submit(new SubmitRelayCommand(request));
     if (outcome instanceof SubmitOutcome.Accepted) {
       // New work its owner signed for (not a replay: that is Existing). Only this fills the budget.
       limiter.spent(request.user());
@@ -148,7 +150,9 @@ final class RelayRoutes {
             .map(text -> Values.parsed("limit", () -> limit(text)))
             .orElse(DEFAULT_LIMIT);
     var array = Json.MAPPER.createArrayNode();
-    queries.recent(user, limit).forEach(record -> array.add(json.record(record)));
+    queries
+        .recent(new FindRelaysQuery(user, limit))
+        .forEach(record -> array.add(json.record(record)));
     ObjectNode body = Json.object();
     body.set("transactions", array);
     Json.write(ctx, 200, body);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.TokenAmount;
 import io.crogas.domain.model.Wei;
-import io.crogas.domain.service.RelayQueries;
+import io.crogas.domain.service.FindRelaysService;
 import io.crogas.testfixtures.Fixture;
 import io.crogas.testfixtures.InMemoryApiKeys;
 import java.io.IOException;
@@ -48,7 +48,7 @@ final class ApiHarness implements AutoCloseable {
         HttpApi.builder()
             .quotes(fixture.quotes)
             .submissions(fixture.relay)
-            .queries(new RelayQueries(fixture.journal, fixture.chain))
+            .queries(new FindRelaysService(fixture.journal, fixture.chain))
             .payments(fixture.payments, fixture.payments)
             .settings(customize.apply(settings(fixture)))
             .health(this::health)

@@ -216,7 +216,7 @@ class EdgeTest {
                 request -> {
                   throw new ChainUnavailableException("rpc down");
                 })
-            .queries(new io.crogas.domain.service.RelayQueries(fixture.journal, fixture.chain))
+            .queries(new io.crogas.domain.service.FindRelaysService(fixture.journal, fixture.chain))
             .payments(fixture.payments, fixture.payments)
             .settings(ApiHarness.settings(fixture))
             .health(

@@ -10,6 +10,7 @@ import io.crogas.http.X402Payments.Payment;
 import io.crogas.testfixtures.FakeEngine;
 import io.crogas.testfixtures.Fixture;
 import io.crogas.testfixtures.Keys;
+import io.crogas.testfixtures.SequentialIds;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -152,7 +153,7 @@ class FacilitatorRoutesTest {
       assertThat(body.get("errorReason").asText()).isEqualTo("settlement_pending");
       assertThat(body.get("transaction").asText()).hasSize(66);
     }
-    assertThat(body.get("id").asText()).startsWith("s_");
+    assertThat(body.get("id").asText()).isEqualTo("s_" + SequentialIds.nth(1));
   }
 
   @ParameterizedTest

@@ -13,6 +13,7 @@ import io.crogas.eip712.TypedDataJson;
 import io.crogas.testfixtures.FakeEngine;
 import io.crogas.testfixtures.Fixture;
 import io.crogas.testfixtures.Keys;
+import io.crogas.testfixtures.SequentialIds;
 import io.crogas.testfixtures.StoreSamples;
 import java.math.BigInteger;
 import java.net.http.HttpResponse;
@@ -106,7 +107,7 @@ class RelayRoutesTest {
   void givenACall_whenQuoted_thenEveryFieldAndBothTypedDataDocumentsAreThere() {
     JsonNode quote = quote();
 
-    assertThat(quote.get("quoteId").asText()).startsWith("q_");
+    assertThat(quote.get("quoteId").asText()).isEqualTo("q_" + SequentialIds.nth(1));
     assertThat(quote.get("chainId").asLong()).isEqualTo(338);
     assertThat(quote.get("forwarder").asText()).isEqualTo(Fixture.FORWARDER.value());
     assertThat(quote.get("userAddress").asText()).isEqualTo(fixture.user.address().value());
@@ -145,7 +146,8 @@ class RelayRoutesTest {
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     JsonNode body = json(response);
-    assertThat(body.get("id").asText()).startsWith("r_");
+    // The quote took the first id; the signed quote is honoured, so no second quote is issued.
+    assertThat(body.get("id").asText()).isEqualTo("r_" + SequentialIds.nth(2));
     assertThat(body.get("success").asBoolean()).isTrue();
     String txHash = body.at("/transaction/txHash").asText();
     assertThat(txHash).hasSize(66);

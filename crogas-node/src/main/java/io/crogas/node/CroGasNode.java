@@ -10,24 +10,25 @@ import io.crogas.domain.model.ChainId;
 import io.crogas.domain.model.ForwarderDomain;
 import io.crogas.domain.model.TokenDomain;
 import io.crogas.domain.model.X402Network;
-import io.crogas.domain.port.in.FindRelays;
-import io.crogas.domain.port.in.QuoteRelay;
-import io.crogas.domain.port.in.SettlePayment;
-import io.crogas.domain.port.in.SubmitRelay;
-import io.crogas.domain.port.in.VerifyPayment;
+import io.crogas.domain.port.in.FindRelaysUseCase;
+import io.crogas.domain.port.in.QuoteRelayUseCase;
+import io.crogas.domain.port.in.SettlePaymentUseCase;
+import io.crogas.domain.port.in.SubmitRelayUseCase;
+import io.crogas.domain.port.in.VerifyPaymentUseCase;
 import io.crogas.domain.port.out.ApiKeys;
 import io.crogas.domain.port.out.Chain;
+import io.crogas.domain.port.out.IdSource;
 import io.crogas.domain.port.out.Journal;
 import io.crogas.domain.port.out.NonceLedger;
 import io.crogas.domain.port.out.WebhookOutbox;
 import io.crogas.domain.service.FacilitatorSettings;
+import io.crogas.domain.service.FindRelaysService;
 import io.crogas.domain.service.PaymentService;
-import io.crogas.domain.service.QuoteService;
-import io.crogas.domain.service.RelayQueries;
-import io.crogas.domain.service.RelayService;
+import io.crogas.domain.service.QuoteRelayService;
 import io.crogas.domain.service.RelaySettings;
 import io.crogas.domain.service.RelayerBalanceWatch;
-import io.crogas.domain.service.TrackingService;
+import io.crogas.domain.service.SubmitRelayService;
+import io.crogas.domain.service.TrackRelayService;
 import io.crogas.domain.service.WebhookDispatcher;
 import io.crogas.domain.service.WebhookSettings;
 import io.crogas.eip712.SignatureRecovery;
@@ -75,10 +76,10 @@ public final class CroGasNode implements AutoCloseable {
   private final List<Address> relayers;
   private final TokenDomain usdc;
   private final ForwarderDomain forwarder;
-  private final QuoteService quotes;
-  private final RelayService relay;
+  private final QuoteRelayService quotes;
+  private final SubmitRelayService relay;
   private final PaymentService payments;
-  private final RelayQueries queries;
+  private final FindRelaysService queries;
   private final SettlementStats stats;
   private final WebhookOutbox webhooks;
   private final WebhookWorker webhookWorker;
@@ -139,8 +140,8 @@ public final class CroGasNode implements AutoCloseable {
     this.webhooks = new SqliteWebhookOutbox(database);
     this.webhookWorker = webhookWorker(config, clock);
     this.stats = new SettlementStats(clock);
-    TrackingService tracking =
-        new TrackingService(
+    TrackRelayService tracking =
+        new TrackRelayService(
             journal,
             record -> {
               stats.finished(record);
@@ -157,13 +158,23 @@ public final class CroGasNode implements AutoCloseable {
             journal,
             tracking,
             clock);
+    IdSource ids = new RandomIds();
     this.quotes =
-        new QuoteService(relaySettings, chain, config.prices(), quoteBook, journal, clock);
+        new QuoteRelayService(
+            relaySettings, chain, config.prices(), quoteBook, journal, clock, ids);
     this.relay =
-        new RelayService(
-            relaySettings, quotes, quoteBook, chain, journal, engine, this::inRotation, clock);
-    this.payments = new PaymentService(facilitatorSettings, chain, journal, engine, clock);
-    this.queries = new RelayQueries(journal, chain);
+        new SubmitRelayService(
+            relaySettings,
+            config.prices(),
+            quoteBook,
+            chain,
+            journal,
+            engine,
+            this::inRotation,
+            clock,
+            ids);
+    this.payments = new PaymentService(facilitatorSettings, chain, journal, engine, clock, ids);
+    this.queries = new FindRelaysService(journal, chain);
   }
 
   /**
@@ -245,23 +256,23 @@ public final class CroGasNode implements AutoCloseable {
     return config;
   }
 
-  public QuoteRelay quotes() {
+  public QuoteRelayUseCase quotes() {
     return quotes;
   }
 
-  public SubmitRelay relay() {
+  public SubmitRelayUseCase relay() {
     return relay;
   }
 
-  public VerifyPayment verifier() {
+  public VerifyPaymentUseCase verifier() {
     return payments;
   }
 
-  public SettlePayment settler() {
+  public SettlePaymentUseCase settler() {
     return payments;
   }
 
-  public FindRelays history() {
+  public FindRelaysUseCase history() {
     return queries;
   }
 

@@ -13,15 +13,17 @@ import io.crogas.domain.model.TokenDomain;
 import io.crogas.domain.model.TransferAuthorization;
 import io.crogas.domain.policy.DisclosurePolicy;
 import io.crogas.domain.policy.ExactPaymentRules;
-import io.crogas.domain.port.in.SettlePayment;
-import io.crogas.domain.port.in.VerifyPayment;
+import io.crogas.domain.port.in.SettlePaymentCommand;
+import io.crogas.domain.port.in.SettlePaymentUseCase;
+import io.crogas.domain.port.in.VerifyPaymentCommand;
+import io.crogas.domain.port.in.VerifyPaymentUseCase;
 import io.crogas.domain.port.out.Chain;
+import io.crogas.domain.port.out.IdSource;
 import io.crogas.domain.port.out.Journal;
 import io.crogas.domain.port.out.RelayEngine;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,20 +40,22 @@ import java.util.concurrent.TimeoutException;
  * signature differs from the journaled one is refused as a used nonce: it is never told about the
  * other payment's transaction.
  */
-public final class PaymentService implements VerifyPayment, SettlePayment {
+public final class PaymentService implements VerifyPaymentUseCase, SettlePaymentUseCase {
   private final FacilitatorSettings settings;
   private final ExactPaymentRules rules;
   private final Chain chain;
   private final Journal journal;
   private final RelayEngine engine;
   private final InstantSource clock;
+  private final IdSource ids;
 
   public PaymentService(
       FacilitatorSettings settings,
       Chain chain,
       Journal journal,
       RelayEngine engine,
-      InstantSource clock) {
+      InstantSource clock,
+      IdSource ids) {
     this.settings = settings;
     this.rules =
         new ExactPaymentRules(
@@ -64,10 +68,11 @@ public final class PaymentService implements VerifyPayment, SettlePayment {
     this.journal = journal;
     this.engine = engine;
     this.clock = clock;
+    this.ids = ids;
   }
 
   @Override
-  public VerifyOutcome verify(PaymentCommand command) {
+  public VerifyOutcome verify(VerifyPaymentCommand command) {
     PaymentPayload payload = command.payload();
     Optional<ExactPaymentRules.Violation> violation =
         rules.check(payload, command.requirements(), clock.instant());
@@ -99,7 +104,8 @@ public final class PaymentService implements VerifyPayment, SettlePayment {
   }
 
   @Override
-  public SettleOutcome settle(PaymentCommand command) {
+  public SettleOutcome settle(SettlePaymentCommand settlement) {
+    VerifyPaymentCommand command = settlement.verification();
     PaymentPayload payload = command.payload();
     PaymentRequirements requirements = command.requirements();
     TransferAuthorization authorization = payload.payment().authorization();
@@ -126,7 +132,7 @@ public final class PaymentService implements VerifyPayment, SettlePayment {
     Instant now = clock.instant();
     RelayRecord accepted =
         RelayRecord.accepted(
-            "s_" + UUID.randomUUID().toString().replace("-", ""),
+            "s_" + ids.next(),
             key,
             new RelayJob.TokenTransfer(token, payload.payment()),
             new TokenAmount(authorization.value(), token.decimals()),
@@ -138,7 +144,7 @@ public final class PaymentService implements VerifyPayment, SettlePayment {
     return await(accepted, engine.execute(accepted));
   }
 
-  private IdempotencyKey key(PaymentCommand command) {
+  private IdempotencyKey key(VerifyPaymentCommand command) {
     TransferAuthorization authorization = command.payload().payment().authorization();
     return IdempotencyKey.payment(
         settings.network().chainId(),
@@ -186,7 +192,7 @@ public final class PaymentService implements VerifyPayment, SettlePayment {
   private static SettleOutcome outcome(RelayRecord record) {
     Address payer = record.job().payer();
     if (record.state() == RelayState.CONFIRMED) {
-      return new SettleOutcome.Settled(payer, record.latestTxHash().orElseThrow());
+      return new SettleOutcome.Settled(payer, record.receipt().orElseThrow());
     }
     if (record.state() == RelayState.FAILED) {
       return new SettleOutcome.Failed(

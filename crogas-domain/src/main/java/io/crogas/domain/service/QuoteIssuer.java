@@ -7,73 +7,37 @@ import io.crogas.domain.model.GasTier;
 import io.crogas.domain.model.MetaTransaction;
 import io.crogas.domain.model.Rejection;
 import io.crogas.domain.model.RejectionCode;
-import io.crogas.domain.policy.NoncePolicy;
 import io.crogas.domain.policy.QuotePolicy;
-import io.crogas.domain.policy.SignatureRules;
-import io.crogas.domain.port.in.QuoteRelay;
+import io.crogas.domain.port.in.QuoteRelayUseCase.QuoteOutcome;
 import io.crogas.domain.port.out.Chain;
-import io.crogas.domain.port.out.Journal;
+import io.crogas.domain.port.out.IdSource;
 import io.crogas.domain.port.out.PriceFeed;
 import io.crogas.domain.port.out.QuoteBook;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.Optional;
-import java.util.UUID;
 
-/** Prices meta-transactions from a simulation of the call, the tier's fee cap and the CRO price. */
-public final class QuoteService implements QuoteRelay {
+/**
+ * What quoting and submitting share: the tier and target checks both make first, and the price of a
+ * fully specified meta-transaction (a simulation of the call, the tier's fee cap and the CRO
+ * price), recorded in the {@link QuoteBook}. Each of the two services holds its own.
+ */
+final class QuoteIssuer {
   private final RelaySettings settings;
   private final Chain chain;
   private final PriceFeed prices;
   private final QuoteBook quotes;
-  private final Journal journal;
-  private final InstantSource clock;
+  private final IdSource ids;
   private final QuotePolicy policy;
 
-  public QuoteService(
-      RelaySettings settings,
-      Chain chain,
-      PriceFeed prices,
-      QuoteBook quotes,
-      Journal journal,
-      InstantSource clock) {
+  QuoteIssuer(
+      RelaySettings settings, Chain chain, PriceFeed prices, QuoteBook quotes, IdSource ids) {
     this.settings = settings;
     this.chain = chain;
     this.prices = prices;
     this.quotes = quotes;
-    this.journal = journal;
-    this.clock = clock;
+    this.ids = ids;
     this.policy = new QuotePolicy(settings.fees());
-  }
-
-  @Override
-  public QuoteOutcome quote(QuoteCommand command) {
-    Instant now = clock.instant();
-    Optional<GasTier> tier = settings.tiers().find(command.gasLevel());
-    if (tier.isEmpty()) {
-      return refused(unknownTier(command.gasLevel()));
-    }
-    Optional<Rejection> forbidden = checkTarget(command.target());
-    if (forbidden.isPresent()) {
-      return refused(forbidden.get());
-    }
-    BigInteger deadline =
-        command
-            .deadline()
-            .orElse(BigInteger.valueOf(now.plus(settings.defaultDeadline()).getEpochSecond()));
-    Optional<Rejection> expired =
-        SignatureRules.requireMargin(deadline, now, settings.deadlineMargin(), "deadline");
-    if (expired.isPresent()) {
-      return refused(expired.get());
-    }
-    BigInteger nonce =
-        NoncePolicy.expectedNext(
-            chain.forwarderNonce(command.user()), journal.inFlightNonces(command.user()));
-    MetaTransaction call =
-        new MetaTransaction(
-            command.target(), command.calldata(), command.gasLevel(), nonce, deadline);
-    return price(command.user(), call, tier.get(), now);
   }
 
   /** Prices a fully specified meta-transaction and records the quote. */
@@ -116,7 +80,7 @@ public final class QuoteService implements QuoteRelay {
     }
     FeeQuote quote =
         new FeeQuote(
-            "q_" + UUID.randomUUID().toString().replace("-", ""),
+            "q_" + ids.next(),
             settings.forwarder(),
             settings.feeToken(),
             user,
@@ -155,7 +119,7 @@ public final class QuoteService implements QuoteRelay {
     return Calldata.of(appended);
   }
 
-  private static QuoteOutcome refused(Rejection rejection) {
+  static QuoteOutcome refused(Rejection rejection) {
     return new QuoteOutcome.Refused(rejection);
   }
 }

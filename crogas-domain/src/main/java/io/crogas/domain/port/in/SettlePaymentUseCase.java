@@ -3,6 +3,7 @@ package io.crogas.domain.port.in;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.PaymentFault;
+import io.crogas.domain.model.Receipt;
 import java.util.Optional;
 
 /**
@@ -12,8 +13,8 @@ import java.util.Optional;
  * second transfer and never a second success; a different authorization or signature under a nonce
  * already taken is {@link SettleOutcome.Failed} ({@code NONCE_ALREADY_USED}).
  */
-public interface SettlePayment {
-  SettleOutcome settle(VerifyPayment.PaymentCommand command);
+public interface SettlePaymentUseCase {
+  SettleOutcome settle(SettlePaymentCommand command);
 
   /** Settled, still pending (with the hash to watch), failed, or already taken by another call. */
   sealed interface SettleOutcome
@@ -23,7 +24,19 @@ public interface SettlePayment {
           SettleOutcome.Duplicate {
     Address payer();
 
-    record Settled(Address payer, Hash32 transaction) implements SettleOutcome {}
+    /** Confirmed on chain: {@code receipt} is the settling transaction's (hash, block...). */
+    record Settled(Address payer, Receipt receipt) implements SettleOutcome {
+      public Settled {
+        if (payer == null || receipt == null) {
+          throw new IllegalArgumentException("payer and receipt are required");
+        }
+      }
+
+      /** The settling transaction's hash. */
+      public Hash32 transaction() {
+        return receipt.txHash();
+      }
+    }
 
     /**
      * Accepted but not confirmed within the wait: not a failure, do not pay again. {@code

@@ -19,10 +19,13 @@ import io.crogas.domain.model.Wei;
 import io.crogas.domain.policy.NoncePolicy;
 import io.crogas.domain.policy.RevertPolicy;
 import io.crogas.domain.policy.SignatureRules;
-import io.crogas.domain.port.in.QuoteRelay.QuoteOutcome;
-import io.crogas.domain.port.in.SubmitRelay;
+import io.crogas.domain.port.in.QuoteRelayUseCase.QuoteOutcome;
+import io.crogas.domain.port.in.SubmitRelayCommand;
+import io.crogas.domain.port.in.SubmitRelayUseCase;
 import io.crogas.domain.port.out.Chain;
+import io.crogas.domain.port.out.IdSource;
 import io.crogas.domain.port.out.Journal;
+import io.crogas.domain.port.out.PriceFeed;
 import io.crogas.domain.port.out.QuoteBook;
 import io.crogas.domain.port.out.RelayEngine;
 import io.crogas.domain.port.out.RelayerAccounts;
@@ -30,7 +33,6 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Accepts gasless execution requests. Checks run in the order PRODUCT.md §4 fixes, so clients can
@@ -38,42 +40,46 @@ import java.util.UUID;
  * amount and signature → balances and authorization state → relayer funds → simulation. Only then
  * is the request journaled and handed to the relayer.
  */
-public final class RelayService implements SubmitRelay {
+public final class SubmitRelayService implements SubmitRelayUseCase {
   private final RelaySettings settings;
-  private final QuoteService quotes;
+  private final QuoteIssuer quotes;
   private final QuoteBook quoteBook;
   private final Chain chain;
   private final Journal journal;
   private final RelayEngine engine;
   private final RelayerAccounts relayers;
   private final InstantSource clock;
+  private final IdSource ids;
 
-  public RelayService(
+  public SubmitRelayService(
       RelaySettings settings,
-      QuoteService quotes,
+      PriceFeed prices,
       QuoteBook quoteBook,
       Chain chain,
       Journal journal,
       RelayEngine engine,
       RelayerAccounts relayers,
-      InstantSource clock) {
+      InstantSource clock,
+      IdSource ids) {
     this.settings = settings;
-    this.quotes = quotes;
+    this.quotes = new QuoteIssuer(settings, chain, prices, quoteBook, ids);
     this.quoteBook = quoteBook;
     this.chain = chain;
     this.journal = journal;
     this.engine = engine;
     this.relayers = relayers;
     this.clock = clock;
+    this.ids = ids;
   }
 
   @Override
-  public SubmitOutcome submit(RelayRequest request) {
+  public SubmitOutcome submit(SubmitRelayCommand command) {
+    RelayRequest request = command.request();
     Instant now = clock.instant();
     MetaTransaction call = request.metaTransaction();
     Optional<GasTier> tier = settings.tiers().find(call.gasLevel());
     if (tier.isEmpty()) {
-      return rejected(QuoteService.unknownTier(call.gasLevel()));
+      return rejected(QuoteIssuer.unknownTier(call.gasLevel()));
     }
     Optional<Rejection> early =
         quotes
@@ -193,9 +199,7 @@ public final class RelayService implements SubmitRelay {
       return rejected(unsafe.get());
     }
     TokenAmount charge = new TokenAmount(authorization.value(), settings.feeToken().decimals());
-    RelayRecord accepted =
-        RelayRecord.accepted(
-            "r_" + UUID.randomUUID().toString().replace("-", ""), key, job, charge, now);
+    RelayRecord accepted = RelayRecord.accepted("r_" + ids.next(), key, job, charge, now);
     Journal.Admission admission = journal.admit(accepted);
     if (admission instanceof Journal.Admission.Existing raced) {
       return sameRequest(raced.record(), request);

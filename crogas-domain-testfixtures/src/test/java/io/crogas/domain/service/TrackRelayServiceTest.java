@@ -12,11 +12,12 @@ import io.crogas.domain.model.SignedAuthorization;
 import io.crogas.domain.model.TokenAmount;
 import io.crogas.domain.model.TransferAuthorization;
 import io.crogas.domain.model.Wei;
+import io.crogas.domain.port.in.TrackRelayCommand;
 import io.crogas.testfixtures.Fixture;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
-class TrackingServiceTest {
+class TrackRelayServiceTest {
   private final Fixture f = new Fixture();
   private final Hash32 tx1 =
       Hash32.of(
@@ -54,43 +55,49 @@ class TrackingServiceTest {
     return record;
   }
 
+  private RelayRecord.Step submitted(String id, Hash32 tx) {
+    return f.tracking.track(new TrackRelayCommand.Submitted(id, tx, f.clock.instant()));
+  }
+
+  private RelayRecord.Step confirmed(String id, Receipt receipt) {
+    return f.tracking.track(new TrackRelayCommand.Confirmed(id, receipt, f.clock.instant()));
+  }
+
+  private RelayRecord.Step failed(String id, String reason) {
+    return f.tracking.track(new TrackRelayCommand.Failed(id, reason, f.clock.instant()));
+  }
+
   @Test
   void givenAnUnknownId_whenReported_thenRefused() {
-    assertThat(f.tracking.submitted("nope", tx1, f.clock.instant()))
-        .isInstanceOf(RelayRecord.Step.Refused.class);
+    assertThat(submitted("nope", tx1)).isInstanceOf(RelayRecord.Step.Refused.class);
   }
 
   @Test
   void givenAConfirmedRecord_whenAFailureIsReported_thenRefusedAndUnchanged() {
     admitted();
-    f.tracking.submitted("s_1", tx1, f.clock.instant());
-    f.tracking.confirmed(
-        "s_1", new Receipt(tx1, 5, BigInteger.TEN, Wei.of(1), true), f.clock.instant());
+    submitted("s_1", tx1);
+    confirmed("s_1", new Receipt(tx1, 5, BigInteger.TEN, Wei.of(1), true));
 
-    assertThat(f.tracking.failed("s_1", "late", f.clock.instant()))
-        .isInstanceOf(RelayRecord.Step.Refused.class);
+    assertThat(failed("s_1", "late")).isInstanceOf(RelayRecord.Step.Refused.class);
     assertThat(f.journal.find("s_1").orElseThrow().state()).isEqualTo(RelayState.CONFIRMED);
   }
 
   @Test
   void givenAReceiptForAHashNeverSent_whenReported_thenRefused() {
     admitted();
-    f.tracking.submitted("s_1", tx1, f.clock.instant());
+    submitted("s_1", tx1);
 
-    assertThat(
-            f.tracking.confirmed(
-                "s_1", new Receipt(tx2, 5, BigInteger.TEN, Wei.of(1), true), f.clock.instant()))
+    assertThat(confirmed("s_1", new Receipt(tx2, 5, BigInteger.TEN, Wei.of(1), true)))
         .isInstanceOf(RelayRecord.Step.Refused.class);
   }
 
   @Test
   void givenAReplacement_whenTheReplacementConfirms_thenEveryHashIsKept() {
     admitted();
-    f.tracking.submitted("s_1", tx1, f.clock.instant());
-    f.tracking.submitted("s_1", tx2, f.clock.instant());
+    submitted("s_1", tx1);
+    submitted("s_1", tx2);
 
-    f.tracking.confirmed(
-        "s_1", new Receipt(tx2, 9, BigInteger.TEN, Wei.of(1), true), f.clock.instant());
+    confirmed("s_1", new Receipt(tx2, 9, BigInteger.TEN, Wei.of(1), true));
 
     RelayRecord record = f.journal.find("s_1").orElseThrow();
     assertThat(record.txHashes()).containsExactly(tx1, tx2);
@@ -103,9 +110,9 @@ class TrackingServiceTest {
   @Test
   void givenAReplayedReport_whenReportedAgain_thenUnchangedAndNotJournaledTwice() {
     admitted();
-    f.tracking.submitted("s_1", tx1, f.clock.instant());
+    submitted("s_1", tx1);
 
-    RelayRecord.Step again = f.tracking.submitted("s_1", tx1, f.clock.instant());
+    RelayRecord.Step again = submitted("s_1", tx1);
 
     assertThat(again).isInstanceOf(RelayRecord.Step.Unchanged.class);
     assertThat(f.journal.find("s_1").orElseThrow().version()).isEqualTo(1);
@@ -120,7 +127,7 @@ class TrackingServiceTest {
             + " denied) sending to https://cronos-testnet.example/v1/KEY-s3cr3t failed\n"
             + "\tat io.crogas.store.sqlite.SqliteJournal.update(SqliteJournal.java:88)";
 
-    RelayRecord.Step step = f.tracking.failed("s_1", raw, f.clock.instant());
+    RelayRecord.Step step = failed("s_1", raw);
 
     String kept = ((RelayRecord.Step.Moved) step).record().failure().orElseThrow();
     assertThat(kept)

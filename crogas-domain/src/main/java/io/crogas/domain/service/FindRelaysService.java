@@ -3,7 +3,8 @@ package io.crogas.domain.service;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.policy.NoncePolicy;
-import io.crogas.domain.port.in.FindRelays;
+import io.crogas.domain.port.in.FindRelaysQuery;
+import io.crogas.domain.port.in.FindRelaysUseCase;
 import io.crogas.domain.port.out.Chain;
 import io.crogas.domain.port.out.Journal;
 import java.math.BigInteger;
@@ -11,14 +12,14 @@ import java.util.List;
 import java.util.Optional;
 
 /** Read-only views over the journal and the forwarder's nonces. */
-public final class RelayQueries implements FindRelays {
+public final class FindRelaysService implements FindRelaysUseCase {
   /** Upper bound on one history page, whatever the caller asks. */
   public static final int MAX_LIMIT = 200;
 
   private final Journal journal;
   private final Chain chain;
 
-  public RelayQueries(Journal journal, Chain chain) {
+  public FindRelaysService(Journal journal, Chain chain) {
     this.journal = journal;
     this.chain = chain;
   }
@@ -29,8 +30,8 @@ public final class RelayQueries implements FindRelays {
   }
 
   @Override
-  public List<RelayRecord> recent(Optional<Address> payer, int limit) {
-    return journal.recent(payer, Math.max(1, Math.min(limit, MAX_LIMIT)));
+  public List<RelayRecord> recent(FindRelaysQuery query) {
+    return journal.recent(query.payer(), Math.max(1, Math.min(query.limit(), MAX_LIMIT)));
   }
 
   @Override

@@ -17,9 +17,10 @@ import io.crogas.domain.model.RelayRequest;
 import io.crogas.domain.model.RelayState;
 import io.crogas.domain.model.Signature;
 import io.crogas.domain.model.TransferAuthorization;
-import io.crogas.domain.port.in.QuoteRelay.QuoteCommand;
-import io.crogas.domain.port.in.QuoteRelay.QuoteOutcome;
-import io.crogas.domain.port.in.SubmitRelay.SubmitOutcome;
+import io.crogas.domain.port.in.QuoteRelayCommand;
+import io.crogas.domain.port.in.QuoteRelayUseCase.QuoteOutcome;
+import io.crogas.domain.port.in.SubmitRelayCommand;
+import io.crogas.domain.port.in.SubmitRelayUseCase.SubmitOutcome;
 import io.crogas.testfixtures.FakeEngine;
 import io.crogas.testfixtures.Fixture;
 import io.crogas.testfixtures.Keys;
@@ -29,11 +30,15 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class RelayServiceTest {
+class SubmitRelayServiceTest {
   private final Fixture f = new Fixture();
 
+  private SubmitOutcome submit(RelayRequest request) {
+    return f.relay.submit(new SubmitRelayCommand(request));
+  }
+
   private FeeQuote quoteFor(MetaTransaction call) {
-    SubmitOutcome outcome = f.relay.submit(f.unpaid(call));
+    SubmitOutcome outcome = submit(f.unpaid(call));
     assertThat(outcome).isInstanceOf(SubmitOutcome.PaymentRequired.class);
     return ((SubmitOutcome.PaymentRequired) outcome).quote();
   }
@@ -59,7 +64,7 @@ class RelayServiceTest {
             BigInteger.ZERO,
             BigInteger.valueOf(f.now() - 1));
 
-    assertThat(rejectionOf(f.relay.submit(f.unpaid(call)))).isEqualTo(RejectionCode.EXPIRED);
+    assertThat(rejectionOf(submit(f.unpaid(call)))).isEqualTo(RejectionCode.EXPIRED);
     assertThat(f.engine.executed).isEmpty();
   }
 
@@ -69,7 +74,7 @@ class RelayServiceTest {
     Signature other = Keys.of(2).sign(call.digest(f.forwarder));
 
     SubmitOutcome outcome =
-        f.relay.submit(new RelayRequest(f.user.address(), call, other, Optional.empty()));
+        submit(new RelayRequest(f.user.address(), call, other, Optional.empty()));
 
     assertThat(rejectionOf(outcome)).isEqualTo(RejectionCode.INVALID_SIGNATURE);
   }
@@ -80,7 +85,7 @@ class RelayServiceTest {
     ForwarderDomain mainnet = ForwarderDomain.of(ChainId.CRONOS_MAINNET, Fixture.FORWARDER);
 
     SubmitOutcome outcome =
-        f.relay.submit(
+        submit(
             new RelayRequest(
                 f.user.address(), call, f.user.sign(call.digest(mainnet)), Optional.empty()));
 
@@ -93,7 +98,7 @@ class RelayServiceTest {
     ForwarderDomain elsewhere = ForwarderDomain.of(Fixture.CHAIN, Fixture.TARGET);
 
     SubmitOutcome outcome =
-        f.relay.submit(
+        submit(
             new RelayRequest(
                 f.user.address(), call, f.user.sign(call.digest(elsewhere)), Optional.empty()));
 
@@ -119,8 +124,7 @@ class RelayServiceTest {
     malleated[64] = (byte) (sig[64] == 27 ? 28 : 27);
 
     SubmitOutcome outcome =
-        f.relay.submit(
-            new RelayRequest(f.user.address(), call, Signature.of(malleated), Optional.empty()));
+        submit(new RelayRequest(f.user.address(), call, Signature.of(malleated), Optional.empty()));
 
     assertThat(rejectionOf(outcome)).isEqualTo(RejectionCode.INVALID_SIGNATURE);
   }
@@ -129,13 +133,12 @@ class RelayServiceTest {
   void givenAUsedNonce_whenSubmitted_thenNonceMismatch() {
     f.chain.forwarderNonces.put(f.user.address(), BigInteger.valueOf(3));
 
-    assertThat(rejectionOf(f.relay.submit(f.unpaid(f.call(2)))))
-        .isEqualTo(RejectionCode.NONCE_MISMATCH);
+    assertThat(rejectionOf(submit(f.unpaid(f.call(2))))).isEqualTo(RejectionCode.NONCE_MISMATCH);
   }
 
   @Test
   void givenANonceGap_whenSubmitted_thenNonceMismatchNamingTheExpectedNonce() {
-    SubmitOutcome outcome = f.relay.submit(f.unpaid(f.call(1)));
+    SubmitOutcome outcome = submit(f.unpaid(f.call(1)));
 
     assertThat(rejectionOf(outcome)).isEqualTo(RejectionCode.NONCE_MISMATCH);
     assertThat(((SubmitOutcome.Rejected) outcome).rejection().details())
@@ -158,8 +161,7 @@ class RelayServiceTest {
   void givenAStalePrice_whenPaymentIsRequired_thenUnavailableNotAGuess() {
     f.clock.advance(Duration.ofMinutes(6));
 
-    assertThat(rejectionOf(f.relay.submit(f.unpaid(f.call(0)))))
-        .isEqualTo(RejectionCode.UNAVAILABLE);
+    assertThat(rejectionOf(submit(f.unpaid(f.call(0))))).isEqualTo(RejectionCode.UNAVAILABLE);
   }
 
   @Test
@@ -170,7 +172,7 @@ class RelayServiceTest {
         new TransferAuthorization(
             a.from(), Fixture.TARGET, a.value(), a.validAfter(), a.validBefore(), a.nonce());
 
-    SubmitOutcome outcome = f.relay.submit(f.paid(quote.metaTransaction(), elsewhere));
+    SubmitOutcome outcome = submit(f.paid(quote.metaTransaction(), elsewhere));
 
     assertThat(rejectionOf(outcome)).isEqualTo(RejectionCode.INVALID_REQUEST);
     assertThat(((SubmitOutcome.Rejected) outcome).rejection().details())
@@ -185,7 +187,7 @@ class RelayServiceTest {
         new TransferAuthorization(
             a.from(), a.to(), a.value(), a.validAfter(), a.validBefore(), Hash32.of(new byte[32]));
 
-    assertThat(rejectionOf(f.relay.submit(f.paid(quote.metaTransaction(), unbound))))
+    assertThat(rejectionOf(submit(f.paid(quote.metaTransaction(), unbound))))
         .isEqualTo(RejectionCode.INVALID_REQUEST);
   }
 
@@ -195,7 +197,7 @@ class RelayServiceTest {
     TransferAuthorization a = quote.paymentAuthorization();
     TransferAuthorization longer = validUntil(a, a.validBefore().add(BigInteger.ONE));
 
-    assertThat(rejectionOf(f.relay.submit(f.paid(quote.metaTransaction(), longer))))
+    assertThat(rejectionOf(submit(f.paid(quote.metaTransaction(), longer))))
         .isEqualTo(RejectionCode.INVALID_REQUEST);
   }
 
@@ -208,7 +210,7 @@ class RelayServiceTest {
             new io.crogas.domain.model.CroUsdPrice(
                 new java.math.BigDecimal("0.20"), "test", f.clock.instant()));
 
-    SubmitOutcome outcome = f.relay.submit(f.paid(quote));
+    SubmitOutcome outcome = submit(f.paid(quote));
 
     assertThat(outcome).isInstanceOf(SubmitOutcome.PaymentRequired.class);
     FeeQuote fresh = ((SubmitOutcome.PaymentRequired) outcome).quote();
@@ -225,7 +227,7 @@ class RelayServiceTest {
             new io.crogas.domain.model.CroUsdPrice(
                 new java.math.BigDecimal("0.10"), "test", f.clock.instant()));
 
-    assertThat(f.relay.submit(f.paid(quote))).isInstanceOf(SubmitOutcome.Accepted.class);
+    assertThat(submit(f.paid(quote))).isInstanceOf(SubmitOutcome.Accepted.class);
   }
 
   @Test
@@ -241,7 +243,7 @@ class RelayServiceTest {
             a.validBefore(),
             a.nonce());
 
-    assertThat(f.relay.submit(f.paid(quote.metaTransaction(), less)))
+    assertThat(submit(f.paid(quote.metaTransaction(), less)))
         .isInstanceOf(SubmitOutcome.PaymentRequired.class);
   }
 
@@ -259,7 +261,7 @@ class RelayServiceTest {
                 new io.crogas.domain.model.SignedAuthorization(
                     a, Keys.of(9).sign(a.receiveDigest(f.usdc)))));
 
-    assertThat(rejectionOf(f.relay.submit(forged))).isEqualTo(RejectionCode.INVALID_SIGNATURE);
+    assertThat(rejectionOf(submit(forged))).isEqualTo(RejectionCode.INVALID_SIGNATURE);
   }
 
   @Test
@@ -268,8 +270,7 @@ class RelayServiceTest {
     f.chain.setTokenBalance(
         Fixture.USDC, f.user.address(), quote.amount().atomic().longValueExact() - 1);
 
-    assertThat(rejectionOf(f.relay.submit(f.paid(quote))))
-        .isEqualTo(RejectionCode.INSUFFICIENT_BALANCE);
+    assertThat(rejectionOf(submit(f.paid(quote)))).isEqualTo(RejectionCode.INSUFFICIENT_BALANCE);
   }
 
   @Test
@@ -277,8 +278,7 @@ class RelayServiceTest {
     FeeQuote quote = quoteFor(f.call(0));
     f.chain.useAuthorization(Fixture.USDC, f.user.address(), quote.digest());
 
-    assertThat(rejectionOf(f.relay.submit(f.paid(quote))))
-        .isEqualTo(RejectionCode.PAYMENT_REQUIRED);
+    assertThat(rejectionOf(submit(f.paid(quote)))).isEqualTo(RejectionCode.PAYMENT_REQUIRED);
     assertThat(f.engine.executed).isEmpty();
   }
 
@@ -287,7 +287,7 @@ class RelayServiceTest {
     FeeQuote quote = quoteFor(f.call(0));
     f.chain.nativeBalances.clear();
 
-    assertThat(rejectionOf(f.relay.submit(f.paid(quote)))).isEqualTo(RejectionCode.UNAVAILABLE);
+    assertThat(rejectionOf(submit(f.paid(quote)))).isEqualTo(RejectionCode.UNAVAILABLE);
   }
 
   @Test
@@ -295,7 +295,7 @@ class RelayServiceTest {
     FeeQuote quote = quoteFor(f.call(0));
     f.chain.jobRevert = Optional.of("UnluckyValue(13)");
 
-    SubmitOutcome outcome = f.relay.submit(f.paid(quote));
+    SubmitOutcome outcome = submit(f.paid(quote));
 
     assertThat(rejectionOf(outcome)).isEqualTo(RejectionCode.SIMULATION_FAILED);
     assertThat(((SubmitOutcome.Rejected) outcome).rejection().message())
@@ -313,7 +313,7 @@ class RelayServiceTest {
             BigInteger.ZERO,
             BigInteger.valueOf(f.now() + 600));
 
-    assertThat(rejectionOf(f.relay.submit(f.unpaid(call)))).isEqualTo(RejectionCode.FORBIDDEN);
+    assertThat(rejectionOf(submit(f.unpaid(call)))).isEqualTo(RejectionCode.FORBIDDEN);
   }
 
   @Test
@@ -326,15 +326,14 @@ class RelayServiceTest {
             BigInteger.ZERO,
             BigInteger.valueOf(f.now() + 600));
 
-    assertThat(rejectionOf(f.relay.submit(f.unpaid(call))))
-        .isEqualTo(RejectionCode.INVALID_REQUEST);
+    assertThat(rejectionOf(submit(f.unpaid(call)))).isEqualTo(RejectionCode.INVALID_REQUEST);
   }
 
   @Test
   void givenAPaidQuote_whenSubmitted_thenJournaledBeforeExecutionAndConfirmed() throws Exception {
     FeeQuote quote = quoteFor(f.call(0));
 
-    SubmitOutcome outcome = f.relay.submit(f.paid(quote));
+    SubmitOutcome outcome = submit(f.paid(quote));
 
     assertThat(outcome).isInstanceOf(SubmitOutcome.Accepted.class);
     SubmitOutcome.Accepted accepted = (SubmitOutcome.Accepted) outcome;
@@ -353,9 +352,9 @@ class RelayServiceTest {
     FeeQuote quote = quoteFor(f.call(0));
     RelayRequest request = f.paid(quote);
 
-    SubmitOutcome first = f.relay.submit(request);
+    SubmitOutcome first = submit(request);
     f.chain.forwarderNonces.put(f.user.address(), BigInteger.ONE);
-    SubmitOutcome second = f.relay.submit(request);
+    SubmitOutcome second = submit(request);
 
     assertThat(second).isInstanceOf(SubmitOutcome.Existing.class);
     assertThat(((SubmitOutcome.Existing) second).record().id())
@@ -366,7 +365,7 @@ class RelayServiceTest {
   @Test
   void givenTheSameCallWithADifferentPayment_whenResubmitted_thenDuplicate() {
     FeeQuote quote = quoteFor(f.call(0));
-    f.relay.submit(f.paid(quote));
+    submit(f.paid(quote));
     TransferAuthorization a = quote.paymentAuthorization();
     TransferAuthorization more =
         new TransferAuthorization(
@@ -377,7 +376,7 @@ class RelayServiceTest {
             a.validBefore(),
             a.nonce());
 
-    assertThat(rejectionOf(f.relay.submit(f.paid(quote.metaTransaction(), more))))
+    assertThat(rejectionOf(submit(f.paid(quote.metaTransaction(), more))))
         .isEqualTo(RejectionCode.DUPLICATE);
     assertThat(f.engine.executed).hasSize(1);
   }
@@ -385,13 +384,10 @@ class RelayServiceTest {
   @Test
   void givenARequestInFlight_whenTheNextNonceIsSubmitted_thenPipelined() {
     f.engine.mode = FakeEngine.Mode.HOLD;
-    assertThat(f.relay.submit(f.paid(quoteFor(f.call(0)))))
-        .isInstanceOf(SubmitOutcome.Accepted.class);
+    assertThat(submit(f.paid(quoteFor(f.call(0))))).isInstanceOf(SubmitOutcome.Accepted.class);
 
-    assertThat(f.relay.submit(f.paid(quoteFor(f.call(1)))))
-        .isInstanceOf(SubmitOutcome.Accepted.class);
-    assertThat(rejectionOf(f.relay.submit(f.unpaid(f.call(3)))))
-        .isEqualTo(RejectionCode.NONCE_MISMATCH);
+    assertThat(submit(f.paid(quoteFor(f.call(1))))).isInstanceOf(SubmitOutcome.Accepted.class);
+    assertThat(rejectionOf(submit(f.unpaid(f.call(3))))).isEqualTo(RejectionCode.NONCE_MISMATCH);
   }
 
   @Test
@@ -400,7 +396,7 @@ class RelayServiceTest {
     Address victim = Keys.of(5).address();
 
     SubmitOutcome outcome =
-        f.relay.submit(
+        submit(
             new RelayRequest(
                 victim, call, f.user.sign(call.digest(f.forwarder)), Optional.empty()));
 
@@ -413,7 +409,7 @@ class RelayServiceTest {
     f.chain.setTokenBalance(Fixture.USDC, bob.address(), 10_000_000);
     MetaTransaction call = f.call(0);
     FeeQuote aliceQuote = quoteFor(call);
-    SubmitOutcome alice = f.relay.submit(f.paid(aliceQuote));
+    SubmitOutcome alice = submit(f.paid(aliceQuote));
     TransferAuthorization a = aliceQuote.paymentAuthorization();
     TransferAuthorization bobFee =
         new TransferAuthorization(
@@ -427,7 +423,7 @@ class RelayServiceTest {
                 new io.crogas.domain.model.SignedAuthorization(
                     bobFee, bob.sign(bobFee.receiveDigest(f.usdc)))));
 
-    SubmitOutcome second = f.relay.submit(bobs);
+    SubmitOutcome second = submit(bobs);
 
     assertThat(alice).isInstanceOf(SubmitOutcome.Accepted.class);
     assertThat(second).isInstanceOf(SubmitOutcome.Accepted.class);
@@ -439,21 +435,22 @@ class RelayServiceTest {
   void givenADoubleClickThatRacesPastTheFirstLookUp_whenTheNonceLooksTaken_thenTheFirstRecord() {
     FeeQuote quote = quoteFor(f.call(0));
     RelayRequest request = f.paid(quote);
-    SubmitOutcome first = f.relay.submit(request);
+    SubmitOutcome first = submit(request);
     f.engine.mode = FakeEngine.Mode.HOLD;
     io.crogas.domain.port.out.Journal racing = new RacingJournal(f.journal);
-    RelayService second =
-        new RelayService(
+    SubmitRelayService second =
+        new SubmitRelayService(
             f.settings,
-            f.quotes,
+            f.prices,
             f.quoteBook,
             f.chain,
             racing,
             f.engine,
             () -> java.util.List.of(Fixture.RELAYER),
-            f.clock);
+            f.clock,
+            f.ids);
 
-    SubmitOutcome outcome = second.submit(request);
+    SubmitOutcome outcome = second.submit(new SubmitRelayCommand(request));
 
     assertThat(outcome).isInstanceOf(SubmitOutcome.Existing.class);
     assertThat(((SubmitOutcome.Existing) outcome).record().id())
@@ -523,14 +520,14 @@ class RelayServiceTest {
 
     QuoteOutcome quoted =
         f.quotes.quote(
-            new QuoteCommand(
+            new QuoteRelayCommand(
                 f.user.address(),
                 Fixture.TARGET,
                 Fixture.CALL,
                 "normal",
                 Optional.of(BigInteger.valueOf(f.now() + 29))));
 
-    assertThat(rejectionOf(f.relay.submit(f.unpaid(call)))).isEqualTo(RejectionCode.EXPIRED);
+    assertThat(rejectionOf(submit(f.unpaid(call)))).isEqualTo(RejectionCode.EXPIRED);
     assertThat(((QuoteOutcome.Refused) quoted).rejection().code()).isEqualTo(RejectionCode.EXPIRED);
     assertThat(f.engine.executed).isEmpty();
   }
@@ -541,7 +538,7 @@ class RelayServiceTest {
     TransferAuthorization shortLived =
         validUntil(quote.paymentAuthorization(), BigInteger.valueOf(f.now() + 10));
 
-    SubmitOutcome outcome = f.relay.submit(f.paid(quote.metaTransaction(), shortLived));
+    SubmitOutcome outcome = submit(f.paid(quote.metaTransaction(), shortLived));
 
     assertThat(rejectionOf(outcome)).isEqualTo(RejectionCode.EXPIRED);
     assertThat(((SubmitOutcome.Rejected) outcome).rejection().details())
@@ -554,7 +551,7 @@ class RelayServiceTest {
     FeeQuote quote = quoteFor(f.call(0));
     f.chain.sentJobGas = Optional.of(quote.gasLimit().add(BigInteger.ONE));
 
-    SubmitOutcome outcome = f.relay.submit(f.paid(quote));
+    SubmitOutcome outcome = submit(f.paid(quote));
 
     assertThat(rejectionOf(outcome)).isEqualTo(RejectionCode.SIMULATION_FAILED);
     assertThat(((SubmitOutcome.Rejected) outcome).rejection().message())
@@ -568,7 +565,7 @@ class RelayServiceTest {
   void givenAPaidQuote_whenAccepted_thenTheJobCarriesTheQuotedGasLimitAndFeeCap() {
     FeeQuote quote = quoteFor(f.call(0));
 
-    SubmitOutcome outcome = f.relay.submit(f.paid(quote));
+    SubmitOutcome outcome = submit(f.paid(quote));
 
     RelayJob job = ((SubmitOutcome.Accepted) outcome).record().job();
     assertThat(job.quotedBudget()).contains(GasBudget.of(quote));
@@ -585,7 +582,7 @@ class RelayServiceTest {
       f.journal.update(sent);
       f.journal.update(StoreSamples.confirmed(sent, false, f.clock.instant()));
       if (k == 0) {
-        SubmitOutcome slowed = f.relay.submit(f.paid(quoteFor(f.call(0))));
+        SubmitOutcome slowed = submit(f.paid(quoteFor(f.call(0))));
         assertThat(rejectionOf(slowed)).isEqualTo(RejectionCode.RATE_LIMITED);
         assertThat(((SubmitOutcome.Rejected) slowed).rejection().details())
             .containsEntry("retryAfterSeconds", "300");
@@ -595,7 +592,7 @@ class RelayServiceTest {
           Optional.of(new CroUsdPrice(new java.math.BigDecimal("0.10"), "test", f.clock.instant()));
     }
 
-    SubmitOutcome refused = f.relay.submit(f.paid(quoteFor(f.call(0))));
+    SubmitOutcome refused = submit(f.paid(quoteFor(f.call(0))));
 
     assertThat(rejectionOf(refused)).isEqualTo(RejectionCode.RATE_LIMITED);
     assertThat(((SubmitOutcome.Rejected) refused).rejection().details())

@@ -5,20 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crogas.domain.model.Calldata;
 import io.crogas.domain.model.FeeQuote;
 import io.crogas.domain.model.RejectionCode;
-import io.crogas.domain.port.in.QuoteRelay.QuoteCommand;
-import io.crogas.domain.port.in.QuoteRelay.QuoteOutcome;
+import io.crogas.domain.port.in.QuoteRelayCommand;
+import io.crogas.domain.port.in.QuoteRelayUseCase.QuoteOutcome;
 import io.crogas.eip712.TypedDataEncoder;
 import io.crogas.testfixtures.Fixture;
 import java.math.BigInteger;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class QuoteServiceTest {
+class QuoteRelayServiceTest {
   private final Fixture f = new Fixture();
 
   private QuoteOutcome quote(String tier, Optional<BigInteger> deadline) {
     return f.quotes.quote(
-        new QuoteCommand(f.user.address(), Fixture.TARGET, Fixture.CALL, tier, deadline));
+        new QuoteRelayCommand(f.user.address(), Fixture.TARGET, Fixture.CALL, tier, deadline));
   }
 
   private RejectionCode refusal(QuoteOutcome outcome) {
@@ -87,7 +87,7 @@ class QuoteServiceTest {
 
   @Test
   void givenCalldata_whenForwarded_thenTheUserIsAppendedAsErc2771Requires() {
-    Calldata forwarded = QuoteService.erc2771(Fixture.CALL, f.user.address());
+    Calldata forwarded = QuoteIssuer.erc2771(Fixture.CALL, f.user.address());
 
     assertThat(forwarded.hex())
         .isEqualTo(

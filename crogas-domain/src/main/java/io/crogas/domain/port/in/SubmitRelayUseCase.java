@@ -3,15 +3,14 @@ package io.crogas.domain.port.in;
 import io.crogas.domain.model.FeeQuote;
 import io.crogas.domain.model.Rejection;
 import io.crogas.domain.model.RelayRecord;
-import io.crogas.domain.model.RelayRequest;
 import java.util.concurrent.CompletionStage;
 
 /**
  * Steps 3-5 of a gasless execution: validate a signed request in a fixed order (shape, deadline,
  * signature, nonce, payment, balances, simulation), journal it and hand it to the relayer.
  */
-public interface SubmitRelay {
-  SubmitOutcome submit(RelayRequest request);
+public interface SubmitRelayUseCase {
+  SubmitOutcome submit(SubmitRelayCommand command);
 
   /** What became of a submission. */
   sealed interface SubmitOutcome

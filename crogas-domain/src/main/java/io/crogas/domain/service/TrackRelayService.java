@@ -1,13 +1,11 @@
 package io.crogas.domain.service;
 
-import io.crogas.domain.model.Hash32;
-import io.crogas.domain.model.Receipt;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.policy.DisclosurePolicy;
-import io.crogas.domain.port.in.TrackRelay;
+import io.crogas.domain.port.in.TrackRelayCommand;
+import io.crogas.domain.port.in.TrackRelayUseCase;
 import io.crogas.domain.port.out.Journal;
 import io.crogas.domain.port.out.SettlementObserver;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -15,35 +13,36 @@ import java.util.function.Function;
  * Journals each step the relayer reports, as the settlement sequence allows. Concurrent reporters
  * (a receipt poller and a replacement) are serialised by the journal's optimistic versioning.
  */
-public final class TrackingService implements TrackRelay {
+public final class TrackRelayService implements TrackRelayUseCase {
   private static final int MAX_ATTEMPTS = 16;
 
   private final Journal journal;
   private final SettlementObserver observer;
 
-  public TrackingService(Journal journal) {
+  public TrackRelayService(Journal journal) {
     this(journal, SettlementObserver.NONE);
   }
 
-  public TrackingService(Journal journal, SettlementObserver observer) {
+  public TrackRelayService(Journal journal, SettlementObserver observer) {
     this.journal = journal;
     this.observer = observer;
   }
 
   @Override
-  public RelayRecord.Step submitted(String id, Hash32 txHash, Instant at) {
-    return apply(id, record -> record.submitted(txHash, at));
+  public RelayRecord.Step track(TrackRelayCommand command) {
+    return apply(command.id(), step(command));
   }
 
-  @Override
-  public RelayRecord.Step confirmed(String id, Receipt receipt, Instant at) {
-    return apply(id, record -> record.confirmed(receipt, at));
-  }
-
-  @Override
-  public RelayRecord.Step failed(String id, String reason, Instant at) {
-    String shown = DisclosurePolicy.publicText(reason);
-    return apply(id, record -> record.failed(shown, at));
+  private static Function<RelayRecord, RelayRecord.Step> step(TrackRelayCommand command) {
+    if (command instanceof TrackRelayCommand.Submitted submitted) {
+      return record -> record.submitted(submitted.txHash(), submitted.at());
+    }
+    if (command instanceof TrackRelayCommand.Confirmed confirmed) {
+      return record -> record.confirmed(confirmed.receipt(), confirmed.at());
+    }
+    TrackRelayCommand.Failed failed = (TrackRelayCommand.Failed) command;
+    String shown = DisclosurePolicy.publicText(failed.reason());
+    return record -> record.failed(shown, failed.at());
   }
 
   private RelayRecord.Step apply(String id, Function<RelayRecord, RelayRecord.Step> step) {

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** Read-only views: one request, recent requests, a user's next nonce. */
-public interface FindRelays {
+public interface FindRelaysUseCase {
   Optional<RelayRecord> find(String id);
 
-  List<RelayRecord> recent(Optional<Address> payer, int limit);
+  /** The most recent requests, newest first, as {@code query} selects them. */
+  List<RelayRecord> recent(FindRelaysQuery query);
 
   /** The nonce the user's next meta-transaction must carry, counting requests in flight. */
   BigInteger nextNonce(Address user);
