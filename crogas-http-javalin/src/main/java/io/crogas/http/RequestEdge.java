@@ -90,14 +90,16 @@ final class RequestEdge {
     metrics.request(
         ctx.method().name(), route == null ? "unmatched" : route, ctx.status().getCode(), took);
     // One line per request; bodies (signatures) are never logged, only what routing saw.
-    LOG.atInfo()
-        .setMessage("request")
-        .addKeyValue("method", ctx.method().name())
-        .addKeyValue("route", route == null ? "unmatched" : route)
-        .addKeyValue("status", ctx.status().getCode())
-        .addKeyValue("ms", took.toMillis())
-        .addKeyValue("apiKey", Callers.keyId(ctx).orElse(null))
-        .log();
+    var line =
+        LOG.atInfo()
+            .setMessage("request")
+            .addKeyValue("method", ctx.method().name())
+            .addKeyValue("route", route == null ? "unmatched" : route)
+            .addKeyValue("status", ctx.status().getCode())
+            .addKeyValue("ms", took.toMillis());
+    // The key's id, never the key: who made the request, for the operator.
+    Callers.keyId(ctx).ifPresent(id -> line.addKeyValue("apiKey", id));
+    line.log();
     MDC.remove("requestId");
   }
 }
