@@ -3,6 +3,7 @@ package io.crogas.chain;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.Wei;
 import io.crogas.domain.port.out.Chain.Simulation;
+import io.crogas.eip712.Hex;
 import java.util.Optional;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Response;
@@ -38,7 +39,7 @@ final class CallSimulator {
             null,
             to == null ? null : to.value(),
             null,
-            JsonRpc.hex(data));
+            Hex.encode(data));
     EthEstimateGas estimate = rpc.send(rpc.web3j().ethEstimateGas(tx));
     if (!estimate.hasError()) {
       return new Simulation.Succeeds(estimate.getAmountUsed());
@@ -53,7 +54,7 @@ final class CallSimulator {
     Response.Error error = call.hasError() ? call.getError() : estimateError;
     String data = error.getData();
     if (data != null && data.matches("\"?0x([0-9a-fA-F]{2})*\"?")) {
-      return revert.reason(JsonRpc.unhex(data.replace("\"", "")));
+      return revert.reason(Hex.decode(data.replace("\"", ""), Hex.Prefix.OPTIONAL));
     }
     // No revert data: the node refused the call itself (out of gas, insufficient funds, ...).
     return error.getMessage();

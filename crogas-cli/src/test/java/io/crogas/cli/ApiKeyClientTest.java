@@ -1,6 +1,7 @@
 package io.crogas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +12,6 @@ import io.crogas.http.ApiSettings;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,16 +79,13 @@ class ApiKeyClientTest {
   /**
    * Verifies {@code payment} with {@code key} until the answer is {@code status} (at most 10 s).
    */
-  private static HttpJson.Answer awaitVerify(int status, String key, ObjectNode payment)
-      throws InterruptedException {
-    Instant until = Instant.now().plusSeconds(10);
-    HttpJson.Answer answer =
-        served.api.post("/x402/verify", payment, "Authorization", "Bearer " + key);
-    while (answer.status() != status && Instant.now().isBefore(until)) {
-      Thread.sleep(REFRESH.toMillis());
-      answer = served.api.post("/x402/verify", payment, "Authorization", "Bearer " + key);
-    }
-    return answer;
+  private static HttpJson.Answer awaitVerify(int status, String key, ObjectNode payment) {
+    return await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(REFRESH)
+        .until(
+            () -> served.api.post("/x402/verify", payment, "Authorization", "Bearer " + key),
+            answer -> answer.status() == status);
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.crogas.domain.model.TransactionDraft;
 import io.crogas.domain.model.Wei;
 import io.crogas.domain.port.out.Broadcaster;
 import io.crogas.domain.port.out.RelayerSigner;
+import io.crogas.eip712.Hex;
 import io.crogas.eip712.Keccak256;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +80,7 @@ public final class FakeMempool implements Broadcaster, RelayerSigner {
         draft.relayer(),
         draft.nonce(),
         Hash32.of(Keccak256.hash(raw)),
-        "0x" + java.util.HexFormat.of().formatHex(raw),
+        Hex.encode(raw),
         draft.maxFeePerGas(),
         draft.tip(),
         draft.gasLimit(),

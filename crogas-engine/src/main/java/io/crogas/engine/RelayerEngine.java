@@ -6,6 +6,7 @@ import io.crogas.domain.model.FeeMarket;
 import io.crogas.domain.model.GasBudget;
 import io.crogas.domain.model.GasTier;
 import io.crogas.domain.model.NonceAssignment;
+import io.crogas.domain.model.Percent;
 import io.crogas.domain.model.Receipt;
 import io.crogas.domain.model.RelayJob;
 import io.crogas.domain.model.RelayRecord;
@@ -23,6 +24,7 @@ import io.crogas.domain.port.out.NonceLedger;
 import io.crogas.domain.port.out.RelayEngine;
 import io.crogas.domain.port.out.RelayerSigner;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.time.InstantSource;
 import java.util.Comparator;
 import java.util.List;
@@ -48,7 +50,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class RelayerEngine implements RelayEngine, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(RelayerEngine.class.getName());
-  private static final BigInteger HUNDRED = BigInteger.valueOf(100);
 
   private final EngineSettings settings;
   private final Chain chain;
@@ -311,8 +312,9 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
               + budget.get().gasLimit()
               + "; nothing was sent or charged");
     }
+    // Up, as the quote rounds it: a limit a unit short could run out of gas.
     BigInteger gasLimit =
-        ceilPercent(gas, HUNDRED.add(BigInteger.valueOf(settings.gasLimitMarginPercent())));
+        Percent.percent(settings.gasLimitMarginPercent()).asMargin().of(gas, RoundingMode.CEILING);
     return new SendPlan.Ready(
         budget.map(quoted -> gasLimit.min(quoted.gasLimit())).orElse(gasLimit), cap, tip);
   }
@@ -647,11 +649,6 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
 
   private static Wei min(Wei a, Wei b) {
     return a.compareTo(b) <= 0 ? a : b;
-  }
-
-  private static BigInteger ceilPercent(BigInteger value, BigInteger percent) {
-    BigInteger[] qr = value.multiply(percent).divideAndRemainder(HUNDRED);
-    return qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
   }
 
   @Override

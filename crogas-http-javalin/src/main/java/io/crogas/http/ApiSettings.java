@@ -170,6 +170,9 @@ public record ApiSettings(
       RateLimits limits,
       TrustedProxies trustedProxies,
       Duration apiKeyRefresh) {
+    /** How often the keys are read again unless configured otherwise. */
+    public static final Duration DEFAULT_API_KEY_REFRESH = Duration.ofSeconds(2);
+
     public Access {
       if (anonymous == null || limits == null || trustedProxies == null || apiKeyRefresh == null) {
         throw new IllegalArgumentException("every access setting is required");
@@ -185,7 +188,7 @@ public record ApiSettings(
      */
     public static Access open() {
       return new Access(
-          Anonymous.ON, RateLimits.defaults(), TrustedProxies.none(), Duration.ofSeconds(2));
+          Anonymous.ON, RateLimits.defaults(), TrustedProxies.none(), DEFAULT_API_KEY_REFRESH);
     }
 
     public Access withAnonymous(Anonymous value) {

@@ -4,6 +4,7 @@ import static io.crogas.http.ApiHarness.json;
 import static io.crogas.http.RelayRoutesTest.assertError;
 import static io.crogas.http.RelayRoutesTest.quoteRequest;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crogas.domain.model.ApiKey;
@@ -63,15 +64,12 @@ class AccessTest {
   }
 
   /** Asks until {@code answer} has {@code status}, for at most 5 s (the keys are re-read). */
-  private static HttpResponse<String> awaitStatus(int status, Supplier<HttpResponse<String>> answer)
-      throws InterruptedException {
-    Instant until = Instant.now().plusSeconds(5);
-    HttpResponse<String> last = answer.get();
-    while (last.statusCode() != status && Instant.now().isBefore(until)) {
-      Thread.sleep(REFRESH.toMillis());
-      last = answer.get();
-    }
-    return last;
+  private static HttpResponse<String> awaitStatus(
+      int status, Supplier<HttpResponse<String>> answer) {
+    return await()
+        .atMost(Duration.ofSeconds(5))
+        .pollInterval(REFRESH)
+        .until(answer::get, response -> response.statusCode() == status);
   }
 
   @Test
@@ -96,8 +94,7 @@ class AccessTest {
   }
 
   @Test
-  void givenAKey_whenUsedThenRevoked_thenAnsweredUntilTheNextRefreshThen401()
-      throws InterruptedException {
+  void givenAKey_whenUsedThenRevoked_thenAnsweredUntilTheNextRefreshThen401() {
     ApiHarness harness = server(ApiSettings.Anonymous.OFF);
     String secret = issue(harness, OptionalInt.empty());
     String id = harness.apiKeys.list().get(0).id();
@@ -156,8 +153,7 @@ class AccessTest {
   }
 
   @Test
-  void givenAKeyedClient_whenWellUnderTheDefaultKeyLimit_thenNo429AndTheIpLimitDoesNotApply()
-      throws InterruptedException {
+  void givenAKeyedClient_whenWellUnderTheDefaultKeyLimit_thenNo429AndTheIpLimitDoesNotApply() {
     // The defaults (600 a minute per IP, 6,000 per key), with anonymous callers refused.
     ApiHarness harness = server(ApiSettings.Anonymous.OFF, ApiSettings.RateLimits.defaults());
     String secret = issue(harness, OptionalInt.empty());
@@ -176,8 +172,7 @@ class AccessTest {
   }
 
   @Test
-  void givenAKeyWithItsOwnLimit_whenItIsReached_then429ForItAloneAndOthersGoOn()
-      throws InterruptedException {
+  void givenAKeyWithItsOwnLimit_whenItIsReached_then429ForItAloneAndOthersGoOn() {
     ApiHarness harness = server(ApiSettings.Anonymous.OFF, EdgeTest.limits(1, 5, 100));
     String small = issue(harness, OptionalInt.of(3));
     String standard = issue(harness, OptionalInt.empty());
