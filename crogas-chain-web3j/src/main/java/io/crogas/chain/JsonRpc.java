@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.BatchRequest;
@@ -27,6 +29,13 @@ import org.web3j.protocol.http.HttpService;
  */
 public final class JsonRpc implements AutoCloseable {
 
+  /**
+   * Connections kept open for the next request. OkHttp's default of 5 is fewer than the request
+   * threads that read the chain at once under load (x402 verify on every server thread), and each
+   * request beyond it would open a connection and close it after one answer.
+   */
+  private static final int IDLE_CONNECTIONS = 64;
+
   private final String url;
   private final Web3j web3j;
 
@@ -44,6 +53,7 @@ public final class JsonRpc implements AutoCloseable {
             .writeTimeout(timeout)
             .callTimeout(timeout)
             .retryOnConnectionFailure(false)
+            .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
             .build();
     return new JsonRpc(url, new HttpService(url, client));
   }

@@ -55,6 +55,12 @@ final class ApiException extends RuntimeException {
         Optional.of(retryAfter));
   }
 
+  /** 503: the server is saturated now; {@code Retry-After} says when to try again. */
+  static ApiException busy(String message, Map<String, String> details, Duration retryAfter) {
+    return new ApiException(
+        503, RejectionCode.UNAVAILABLE.code(), message, details, Optional.of(retryAfter));
+  }
+
   /** A refusal from the core, with the status PRODUCT.md §5 gives its code. */
   static ApiException of(Rejection rejection) {
     return new ApiException(

@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param access who may call what (API keys, anonymous callers), the rate limits and the proxies
  *     whose {@code X-Forwarded-For} is believed
  * @param faucet whether {@code POST /faucet/usdc} mints, and how much
+ * @param settleInFlightLimit how many x402 settles may wait for the chain at once; beyond it settle
+ *     answers 503 with {@code Retry-After} at once (a slow chain then costs memory, never threads)
  */
 public record ApiSettings(
     ChainId chainId,
@@ -39,7 +41,10 @@ public record ApiSettings(
     long maxBodyBytes,
     List<String> corsOrigins,
     Access access,
-    FaucetSettings faucet) {
+    FaucetSettings faucet,
+    int settleInFlightLimit) {
+  /** Settles waiting for the chain at once when nothing else is configured. */
+  public static final int DEFAULT_SETTLE_IN_FLIGHT_LIMIT = 1_000;
 
   public ApiSettings {
     if (chainId == null
@@ -59,6 +64,9 @@ public record ApiSettings(
     if (facilitateWait.isNegative() || maxBodyBytes < 1024) {
       throw new IllegalArgumentException("wait must be >= 0 and the body limit >= 1 KiB");
     }
+    if (settleInFlightLimit < 1) {
+      throw new IllegalArgumentException("at least one settle must be allowed in flight");
+    }
     if (facilitatorFeeBps < 0 || facilitatorFeeBps > 10_000) {
       throw new IllegalArgumentException("facilitator fee must be within 0..10000 bps");
     }
@@ -69,6 +77,34 @@ public record ApiSettings(
     }
     signers = List.copyOf(signers);
     corsOrigins = List.copyOf(corsOrigins);
+  }
+
+  /** With the {@link #DEFAULT_SETTLE_IN_FLIGHT_LIMIT}. */
+  public ApiSettings(
+      ChainId chainId,
+      Address forwarder,
+      TokenDomain usdc,
+      List<Address> signers,
+      Optional<String> explorerTxUrl,
+      Duration facilitateWait,
+      int facilitatorFeeBps,
+      long maxBodyBytes,
+      List<String> corsOrigins,
+      Access access,
+      FaucetSettings faucet) {
+    this(
+        chainId,
+        forwarder,
+        usdc,
+        signers,
+        explorerTxUrl,
+        facilitateWait,
+        facilitatorFeeBps,
+        maxBodyBytes,
+        corsOrigins,
+        access,
+        faucet,
+        DEFAULT_SETTLE_IN_FLIGHT_LIMIT);
   }
 
   /** These settings with other access rules and limits. */
@@ -84,7 +120,8 @@ public record ApiSettings(
         maxBodyBytes,
         corsOrigins,
         value,
-        faucet);
+        faucet,
+        settleInFlightLimit);
   }
 
   /**

@@ -5,14 +5,21 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.PaymentFault;
+import io.crogas.domain.model.RejectionCode;
 import io.crogas.domain.model.X402Network;
 import io.crogas.domain.port.in.SettlePaymentUseCase;
 import io.crogas.domain.port.in.SettlePaymentUseCase.SettleOutcome;
 import io.crogas.domain.port.in.VerifyPaymentUseCase;
 import io.crogas.domain.port.in.VerifyPaymentUseCase.VerifyOutcome;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 /**
  * The x402 facilitator: {@code /x402/verify}, {@code /x402/settle}, {@code /x402/supported}, and
@@ -22,6 +29,9 @@ import java.util.List;
  * gets an error status.
  */
 final class FacilitatorRoutes {
+  /** Places free up as receipts arrive or waits run out: soon. */
+  private static final Duration BUSY_RETRY = Duration.ofSeconds(1);
+
   private final VerifyPaymentUseCase verifier;
   private final SettlePaymentUseCase settler;
   private final RateLimiter limiter;
@@ -30,7 +40,13 @@ final class FacilitatorRoutes {
   private final List<Address> signers;
   private final InstantSource clock;
   private final DiscoveryCatalog discovery;
+  private final Executor answers;
+  private final int settleInFlightLimit;
+  private final Semaphore settlesInFlight;
 
+  /**
+   * @param answers the server's threads, which write an answer once its settle completes
+   */
   FacilitatorRoutes(
       VerifyPaymentUseCase verifier,
       SettlePaymentUseCase settler,
@@ -38,7 +54,8 @@ final class FacilitatorRoutes {
       ApiMetrics metrics,
       ApiSettings settings,
       InstantSource clock,
-      DiscoveryCatalog discovery) {
+      DiscoveryCatalog discovery,
+      Executor answers) {
     this.verifier = verifier;
     this.settler = settler;
     this.limiter = limiter;
@@ -47,6 +64,13 @@ final class FacilitatorRoutes {
     this.signers = settings.signers();
     this.clock = clock;
     this.discovery = discovery;
+    this.answers = answers;
+    this.settleInFlightLimit = settings.settleInFlightLimit();
+    this.settlesInFlight = new Semaphore(settleInFlightLimit);
+    metrics.gauge(
+        "crogas.settles.in.flight",
+        "x402 settles waiting for the chain",
+        () -> settleInFlightLimit - settlesInFlight.availablePermits());
   }
 
   void register(RouteTable routes) {
@@ -74,6 +98,11 @@ final class FacilitatorRoutes {
     Json.write(ctx, 200, X402Json.verify(request.format(), outcome));
   }
 
+  /**
+   * Settles without holding a server thread while the chain confirms: the use case's stage is the
+   * answer's future, written by a server thread once it completes (never by the engine's thread
+   * that completed it). At most the configured number wait at once; beyond that, 503 at once.
+   */
   private void settle(Context ctx) {
     JsonNode body = Json.body(ctx);
     X402Requests.X402Request request = X402Requests.parse(body);
@@ -84,7 +113,34 @@ final class FacilitatorRoutes {
     }
     X402Requests.Payment payment = (X402Requests.Payment) request;
     // Never refused for the payer's address: the merchant may have served the resource already.
-    SettleOutcome outcome = settler.settle(payment.settlement());
+    CompletionStage<SettleOutcome> settling =
+        inFlight(() -> settler.settleAsync(payment.settlement()));
+    ctx.future(
+        () ->
+            settling
+                .thenAcceptAsync(outcome -> answer(ctx, body, payment, outcome), answers)
+                .toCompletableFuture());
+  }
+
+  /** Starts a settle within the cap; its place is freed when the use case is done. */
+  private CompletionStage<SettleOutcome> inFlight(Supplier<CompletionStage<SettleOutcome>> settle) {
+    if (!settlesInFlight.tryAcquire()) {
+      metrics.outcome("settle", RejectionCode.UNAVAILABLE.code());
+      throw ApiException.busy(
+          "too many settlements are waiting for the chain; retry shortly",
+          Map.of("settlesInFlight", Integer.toString(settleInFlightLimit)),
+          BUSY_RETRY);
+    }
+    try {
+      return settle.get().whenComplete((outcome, failure) -> settlesInFlight.release());
+    } catch (RuntimeException e) {
+      settlesInFlight.release();
+      throw e;
+    }
+  }
+
+  private void answer(
+      Context ctx, JsonNode body, X402Requests.Payment payment, SettleOutcome outcome) {
     if (sentFor(outcome)) {
       limiter.spent(outcome.payer());
     }
@@ -92,17 +148,17 @@ final class FacilitatorRoutes {
       discovery.settled(body);
     }
     metrics.outcome("settle", X402Json.outcomeName(outcome));
-    if (request.format() == X402Format.CRONOS) {
+    if (payment.format() == X402Format.CRONOS) {
       Json.write(
           ctx,
           200,
           X402Json.cronosSettle(
-              request.network(),
+              payment.network(),
               payment.payload().payment().authorization(),
               outcome,
               clock.instant()));
     } else {
-      Json.write(ctx, 200, X402Json.settle(request.format(), request.network(), outcome));
+      Json.write(ctx, 200, X402Json.settle(payment.format(), payment.network(), outcome));
     }
   }
 

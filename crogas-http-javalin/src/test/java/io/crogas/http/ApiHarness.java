@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
 final class ApiHarness implements AutoCloseable {
   static final String EXPLORER = "https://explorer.cronos.org/testnet/tx/";
 
-  final Fixture fixture = new Fixture();
+  final Fixture fixture;
   final InMemoryApiKeys apiKeys = new InMemoryApiKeys();
   final List<String> minted = new ArrayList<>();
   HealthReport.Status healthStatus = HealthReport.Status.OK;
@@ -44,6 +44,13 @@ final class ApiHarness implements AutoCloseable {
   }
 
   ApiHarness(UnaryOperator<ApiSettings> customize, UnaryOperator<HttpApi.Builder> build) {
+    this(new Fixture(), customize, build);
+  }
+
+  /** Over {@code fixture}, for use cases wired differently on its fakes. */
+  ApiHarness(
+      Fixture fixture, UnaryOperator<ApiSettings> customize, UnaryOperator<HttpApi.Builder> build) {
+    this.fixture = fixture;
     HttpApi.Builder builder =
         HttpApi.builder()
             .quotes(fixture.quotes)
@@ -84,6 +91,23 @@ final class ApiHarness implements AutoCloseable {
                     ApiSettings.RateLimit.perMinute(100))),
         new ApiSettings.FaucetSettings(
             true, TokenAmount.usdc(100_000_000), TokenAmount.usdc(1_000_000_000)));
+  }
+
+  /** {@code s} with other access rules and limits and another cap on settles in flight. */
+  static ApiSettings with(ApiSettings s, ApiSettings.Access access, int settleInFlightLimit) {
+    return new ApiSettings(
+        s.chainId(),
+        s.forwarder(),
+        s.usdc(),
+        s.signers(),
+        s.explorerTxUrl(),
+        s.facilitateWait(),
+        s.facilitatorFeeBps(),
+        s.maxBodyBytes(),
+        s.corsOrigins(),
+        access,
+        s.faucet(),
+        settleInFlightLimit);
   }
 
   private HealthReport health() {

@@ -94,7 +94,8 @@ public final class HttpServerLauncher implements ServerLauncher {
                     64 * 1024,
                     endpoint.corsOrigins(),
                     endpoint.access(),
-                    faucet))
+                    faucet,
+                    node.config().settleInFlightLimit()))
             .health(health)
             .balances(owner -> NodeHealth.balance(node, owner))
             .activity(() -> new Activity(minutes(node), balances.samples()))

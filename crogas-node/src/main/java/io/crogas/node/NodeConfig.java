@@ -42,6 +42,7 @@ public record NodeConfig(
     Duration pollInterval,
     Duration replaceAfter,
     Duration settleWait,
+    int settleInFlightLimit,
     Duration rpcTimeout,
     Set<Address> payees,
     Duration receiptGrace,
@@ -89,6 +90,7 @@ public record NodeConfig(
     private Duration pollInterval = NodeDefaults.POLL_INTERVAL;
     private Duration replaceAfter = NodeDefaults.REPLACE_AFTER;
     private Duration settleWait = NodeDefaults.SETTLE_WAIT;
+    private int settleInFlightLimit = NodeDefaults.SETTLE_IN_FLIGHT_LIMIT;
     private Duration rpcTimeout = NodeDefaults.RPC_TIMEOUT;
     private Set<Address> payees = Set.of();
     private Duration receiptGrace = NodeDefaults.RECEIPT_GRACE;
@@ -176,6 +178,12 @@ public record NodeConfig(
       return this;
     }
 
+    /** x402 settles waiting for the chain at once; beyond it, settle answers 503. */
+    public Builder settleInFlightLimit(int value) {
+      this.settleInFlightLimit = value;
+      return this;
+    }
+
     public Builder rpcTimeout(Duration value) {
       this.rpcTimeout = value;
       return this;
@@ -236,6 +244,7 @@ public record NodeConfig(
           pollInterval,
           replaceAfter,
           settleWait,
+          settleInFlightLimit,
           rpcTimeout,
           payees,
           receiptGrace,

@@ -22,6 +22,7 @@ public final class NodeDefaults {
   public static final Duration POLL_INTERVAL = Duration.ofMillis(250);
   public static final Duration REPLACE_AFTER = Duration.ofSeconds(30);
   public static final Duration SETTLE_WAIT = Duration.ofSeconds(30);
+  public static final int SETTLE_IN_FLIGHT_LIMIT = 1_000;
   public static final Duration RPC_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration RECEIPT_GRACE = Duration.ofSeconds(30);
   public static final Duration KEY_CHECK_INTERVAL = Duration.ofSeconds(30);

@@ -56,6 +56,7 @@ public record ServeSettings(
     Duration deadlineMargin,
     RevertPolicy reverts,
     Duration settleWait,
+    int settleInFlightLimit,
     Duration rpcTimeout,
     List<String> corsOrigins,
     Duration receiptGrace,
@@ -146,6 +147,11 @@ public record ServeSettings(
     var settleWait =
         in.withDefault(
             Setting.SETTLE_WAIT_SECONDS, NodeDefaults.SETTLE_WAIT, SettingParsers.seconds(1, 600));
+    var settlesInFlight =
+        in.withDefault(
+            Setting.SETTLE_IN_FLIGHT_LIMIT,
+            (long) NodeDefaults.SETTLE_IN_FLIGHT_LIMIT,
+            SettingParsers.integer(1, 1_000_000));
     var rpcTimeout =
         in.withDefault(
             Setting.RPC_TIMEOUT_SECONDS, NodeDefaults.RPC_TIMEOUT, SettingParsers.seconds(1, 300));
@@ -202,6 +208,7 @@ public record ServeSettings(
             refuseAfter.orElseThrow().intValue(),
             slowdown.orElseThrow()),
         settleWait.orElseThrow(),
+        settlesInFlight.orElseThrow().intValue(),
         rpcTimeout.orElseThrow(),
         cors.orElseThrow(),
         grace.orElseThrow(),
@@ -331,6 +338,7 @@ public record ServeSettings(
         .deadlineMargin(deadlineMargin)
         .reverts(reverts)
         .settleWait(settleWait)
+        .settleInFlightLimit(settleInFlightLimit)
         .rpcTimeout(rpcTimeout)
         .receiptGrace(receiptGrace)
         .keyCheckInterval(keyCheckInterval)

@@ -72,6 +72,26 @@ public class ServeSettingsTest {
   }
 
   @Test
+  void givenASettleInFlightLimit_whenReadOrOmitted_thenItReachesTheNodeAndZeroIsRefused() {
+    Map<String, String> env = minimal();
+    env.put("CROGAS_SETTLE_IN_FLIGHT_LIMIT", "250");
+    env.put("RELAYER_PW", "pw");
+
+    assertThat(
+            ServeSettings.read(SettingsSource.of(env, Optional.empty()))
+                .nodeConfig(env, java.time.InstantSource.system())
+                .settleInFlightLimit())
+        .isEqualTo(250);
+    assertThat(
+            ServeSettings.read(SettingsSource.of(minimal(), Optional.empty()))
+                .settleInFlightLimit())
+        .isEqualTo(1_000);
+    env.put("CROGAS_SETTLE_IN_FLIGHT_LIMIT", "0");
+    assertThatThrownBy(() -> ServeSettings.read(SettingsSource.of(env, Optional.empty())))
+        .hasMessageContaining("CROGAS_SETTLE_IN_FLIGHT_LIMIT");
+  }
+
+  @Test
   void givenAMetricsToken_whenReadOrOmitted_thenItIsKeptOrAbsent() {
     Map<String, String> env = minimal();
     env.put("CROGAS_METRICS_TOKEN", "scrape-me");

@@ -18,7 +18,9 @@ import io.crogas.testfixtures.Fixture;
 import io.crogas.testfixtures.Keys;
 import io.crogas.testfixtures.SequentialIds;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class PaymentServiceTest {
@@ -371,6 +373,32 @@ class PaymentServiceTest {
   }
 
   @Test
+  void
+      givenAReceiptThatDoesNotCome_whenSettledAsync_thenTheStageIsReturnedWhileTheChainIsAwaited() {
+    f.engine.mode = FakeEngine.Mode.HOLD;
+
+    CompletableFuture<SettleOutcome> settling =
+        f.payments(Duration.ofHours(1)).settleAsync(valid()).toCompletableFuture();
+
+    assertThat(settling).isNotDone();
+    assertThat(f.engine.executed).hasSize(1);
+    assertThat(f.journal.recent(Optional.empty(), 10)).hasSize(1);
+  }
+
+  @Test
+  void givenAReceiptThatDoesNotComeInTime_whenSettledAsync_thenPendingOnceTheWaitRunsOut() {
+    f.engine.mode = FakeEngine.Mode.HOLD;
+
+    CompletableFuture<SettleOutcome> settling =
+        f.payments.settleAsync(valid()).toCompletableFuture();
+
+    assertThat(settling)
+        .succeedsWithin(Duration.ofSeconds(10))
+        .isInstanceOfSatisfying(
+            SettleOutcome.Pending.class, pending -> assertThat(pending.transaction()).isPresent());
+  }
+
+  @Test
   void givenATransferThatRevertsOnChain_whenSettled_thenTransactionFailedWithItsHash() {
     f.engine.mode = FakeEngine.Mode.REVERT;
 
@@ -379,5 +407,77 @@ class PaymentServiceTest {
     assertThat(outcome).isInstanceOf(SettleOutcome.Failed.class);
     assertThat(((SettleOutcome.Failed) outcome).fault()).isEqualTo(PaymentFault.TRANSACTION_FAILED);
     assertThat(((SettleOutcome.Failed) outcome).transaction()).isPresent();
+  }
+
+  // Verify keeps its chain reads for their block (BlockReads). The chain changes below without a
+  // new block number: the worst case, a block mined while the head was being read. Settle must
+  // decide on fresh reads all the same, send nothing and never report the payment paid.
+
+  @Test
+  void givenAVerifiedPayment_whenThePayersBalanceDropsBeforeSettle_thenNotSettledNorSent() {
+    SettlePaymentCommand c = valid();
+    assertThat(verify(c)).isInstanceOf(VerifyOutcome.Valid.class);
+    f.chain.setTokenBalance(Fixture.USDC, f.user.address(), 999);
+
+    SettleOutcome outcome = f.payments.settle(c);
+
+    assertThat(outcome).isInstanceOf(SettleOutcome.Failed.class);
+    assertThat(((SettleOutcome.Failed) outcome).fault())
+        .isEqualTo(PaymentFault.INSUFFICIENT_BALANCE);
+    assertThat(f.engine.executed).isEmpty();
+    assertThat(f.journal.recent(Optional.empty(), 10)).isEmpty();
+  }
+
+  @Test
+  void givenAVerifiedPayment_whenItsAuthorizationIsUsedElsewhereBeforeSettle_thenNotSettled() {
+    SettlePaymentCommand c = valid();
+    TransferAuthorization a = c.payload().payment().authorization();
+    assertThat(verify(c)).isInstanceOf(VerifyOutcome.Valid.class);
+    f.chain.useAuthorization(Fixture.USDC, a.from(), a.nonce());
+
+    SettleOutcome outcome = f.payments.settle(c);
+
+    assertThat(outcome).isInstanceOf(SettleOutcome.Failed.class);
+    assertThat(((SettleOutcome.Failed) outcome).fault()).isEqualTo(PaymentFault.NONCE_ALREADY_USED);
+    assertThat(((SettleOutcome.Failed) outcome).transaction()).isEmpty();
+    assertThat(f.engine.executed).isEmpty();
+  }
+
+  @Test
+  void givenAVerifiedPayment_whenTheTransferStartsToRevertBeforeSettle_thenNotSettled() {
+    SettlePaymentCommand c = valid();
+    assertThat(verify(c)).isInstanceOf(VerifyOutcome.Valid.class);
+    f.chain.jobRevert = Optional.of("Blacklistable: account is blacklisted");
+
+    SettleOutcome outcome = f.payments.settle(c);
+
+    assertThat(outcome).isInstanceOf(SettleOutcome.Failed.class);
+    assertThat(((SettleOutcome.Failed) outcome).fault()).isEqualTo(PaymentFault.SIMULATION_FAILED);
+    assertThat(f.engine.executed).isEmpty();
+  }
+
+  @Test
+  void givenAVerifiedPayment_whenVerifiedAgainInTheSameBlock_thenNoChainReadButTheHead() {
+    SettlePaymentCommand c = valid();
+    verify(c);
+    int balances = f.chain.balanceReads.get();
+    int states = f.chain.authorizationReads.get();
+    int runs = f.chain.simulations.get();
+
+    assertThat(verify(c)).isInstanceOf(VerifyOutcome.Valid.class);
+
+    assertThat(f.chain.balanceReads).hasValue(balances);
+    assertThat(f.chain.authorizationReads).hasValue(states);
+    assertThat(f.chain.simulations).hasValue(runs);
+  }
+
+  @Test
+  void givenAVerifiedPayment_whenTheBalanceDropsInTheNextBlock_thenVerifySeesIt() {
+    SettlePaymentCommand c = valid();
+    assertThat(verify(c)).isInstanceOf(VerifyOutcome.Valid.class);
+    f.chain.setTokenBalance(Fixture.USDC, f.user.address(), 999);
+    f.chain.blockNumber++;
+
+    assertThat(faultOf(verify(c))).isEqualTo(PaymentFault.INSUFFICIENT_BALANCE);
   }
 }

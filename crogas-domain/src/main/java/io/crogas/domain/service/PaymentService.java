@@ -24,10 +24,10 @@ import io.crogas.domain.port.out.RelayEngine;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The x402 facilitator for the {@code exact} scheme. Beyond the reference implementation it checks
@@ -43,7 +43,8 @@ import java.util.concurrent.TimeoutException;
 public final class PaymentService implements VerifyPaymentUseCase, SettlePaymentUseCase {
   private final FacilitatorSettings settings;
   private final ExactPaymentRules rules;
-  private final Chain chain;
+  private final PaymentReads fresh;
+  private final PaymentReads shared;
   private final Journal journal;
   private final RelayEngine engine;
   private final InstantSource clock;
@@ -64,15 +65,24 @@ public final class PaymentService implements VerifyPaymentUseCase, SettlePayment
             settings.payees(),
             settings.validBeforeMarginSeconds(),
             settings.minimumValue());
-    this.chain = chain;
+    this.fresh = PaymentReads.fresh(chain);
+    this.shared = new BlockReads(chain);
     this.journal = journal;
     this.engine = engine;
     this.clock = clock;
     this.ids = ids;
   }
 
+  /**
+   * Verify's chain reads are shared with concurrent and earlier verifies in the same block ({@link
+   * BlockReads}); settle reads afresh.
+   */
   @Override
   public VerifyOutcome verify(VerifyPaymentCommand command) {
+    return check(command, shared);
+  }
+
+  private VerifyOutcome check(VerifyPaymentCommand command, PaymentReads chain) {
     PaymentPayload payload = command.payload();
     Optional<ExactPaymentRules.Violation> violation =
         rules.check(payload, command.requirements(), clock.instant());
@@ -93,18 +103,28 @@ public final class PaymentService implements VerifyPaymentUseCase, SettlePayment
       return invalid(
           PaymentFault.INSUFFICIENT_BALANCE, payload.payer(), "the payer's balance is too low");
     }
-    if (chain.simulate(new RelayJob.TokenTransfer(token, payload.payment()))
-        instanceof Chain.Simulation.Reverts reverts) {
+    Optional<Chain.Simulation.Reverts> reverts =
+        chain.dryRun(new RelayJob.TokenTransfer(token, payload.payment()));
+    if (reverts.isPresent()) {
       return invalid(
           PaymentFault.SIMULATION_FAILED,
           payload.payer(),
-          DisclosurePolicy.publicText(reverts.reason()));
+          DisclosurePolicy.publicText(reverts.get().reason()));
     }
     return new VerifyOutcome.Valid(payload.payer());
   }
 
   @Override
   public SettleOutcome settle(SettlePaymentCommand settlement) {
+    try {
+      return settleAsync(settlement).toCompletableFuture().join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  @Override
+  public CompletionStage<SettleOutcome> settleAsync(SettlePaymentCommand settlement) {
     VerifyPaymentCommand command = settlement.verification();
     PaymentPayload payload = command.payload();
     PaymentRequirements requirements = command.requirements();
@@ -112,21 +132,23 @@ public final class PaymentService implements VerifyPaymentUseCase, SettlePayment
     IdempotencyKey key = key(command);
     Optional<RelayRecord> earlier = journal.findByKey(key);
     if (earlier.isPresent()) {
-      return taken(earlier.get(), payload);
+      return CompletableFuture.completedFuture(taken(earlier.get(), payload));
     }
-    VerifyOutcome verdict = verify(command);
+    // Fresh reads: a balance spent or an authorization used since a verify must stop it here.
+    VerifyOutcome verdict = check(command, fresh);
     if (verdict instanceof VerifyOutcome.Invalid invalid) {
       // A call racing the owner of this payment sees it journaled: it is a duplicate, not a fault.
       Optional<RelayRecord> raced =
           invalid.fault() == PaymentFault.NONCE_ALREADY_USED
               ? journal.findByKey(key)
               : Optional.empty();
-      return raced
-          .map(record -> taken(record, payload))
-          .orElseGet(
-              () ->
-                  new SettleOutcome.Failed(
-                      invalid.fault(), invalid.payer(), Optional.empty(), invalid.message()));
+      return CompletableFuture.completedFuture(
+          raced
+              .map(record -> taken(record, payload))
+              .orElseGet(
+                  () ->
+                      new SettleOutcome.Failed(
+                          invalid.fault(), invalid.payer(), Optional.empty(), invalid.message())));
     }
     TokenDomain token = rules.token(requirements.asset()).orElseThrow();
     Instant now = clock.instant();
@@ -139,7 +161,7 @@ public final class PaymentService implements VerifyPaymentUseCase, SettlePayment
             now);
     Journal.Admission admission = journal.admit(accepted);
     if (admission instanceof Journal.Admission.Existing raced) {
-      return taken(raced.record(), payload);
+      return CompletableFuture.completedFuture(taken(raced.record(), payload));
     }
     return await(accepted, engine.execute(accepted));
   }
@@ -172,21 +194,21 @@ public final class PaymentService implements VerifyPaymentUseCase, SettlePayment
         "this nonce was already used by another authorization");
   }
 
-  private SettleOutcome await(RelayRecord accepted, CompletionStage<RelayRecord> completion) {
-    try {
-      return outcome(
-          completion
-              .toCompletableFuture()
-              .get(settings.settleWait().toMillis(), TimeUnit.MILLISECONDS));
-    } catch (TimeoutException stillWaiting) {
-      return outcome(journal.find(accepted.id()).orElse(accepted));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return outcome(journal.find(accepted.id()).orElse(accepted));
-    } catch (ExecutionException e) {
-      // The engine failed unexpectedly: the journal holds the truth, and recovery will finish it.
-      return outcome(journal.find(accepted.id()).orElse(accepted));
-    }
+  /**
+   * The engine's completion, bounded by the settle wait without a thread waiting on it (the
+   * engine's own future is never completed here: others may wait on it). When the wait runs out, or
+   * the engine fails unexpectedly, the journal holds the truth (recovery will finish the job).
+   */
+  private CompletionStage<SettleOutcome> await(
+      RelayRecord accepted, CompletionStage<RelayRecord> completion) {
+    return completion
+        .thenApply(Optional::of)
+        .toCompletableFuture()
+        .completeOnTimeout(
+            Optional.empty(), settings.settleWait().toMillis(), TimeUnit.MILLISECONDS)
+        .exceptionally(engineFailed -> Optional.empty())
+        .thenApply(
+            done -> outcome(done.orElseGet(() -> journal.find(accepted.id()).orElse(accepted))));
   }
 
   private static SettleOutcome outcome(RelayRecord record) {
