@@ -1,5 +1,6 @@
 package io.crogas.cli;
 
+import io.crogas.cli.command.ApiKeysCommand;
 import io.crogas.cli.command.DeployCommand;
 import io.crogas.cli.command.DevCommand;
 import io.crogas.cli.command.ExecCommand;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       FaucetCommand.class,
       WebhooksCommand.class,
+      ApiKeysCommand.class,
       X402Command.class,
       McpCommand.class
     },

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crogas.domain.model.Address;
+import io.crogas.http.ApiSettings;
 import io.crogas.node.CroGasNode;
 import io.crogas.node.HttpServerLauncher;
 import io.crogas.node.NodeInternals;
@@ -62,23 +63,37 @@ final class ServedNetwork implements AutoCloseable {
     this.api = new HttpJson(server.url());
   }
 
-  /** The node talks to anvil directly. */
+  /** The node talks to anvil directly; anonymous callers welcome. */
   static ServedNetwork start(Path dir, int relayers) {
-    return start(dir, relayers, false, Optional.empty());
+    return start(dir, relayers, false, Optional.empty(), ApiSettings.Access.open());
   }
 
   /** The node talks to anvil directly; the node and the server both read {@code clock}. */
   static ServedNetwork start(Path dir, int relayers, MutableClock clock) {
-    return start(dir, relayers, false, Optional.of(clock));
+    return start(dir, relayers, false, Optional.of(clock), ApiSettings.Access.open());
+  }
+
+  /** The node talks to anvil directly; the API admits callers as {@code access} says. */
+  static ServedNetwork start(Path dir, int relayers, ApiSettings.Access access) {
+    return start(dir, relayers, false, Optional.empty(), access);
   }
 
   /** The node talks to anvil through a {@link FaultyRpcProxy} (faults off) that can go down. */
   static ServedNetwork startBehindProxy(Path dir, int relayers) {
-    return start(dir, relayers, true, Optional.empty());
+    return start(dir, relayers, true, Optional.empty(), ApiSettings.Access.open());
+  }
+
+  /** The store file the node and the server use. */
+  static Path store(Path dir) {
+    return dir.resolve("served.db");
   }
 
   private static ServedNetwork start(
-      Path dir, int relayers, boolean proxied, Optional<MutableClock> nodeClock) {
+      Path dir,
+      int relayers,
+      boolean proxied,
+      Optional<MutableClock> nodeClock,
+      ApiSettings.Access access) {
     LocalNetwork network = LocalNetwork.start();
     Optional<FaultyRpcProxy> proxy = Optional.empty();
     CroGasNode node = null;
@@ -92,7 +107,7 @@ final class ServedNetwork implements AutoCloseable {
       node =
           CroGasNode.start(
               network
-                  .config(rpcUrl, relayers, dir.resolve("served.db"), nodeTime)
+                  .config(rpcUrl, relayers, store(dir), nodeTime)
                   .rpcTimeout(Duration.ofSeconds(2))
                   .build(),
               nodeTime);
@@ -101,7 +116,13 @@ final class ServedNetwork implements AutoCloseable {
               .start(
                   node,
                   new ServerLauncher.ApiEndpoint(
-                      "127.0.0.1", freePort(), Optional.of(network.minter())));
+                      "127.0.0.1",
+                      freePort(),
+                      Optional.of(network.minter()),
+                      java.util.List.of(),
+                      Optional.empty(),
+                      Optional.empty(),
+                      access));
       return new ServedNetwork(network, proxy, node, server, clock);
     } catch (IOException | RuntimeException e) {
       if (node != null) {

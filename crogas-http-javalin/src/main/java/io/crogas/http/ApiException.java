@@ -13,6 +13,9 @@ import java.util.Optional;
 final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** No API key where one is needed, or one that is unknown or revoked (HTTP 401). */
+  static final String UNAUTHORIZED = "unauthorized";
+
   private final int status;
   private final String code;
   private final transient Map<String, String> details;

@@ -47,6 +47,9 @@ final class ErrorMapping {
   }
 
   private static void answer(ApiException e, Context ctx) {
+    if (ApiException.UNAUTHORIZED.equals(e.code())) {
+      ctx.header("WWW-Authenticate", "Bearer");
+    }
     e.retryAfter()
         .ifPresent(
             wait ->

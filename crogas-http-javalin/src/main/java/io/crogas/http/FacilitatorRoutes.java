@@ -34,6 +34,7 @@ final class FacilitatorRoutes {
 
   private final VerifyPaymentUseCase verifier;
   private final SettlePaymentUseCase settler;
+  private final RateLimiter limiter;
   private final ApiMetrics metrics;
   private final X402Network network;
   private final List<Address> signers;
@@ -49,6 +50,7 @@ final class FacilitatorRoutes {
   FacilitatorRoutes(
       VerifyPaymentUseCase verifier,
       SettlePaymentUseCase settler,
+      RateLimiter limiter,
       ApiMetrics metrics,
       ApiSettings settings,
       InstantSource clock,
@@ -56,6 +58,7 @@ final class FacilitatorRoutes {
       Executor answers) {
     this.verifier = verifier;
     this.settler = settler;
+    this.limiter = limiter;
     this.metrics = metrics;
     this.network = new X402Network(settings.chainId());
     this.signers = settings.signers();
@@ -71,13 +74,13 @@ final class FacilitatorRoutes {
   }
 
   void register(RouteTable routes) {
-    routes.post("/x402/verify", this::verify);
-    routes.post("/x402/settle", this::settle);
+    routes.post("/x402/verify", Audience.FACILITATOR, this::verify);
+    routes.post("/x402/settle", Audience.FACILITATOR, this::settle);
     routes.get("/x402/supported", this::supported);
     // The Cronos Labs facilitator's paths, so that its sellers change only the base URL. Their
     // bodies carry a paymentHeader, which is how every answer picks the Cronos shape.
-    routes.post("/v2/x402/verify", this::verify);
-    routes.post("/v2/x402/settle", this::settle);
+    routes.post("/v2/x402/verify", Audience.FACILITATOR, this::verify);
+    routes.post("/v2/x402/settle", Audience.FACILITATOR, this::settle);
     routes.get("/v2/x402/supported", this::cronosSupported);
   }
 
@@ -88,7 +91,9 @@ final class FacilitatorRoutes {
       Json.write(ctx, 200, X402Json.brokenVerify(broken));
       return;
     }
-    VerifyOutcome outcome = verifier.verify(((X402Requests.Payment) request).verification());
+    X402Requests.Payment payment = (X402Requests.Payment) request;
+    limiter.address(payment.payload().payer());
+    VerifyOutcome outcome = verifier.verify(payment.verification());
     metrics.outcome("verify", X402Json.outcomeName(outcome));
     Json.write(ctx, 200, X402Json.verify(request.format(), outcome));
   }
@@ -107,6 +112,7 @@ final class FacilitatorRoutes {
       return;
     }
     X402Requests.Payment payment = (X402Requests.Payment) request;
+    // Never refused for the payer's address: the merchant may have served the resource already.
     CompletionStage<SettleOutcome> settling =
         inFlight(() -> settler.settleAsync(payment.settlement()));
     ctx.future(
@@ -135,6 +141,9 @@ final class FacilitatorRoutes {
 
   private void answer(
       Context ctx, JsonNode body, X402Requests.Payment payment, SettleOutcome outcome) {
+    if (sentFor(outcome)) {
+      limiter.spent(outcome.payer());
+    }
     if (outcome instanceof SettleOutcome.Settled) {
       discovery.settled(body);
     }
@@ -151,6 +160,16 @@ final class FacilitatorRoutes {
     } else {
       Json.write(ctx, 200, X402Json.settle(payment.format(), payment.network(), outcome));
     }
+  }
+
+  /**
+   * Whether this call sent a transfer the payer signed: what counts against the payer's address. A
+   * duplicate (a replay, whoever sends it) and a refusal count nothing.
+   */
+  private static boolean sentFor(SettleOutcome outcome) {
+    return outcome instanceof SettleOutcome.Settled
+        || outcome instanceof SettleOutcome.Pending
+        || (outcome instanceof SettleOutcome.Failed failed && failed.transaction().isPresent());
   }
 
   /** {@code {kinds, extensions, signers}} as the reference v2 {@code SupportedResponse}. */

@@ -5,7 +5,7 @@ import io.crogas.domain.port.in.QuoteRelayUseCase;
 import io.crogas.domain.port.in.SettlePaymentUseCase;
 import io.crogas.domain.port.in.SubmitRelayUseCase;
 import io.crogas.domain.port.in.VerifyPaymentUseCase;
-import io.crogas.domain.port.out.RateLimitStore;
+import io.crogas.domain.port.out.ApiKeys;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,8 +19,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The CroGas REST API and x402 facilitator on Javalin. Built from the core's use cases and the few
- * things only the server needs (health probe, faucet, rate-limit store); {@link #start} serves it,
- * {@link #stop} ends it.
+ * things only the server needs (health probe, faucet, API keys); {@link #start} serves it, {@link
+ * #stop} ends it.
  */
 public final class HttpApi {
   /**
@@ -34,12 +34,18 @@ public final class HttpApi {
   private final Javalin app;
   private final List<Route> routes;
   private final ApiMetrics metrics;
+  private final ApiKeyCache keys;
 
   private HttpApi(Builder builder) {
     this.metrics = new ApiMetrics();
     builder.gauges.forEach(gauge -> gauge.accept(metrics));
     ApiSettings settings = builder.settings;
-    RateLimiter limiter = new RateLimiter(builder.rateLimits, settings.limits(), builder.clock);
+    RateLimiter limiter =
+        new RateLimiter(
+            builder.buckets.orElseGet(() -> new LocalLimitBuckets(builder.clock)),
+            settings.access().limits());
+    this.keys = new ApiKeyCache(builder.apiKeys, settings.access().apiKeyRefresh());
+    Callers callers = new Callers(keys, limiter, settings.access());
     DiscoveryCatalog discovery = new DiscoveryCatalog(builder.clock);
     List<List<Route>> registered = new ArrayList<>();
     QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
@@ -49,8 +55,8 @@ public final class HttpApi {
             config -> {
               configure(config, settings);
               config.jetty.threadPool = threads;
-              RouteTable table = new RouteTable(config.routes);
-              new RequestEdge(limiter, metrics, settings.maxBodyBytes()).register(config.routes);
+              RouteTable table = new RouteTable(config.routes, callers);
+              new RequestEdge(callers, metrics, settings.maxBodyBytes()).register(config.routes);
               ErrorMapping.register(config.routes);
               new RelayRoutes(
                       builder.quotes,
@@ -64,6 +70,7 @@ public final class HttpApi {
               new FacilitatorRoutes(
                       builder.verifier,
                       builder.settler,
+                      limiter,
                       metrics,
                       settings,
                       builder.clock,
@@ -115,9 +122,18 @@ public final class HttpApi {
     return new Builder();
   }
 
-  /** Serves on {@code host}:{@code port} ({@code 0}: a free port, see {@link #port()}). */
+  /**
+   * Reads the API keys, then serves on {@code host}:{@code port} ({@code 0}: a free port, see
+   * {@link #port()}).
+   */
   public HttpApi start(String host, int port) {
-    app.start(host, port);
+    keys.start();
+    try {
+      app.start(host, port);
+    } catch (RuntimeException e) {
+      keys.close();
+      throw e;
+    }
     return this;
   }
 
@@ -127,6 +143,7 @@ public final class HttpApi {
 
   public void stop() {
     app.stop();
+    keys.close();
   }
 
   /** Every route served, for documentation checks. */
@@ -143,8 +160,8 @@ public final class HttpApi {
   public record Route(String method, String path) {}
 
   /**
-   * Collects the use cases and adapter-side parts; every one is required except the faucet and the
-   * balances.
+   * Collects the use cases and adapter-side parts; every one is required except the faucet, the
+   * balances, the activity and the limit buckets.
    */
   public static final class Builder {
     private QuoteRelayUseCase quotes;
@@ -158,7 +175,8 @@ public final class HttpApi {
     private Optional<BalanceProbe> balances = Optional.empty();
     private Optional<Activity.Source> activity = Optional.empty();
     private Optional<String> metricsToken = Optional.empty();
-    private RateLimitStore rateLimits;
+    private ApiKeys apiKeys;
+    private Optional<LimitBuckets> buckets = Optional.empty();
     private InstantSource clock = InstantSource.system();
     private final List<java.util.function.Consumer<ApiMetrics>> gauges = new ArrayList<>();
 
@@ -195,13 +213,13 @@ public final class HttpApi {
       return this;
     }
 
-    /** Serves {@code GET /balance/{address}} (404 without it). */
     /** What {@code GET /stats/activity} (the dashboard's charts) reports. */
     public Builder activity(Activity.Source activity) {
       this.activity = Optional.of(activity);
       return this;
     }
 
+    /** Serves {@code GET /balance/{address}} (404 without it). */
     public Builder balances(BalanceProbe balances) {
       this.balances = Optional.of(balances);
       return this;
@@ -212,8 +230,15 @@ public final class HttpApi {
       return this;
     }
 
-    public Builder rateLimits(RateLimitStore rateLimits) {
-      this.rateLimits = rateLimits;
+    /** The API keys facilitator clients authenticate with (read at start, then periodically). */
+    public Builder apiKeys(ApiKeys apiKeys) {
+      this.apiKeys = apiKeys;
+      return this;
+    }
+
+    /** Where rate-limit buckets live; by default in this process. */
+    public Builder limitBuckets(LimitBuckets buckets) {
+      this.buckets = Optional.of(buckets);
       return this;
     }
 
@@ -245,7 +270,7 @@ public final class HttpApi {
       Objects.requireNonNull(settler, "settler");
       Objects.requireNonNull(settings, "settings");
       Objects.requireNonNull(health, "health");
-      Objects.requireNonNull(rateLimits, "rateLimits");
+      Objects.requireNonNull(apiKeys, "apiKeys");
       Objects.requireNonNull(clock, "clock");
       return new HttpApi(this);
     }

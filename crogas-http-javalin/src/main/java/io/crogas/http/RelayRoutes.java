@@ -57,8 +57,8 @@ final class RelayRoutes {
   }
 
   void register(RouteTable routes) {
-    routes.post("/x402/quote", this::quote);
-    routes.post("/x402/facilitate", this::facilitate);
+    routes.post("/x402/quote", Audience.RELAY, this::quote);
+    routes.post("/x402/facilitate", Audience.RELAY, this::facilitate);
     routes.get("/x402/transactions/{id}", this::transaction);
     routes.get("/x402/transactions", this::transactions);
     routes.get("/x402/nonce/{address}", this::nonce);
@@ -80,6 +80,10 @@ final class RelayRoutes {
     RelayRequest request = RelayRequests.relay(Json.body(ctx));
     limiter.address(request.user());
     SubmitOutcome outcome = submissions.submit(new SubmitRelayCommand(request));
+    if (outcome instanceof SubmitOutcome.Accepted) {
+      // New work its owner signed for (not a replay: that is Existing). Only this fills the budget.
+      limiter.spent(request.user());
+    }
     metrics.outcome("facilitate", outcomeName(outcome));
     if (outcome instanceof SubmitOutcome.Rejected rejected) {
       throw ApiException.of(rejected.rejection());

@@ -242,7 +242,9 @@ class EdgeFuzzTest {
   private static ApiSettings unthrottled(ApiSettings settings) {
     ApiSettings.RateLimit lots = ApiSettings.RateLimit.perMinute(1_000_000);
     return ApiHarness.with(
-        settings, new ApiSettings.RateLimits(lots, lots, lots), settings.settleInFlightLimit());
+        settings,
+        settings.access().withLimits(new ApiSettings.RateLimits(lots, lots, lots, lots)),
+        settings.settleInFlightLimit());
   }
 
   /** What no refused request may change. */

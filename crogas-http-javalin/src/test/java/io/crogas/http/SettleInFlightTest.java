@@ -38,7 +38,7 @@ class SettleInFlightTest {
     PaymentService payments = fixture.payments(wait);
     return new ApiHarness(
         fixture,
-        settings -> ApiHarness.with(settings, settings.limits(), settleInFlightLimit),
+        settings -> ApiHarness.with(settings, settings.access(), settleInFlightLimit),
         builder -> builder.payments(payments, payments));
   }
 

@@ -93,13 +93,13 @@ public final class HttpServerLauncher implements ServerLauncher {
                     node.config().fees().facilitatorFeeBps(),
                     64 * 1024,
                     endpoint.corsOrigins(),
-                    ApiSettings.RateLimits.defaults(),
+                    endpoint.access(),
                     faucet,
                     node.config().settleInFlightLimit()))
             .health(health)
             .balances(owner -> NodeHealth.balance(node, owner))
             .activity(() -> new Activity(minutes(node), balances.samples()))
-            .rateLimits(node.rateLimits())
+            .apiKeys(node.apiKeys())
             .gauge(
                 "crogas_queue_depth",
                 "jobs queued or in flight in the relay engine",

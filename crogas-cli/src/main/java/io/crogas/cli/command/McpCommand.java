@@ -85,7 +85,7 @@ public final class McpCommand implements Callable<Integer> {
     System.setOut(System.err);
     System.err.println("crogas mcp: serving tools on stdio for " + key.address());
     AgentServer.serve(
-        api.client(),
+        api.client(context.environment()),
         key,
         new SpendingCaps(maxPerCall, Optional.of(maxTotal)),
         assets.isEmpty() ? Optional.empty() : Optional.of(Set.copyOf(assets)),

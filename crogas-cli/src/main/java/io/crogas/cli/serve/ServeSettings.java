@@ -11,6 +11,8 @@ import io.crogas.domain.policy.TargetPolicy;
 import io.crogas.domain.policy.TierTable;
 import io.crogas.domain.service.FacilitatorSettings;
 import io.crogas.domain.service.WebhookSettings;
+import io.crogas.http.ApiSettings;
+import io.crogas.http.TrustedProxies;
 import io.crogas.node.NodeConfig;
 import io.crogas.node.NodeDefaults;
 import io.crogas.node.RelayerKeys;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code crogas serve}'s configuration, read from {@link Setting}s and validated as a whole: every
@@ -62,6 +65,7 @@ public record ServeSettings(
     Optional<String> explorerTxUrl,
     BigDecimal minimumSettleUsdc,
     Optional<String> metricsToken,
+    ApiSettings.Access access,
     WebhookSettings webhooks) {
 
   public ServeSettings {
@@ -173,6 +177,7 @@ public record ServeSettings(
             FacilitatorSettings.DEFAULT_MINIMUM_VALUE,
             SettingParsers::nonNegativeDecimal);
     var metricsToken = in.raw(Setting.METRICS_TOKEN).filter(token -> !token.isBlank());
+    var access = access(in);
     var webhooks = webhooks(in);
     in.check();
     return new ServeSettings(
@@ -212,7 +217,47 @@ public record ServeSettings(
         network.orElseThrow().explorerTxUrl(),
         minimum.orElseThrow(),
         metricsToken,
+        access.orElseThrow(),
         webhooks.orElseThrow());
+  }
+
+  /**
+   * Who may call what: anonymous callers off by default (facilitator clients need an API key), the
+   * limits, and the proxies whose X-Forwarded-For is believed.
+   */
+  private static Optional<ApiSettings.Access> access(SettingsReader in) {
+    ApiSettings.RateLimits limits = ApiSettings.RateLimits.defaults();
+    Function<String, ApiSettings.RateLimit> perMinute =
+        SettingParsers.integer(1, 1_000_000)
+            .andThen(n -> ApiSettings.RateLimit.perMinute(n.intValue()));
+    // serve's own default: facilitator clients need a key (dev and embedders admit everyone).
+    var anonymous =
+        in.withDefault(Setting.ANONYMOUS, ApiSettings.Anonymous.OFF, ApiSettings.Anonymous::parse);
+    var perKey = in.withDefault(Setting.API_KEY_PER_MINUTE, limits.perApiKey(), perMinute);
+    var refresh =
+        in.withDefault(
+            Setting.API_KEY_REFRESH_SECONDS,
+            ApiSettings.Access.DEFAULT_API_KEY_REFRESH,
+            SettingParsers.seconds(1, 300));
+    var perIp = in.withDefault(Setting.IP_PER_MINUTE, limits.perIp(), perMinute);
+    var perAddress = in.withDefault(Setting.ADDRESS_PER_MINUTE, limits.perAddress(), perMinute);
+    var proxies =
+        in.withDefault(Setting.TRUSTED_PROXIES, TrustedProxies.none(), TrustedProxies::parse);
+    if (anonymous.isEmpty()
+        || perKey.isEmpty()
+        || refresh.isEmpty()
+        || perIp.isEmpty()
+        || perAddress.isEmpty()
+        || proxies.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ApiSettings.Access(
+            anonymous.get(),
+            new ApiSettings.RateLimits(
+                perIp.get(), perKey.get(), perAddress.get(), limits.faucetPerAddress()),
+            proxies.get(),
+            refresh.get()));
   }
 
   private static Optional<WebhookSettings> webhooks(SettingsReader in) {

@@ -2,7 +2,10 @@ package io.crogas.domain.model;
 
 import io.crogas.eip712.Hex;
 
-/** A 32-byte value: a Keccak-256 digest, a transaction hash or an EIP-3009 nonce. Lowercase hex. */
+/**
+ * A 32-byte value: a Keccak-256 digest, a transaction hash, an EIP-3009 nonce or an API key's
+ * SHA-256. Lowercase hex.
+ */
 public record Hash32(String hex) {
   public Hash32 {
     if (HexField.decode(hex, "a 32-byte hash").length != 32) {
