@@ -61,7 +61,7 @@ class ConsumerProjectIT {
   @BeforeAll
   static void buildTheConsumerProject() throws Exception {
     String version = Pom.read(ROOT.resolve("pom.xml")).text("version");
-    // `install` puts the parent pom next to the modules' poms; the copy above has the modules.
+    // The pom's copy-dependencies laid out the modules; `install` also puts the parent pom there.
     Path parent = REPOSITORY.resolve("io/crogas/crogas-parent/" + version);
     Files.createDirectories(parent);
     Files.copy(
