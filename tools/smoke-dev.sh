@@ -8,6 +8,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+# shellcheck source=tools/lib/processes.sh
+source "$root/tools/lib/processes.sh"
 
 for tool in curl jq pgrep; do
   command -v "$tool" >/dev/null || { echo "smoke: $tool is required" >&2; exit 1; }
@@ -16,23 +18,6 @@ done
 work="$(mktemp -d)"
 dev_pid=""
 dev_tree=""
-
-spare_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return
-    fi
-  done
-}
-
-descendants() { # the process and everything it started, recursively
-  local pid="$1" child
-  echo "$pid"
-  for child in $(pgrep -P "$pid" 2>/dev/null); do descendants "$child"; done
-}
 
 fail() {
   echo "smoke: FAILED: $*" >&2

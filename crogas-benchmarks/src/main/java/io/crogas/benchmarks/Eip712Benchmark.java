@@ -6,9 +6,11 @@ import io.crogas.eip712.Keccak256;
 import io.crogas.eip712.MetaTransactionType;
 import io.crogas.eip712.Recovery;
 import io.crogas.eip712.Secp256k1;
+import io.crogas.eip712.SignatureRecovery;
 import io.crogas.eip712.TypedData;
 import io.crogas.eip712.TypedDataEncoder;
 import io.crogas.eip712.TypedDataJson;
+import io.crogas.secp256k1.nativelib.LibSecp256k1Recovery;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -30,6 +32,8 @@ import org.web3j.crypto.StructuredDataEncoder;
 /**
  * CroGas's EIP-712 digests and signature recovery side by side with web3j 4.13.0 on the same
  * MetaTransaction document (the forwarder's domain, 68 bytes of calldata: an ERC-20 transfer).
+ * Recovery runs through CroGas's {@link SignatureRecovery} on both backends (BouncyCastle and, with
+ * crogas-secp256k1-native on the class path, libsecp256k1), and on the bare JNI binding.
  */
 @State(Scope.Benchmark)
 @Fork(1)
@@ -79,9 +83,13 @@ public class Eip712Benchmark {
     libsecp256k1 = fr.acinq.secp256k1.Secp256k1.get();
     compactSignature = Arrays.copyOf(signature, 64);
     recoveryId = signed.v() - 27;
-    if (!(croGasRecover() instanceof Recovery.Recovered recovered)
+    if (!SignatureRecovery.active().backend().equals(new LibSecp256k1Recovery().name())) {
+      throw new IllegalStateException("active recovery: " + SignatureRecovery.active().backend());
+    }
+    if (!(croGasRecoverBouncyCastle() instanceof Recovery.Recovered recovered)
+        || !recovered.equals(croGasRecoverLibsecp256k1())
         || !Arrays.equals(recovered.address20(), libsecp256k1RecoverJni())) {
-      throw new IllegalStateException("libsecp256k1 and CroGas recover different signers");
+      throw new IllegalStateException("the recovery backends recover different signers");
     }
     requireSame("generic digest", TypedDataEncoder.digest(document));
     requireSame("web3j digest", web3jEncoder.hashStructuredData());
@@ -118,8 +126,15 @@ public class Eip712Benchmark {
     return web3jEncoder.hashStructuredData();
   }
 
+  /** Pure Java: what every caller got before crogas-secp256k1-native, and the fallback. */
   @Benchmark
-  public Recovery croGasRecover() {
+  public Recovery croGasRecoverBouncyCastle() {
+    return SignatureRecovery.bouncyCastle().recover(digest, signature);
+  }
+
+  /** What callers get with crogas-secp256k1-native on the class path (checked in setup). */
+  @Benchmark
+  public Recovery croGasRecoverLibsecp256k1() {
     return Secp256k1.recover(digest, signature);
   }
 
@@ -128,7 +143,7 @@ public class Eip712Benchmark {
     return Sign.signedMessageHashToKey(digest, web3jSignature);
   }
 
-  /** Native libsecp256k1 over JNI, for comparison; the address derivation is included. */
+  /** The JNI binding called directly, without CroGas's rules; the address derivation included. */
   @Benchmark
   public byte[] libsecp256k1RecoverJni() {
     byte[] publicKey = libsecp256k1.ecdsaRecover(compactSignature, digest, recoveryId);

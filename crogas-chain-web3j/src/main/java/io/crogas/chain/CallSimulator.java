@@ -3,6 +3,7 @@ package io.crogas.chain;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.Wei;
 import io.crogas.domain.port.out.Chain.Simulation;
+import io.crogas.eip712.Hex;
 import java.util.Optional;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Response;
@@ -30,30 +31,49 @@ final class CallSimulator {
 
   /** As {@link #simulate(Address, Address, byte[])}, paying {@code gasPrice} when present. */
   Simulation simulate(Address from, Address to, byte[] data, Optional<Wei> gasPrice) {
-    Transaction tx =
-        new Transaction(
-            from.value(),
-            null,
-            gasPrice.map(Wei::value).orElse(null),
-            null,
-            to == null ? null : to.value(),
-            null,
-            JsonRpc.hex(data));
+    Transaction tx = transaction(from, to, data, gasPrice);
     EthEstimateGas estimate = rpc.send(rpc.web3j().ethEstimateGas(tx));
     if (!estimate.hasError()) {
       return new Simulation.Succeeds(estimate.getAmountUsed());
     }
-    return new Simulation.Reverts(reason(tx, estimate.getError()));
+    // Not every node puts the revert data in eth_estimateGas's error (geth before 1.11, Ethermint
+    // variants); eth_call of the same transaction does, so the reason is read from there.
+    EthCall call = rpc.send(rpc.web3j().ethCall(tx, DefaultBlockParameterName.LATEST));
+    return new Simulation.Reverts(reason(call.hasError() ? call.getError() : estimate.getError()));
   }
 
-  // Not every node puts the revert data in eth_estimateGas's error (geth before 1.11, Ethermint
-  // variants); eth_call of the same transaction does, so the reason is read from there.
-  private String reason(Transaction tx, Response.Error estimateError) {
-    EthCall call = rpc.send(rpc.web3j().ethCall(tx, DefaultBlockParameterName.LATEST));
-    Response.Error error = call.hasError() ? call.getError() : estimateError;
+  /**
+   * {@code eth_call} of {@code from → to} with {@code data}: one execution, no gas estimate; its
+   * revert, or empty when it succeeds.
+   */
+  Optional<Simulation.Reverts> call(Address from, Address to, byte[] data) {
+    EthCall call =
+        rpc.send(
+            rpc.web3j()
+                .ethCall(
+                    transaction(from, to, data, Optional.empty()),
+                    DefaultBlockParameterName.LATEST));
+    return call.hasError()
+        ? Optional.of(new Simulation.Reverts(reason(call.getError())))
+        : Optional.empty();
+  }
+
+  private static Transaction transaction(
+      Address from, Address to, byte[] data, Optional<Wei> gasPrice) {
+    return new Transaction(
+        from.value(),
+        null,
+        gasPrice.map(Wei::value).orElse(null),
+        null,
+        to == null ? null : to.value(),
+        null,
+        Hex.encode(data));
+  }
+
+  private String reason(Response.Error error) {
     String data = error.getData();
     if (data != null && data.matches("\"?0x([0-9a-fA-F]{2})*\"?")) {
-      return revert.reason(JsonRpc.unhex(data.replace("\"", "")));
+      return revert.reason(Hex.decode(data.replace("\"", ""), Hex.Prefix.OPTIONAL));
     }
     // No revert data: the node refused the call itself (out of gas, insufficient funds, ...).
     return error.getMessage();

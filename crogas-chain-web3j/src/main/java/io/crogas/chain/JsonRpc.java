@@ -2,11 +2,13 @@ package io.crogas.chain;
 
 import io.crogas.domain.ChainUnavailableException;
 import io.crogas.domain.model.Address;
+import io.crogas.eip712.Hex;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.BatchRequest;
@@ -26,7 +28,13 @@ import org.web3j.protocol.http.HttpService;
  * they are an answer (a revert) or a failure.
  */
 public final class JsonRpc implements AutoCloseable {
-  private static final HexFormat HEX = HexFormat.of();
+
+  /**
+   * Connections kept open for the next request. OkHttp's default of 5 is fewer than the request
+   * threads that read the chain at once under load (x402 verify on every server thread), and each
+   * request beyond it would open a connection and close it after one answer.
+   */
+  private static final int IDLE_CONNECTIONS = 64;
 
   private final String url;
   private final Web3j web3j;
@@ -45,6 +53,7 @@ public final class JsonRpc implements AutoCloseable {
             .writeTimeout(timeout)
             .callTimeout(timeout)
             .retryOnConnectionFailure(false)
+            .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
             .build();
     return new JsonRpc(url, new HttpService(url, client));
   }
@@ -113,17 +122,8 @@ public final class JsonRpc implements AutoCloseable {
 
   Request<?, EthCall> callRequest(Address to, byte[] data) {
     return web3j.ethCall(
-        Transaction.createEthCallTransaction(null, to.value(), hex(data)),
+        Transaction.createEthCallTransaction(null, to.value(), Hex.encode(data)),
         DefaultBlockParameterName.LATEST);
-  }
-
-  static String hex(byte[] bytes) {
-    return "0x" + HEX.formatHex(bytes);
-  }
-
-  static byte[] unhex(String text) {
-    String digits = text.startsWith("0x") ? text.substring(2) : text;
-    return HEX.parseHex(digits);
   }
 
   private static byte[] result(EthCall call) {
@@ -131,7 +131,7 @@ public final class JsonRpc implements AutoCloseable {
     if (value == null) {
       throw new ChainUnavailableException("eth_call answered without a result");
     }
-    return unhex(value);
+    return Hex.decode(value, Hex.Prefix.OPTIONAL);
   }
 
   private static String describe(Response<?> answer) {

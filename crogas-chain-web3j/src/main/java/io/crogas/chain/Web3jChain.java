@@ -93,6 +93,12 @@ public final class Web3jChain implements Chain {
   }
 
   @Override
+  public Optional<Simulation.Reverts> dryRun(RelayJob job) {
+    RelayCall call = RelayCall.of(job);
+    return simulator.call(relayer(), call.to(), call.data());
+  }
+
+  @Override
   public Simulation simulate(RelayJob job, Address relayer, Wei gasPrice) {
     RelayCall call = RelayCall.of(job);
     return simulator.simulate(relayer, call.to(), call.data(), Optional.of(gasPrice));

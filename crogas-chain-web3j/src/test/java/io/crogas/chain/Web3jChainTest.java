@@ -157,6 +157,19 @@ class Web3jChainTest {
   }
 
   @Test
+  void givenAnX402Transfer_whenDryRun_thenItPassesAndAReusedOneRevertsWithTheReason() {
+    Hash32 nonce = new Hash32("0x" + "ce".repeat(32));
+    SignedAuthorization transfer = local.transfer(FEE_RECIPIENT, BigInteger.TEN, nonce);
+    RelayJob.TokenTransfer job = new RelayJob.TokenTransfer(local.token(), transfer);
+    assertThat(chain.dryRun(job)).isEmpty();
+
+    local.relayerKey.send(local.deployment.usdc(), TokenCalls.transferWithAuthorization(transfer));
+
+    assertThat(chain.dryRun(job))
+        .contains(new Simulation.Reverts("AuthorizationAlreadyUsed(" + USER + ", " + nonce + ")"));
+  }
+
+  @Test
   void givenATargetThatBurnsGasOnlyWhenRelayed_whenSimulatedAsTheRelayerSends_thenTheBurnShows() {
     Address hostile = local.contracts.deployWithoutArguments(ContractArtifacts.HOSTILE_TARGET);
     Calldata burn = new Calldata("0x" + selector("burnWhenRelayed()"));

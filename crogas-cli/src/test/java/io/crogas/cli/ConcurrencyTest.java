@@ -7,8 +7,8 @@ import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.NonceAssignment;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayState;
-import io.crogas.domain.port.in.SettlePayment.SettleOutcome;
-import io.crogas.domain.port.in.VerifyPayment.PaymentCommand;
+import io.crogas.domain.port.in.SettlePaymentCommand;
+import io.crogas.domain.port.in.SettlePaymentUseCase.SettleOutcome;
 import io.crogas.node.CroGasNode;
 import io.crogas.node.NodeInternals;
 import java.math.BigInteger;
@@ -36,7 +36,7 @@ class ConcurrencyTest {
     try (LocalNetwork network = LocalNetwork.start();
         CroGasNode node = CroGasNode.start(network.config(3, dir.resolve("crogas.db")).build())) {
       Address payTo = LocalNetwork.User.of(7_777).address();
-      List<PaymentCommand> payments = new ArrayList<>();
+      List<SettlePaymentCommand> payments = new ArrayList<>();
       for (int p = 0; p < 40; p++) {
         LocalNetwork.User payer = LocalNetwork.User.of(1_000 + p);
         network.fund(payer.address(), 1);
@@ -46,7 +46,7 @@ class ConcurrencyTest {
       }
       ExecutorService clients = Executors.newFixedThreadPool(32);
       List<Future<SettleOutcome>> outcomes = new ArrayList<>();
-      for (PaymentCommand payment : payments) {
+      for (SettlePaymentCommand payment : payments) {
         outcomes.add(clients.submit(() -> Payments.settleRetrying(node.settler(), payment)));
       }
       Set<Hash32> hashes = new HashSet<>();

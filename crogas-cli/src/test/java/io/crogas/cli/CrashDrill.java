@@ -3,7 +3,7 @@ package io.crogas.cli;
 import io.crogas.chain.NetworkProfile;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.ChainId;
-import io.crogas.domain.port.in.VerifyPayment.PaymentCommand;
+import io.crogas.domain.port.in.SettlePaymentCommand;
 import io.crogas.node.CroGasNode;
 import io.crogas.node.FixedPriceFeed;
 import io.crogas.node.NodeConfig;
@@ -44,7 +44,7 @@ public final class CrashDrill {
     for (int p = 0; p < payers; p++) {
       LocalNetwork.User payer = LocalNetwork.User.of(5_000 + p);
       for (int n = 0; n < perPayer; n++) {
-        PaymentCommand payment = Payments.payment(payer, payTo, node.usdc(), n);
+        SettlePaymentCommand payment = Payments.payment(payer, payTo, node.usdc(), n);
         clients.submit(
             () -> {
               System.out.println("outcome " + Payments.settleRetrying(node.settler(), payment));

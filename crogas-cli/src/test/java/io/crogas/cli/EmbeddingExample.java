@@ -9,9 +9,10 @@ import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayRequest;
 import io.crogas.domain.model.Signature;
 import io.crogas.domain.model.SignedAuthorization;
-import io.crogas.domain.port.in.QuoteRelay.QuoteCommand;
-import io.crogas.domain.port.in.QuoteRelay.QuoteOutcome;
-import io.crogas.domain.port.in.SubmitRelay.SubmitOutcome;
+import io.crogas.domain.port.in.QuoteRelayCommand;
+import io.crogas.domain.port.in.QuoteRelayUseCase.QuoteOutcome;
+import io.crogas.domain.port.in.SubmitRelayCommand;
+import io.crogas.domain.port.in.SubmitRelayUseCase.SubmitOutcome;
 import io.crogas.eip712.Secp256k1;
 import io.crogas.node.CroGasNode;
 import io.crogas.node.FixedPriceFeed;
@@ -48,7 +49,8 @@ final class EmbeddingExample {
     try (CroGasNode node = CroGasNode.start(config)) {
       Address user = Address.of(Secp256k1.address(userKey));
       QuoteOutcome outcome =
-          node.quotes().quote(new QuoteCommand(user, target, call, "normal", Optional.empty()));
+          node.quotes()
+              .quote(new QuoteRelayCommand(user, target, call, "normal", Optional.empty()));
       if (!(outcome instanceof QuoteOutcome.Quoted quoted)) {
         throw new IllegalStateException("no quote: " + outcome);
       }
@@ -64,7 +66,7 @@ final class EmbeddingExample {
               quote.metaTransaction(),
               call712,
               Optional.of(new SignedAuthorization(quote.paymentAuthorization(), fee712)));
-      SubmitOutcome submitted = node.relay().submit(request);
+      SubmitOutcome submitted = node.relay().submit(new SubmitRelayCommand(request));
       if (!(submitted instanceof SubmitOutcome.Accepted accepted)) {
         throw new IllegalStateException("refused: " + submitted);
       }

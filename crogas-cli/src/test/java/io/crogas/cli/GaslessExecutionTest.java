@@ -13,11 +13,12 @@ import io.crogas.domain.model.RelayRequest;
 import io.crogas.domain.model.RelayState;
 import io.crogas.domain.model.SignedAuthorization;
 import io.crogas.domain.model.TransferAuthorization;
-import io.crogas.domain.port.in.QuoteRelay.QuoteCommand;
-import io.crogas.domain.port.in.QuoteRelay.QuoteOutcome;
-import io.crogas.domain.port.in.SettlePayment.SettleOutcome;
-import io.crogas.domain.port.in.SubmitRelay.SubmitOutcome;
-import io.crogas.domain.port.in.VerifyPayment.PaymentCommand;
+import io.crogas.domain.port.in.QuoteRelayCommand;
+import io.crogas.domain.port.in.QuoteRelayUseCase.QuoteOutcome;
+import io.crogas.domain.port.in.SettlePaymentCommand;
+import io.crogas.domain.port.in.SettlePaymentUseCase.SettleOutcome;
+import io.crogas.domain.port.in.SubmitRelayCommand;
+import io.crogas.domain.port.in.SubmitRelayUseCase.SubmitOutcome;
 import io.crogas.eip712.Keccak256;
 import io.crogas.node.CroGasNode;
 import io.crogas.node.NodeInternals;
@@ -69,7 +70,7 @@ class GaslessExecutionTest {
         NodeInternals.chain(node).tokenBalance(node.usdc().token(), LocalNetwork.FEE_RECIPIENT);
     FeeQuote quote = quote(user, 42);
 
-    SubmitOutcome outcome = node.relay().submit(signed(user, quote));
+    SubmitOutcome outcome = node.relay().submit(new SubmitRelayCommand(signed(user, quote)));
 
     assertThat(outcome).isInstanceOf(SubmitOutcome.Accepted.class);
     RelayRecord done =
@@ -99,9 +100,9 @@ class GaslessExecutionTest {
     network.fund(user.address(), 10);
     RelayRequest request = signed(user, quote(user, 7));
 
-    SubmitOutcome first = node.relay().submit(request);
+    SubmitOutcome first = node.relay().submit(new SubmitRelayCommand(request));
     ((SubmitOutcome.Accepted) first).completion().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    SubmitOutcome second = node.relay().submit(request);
+    SubmitOutcome second = node.relay().submit(new SubmitRelayCommand(request));
 
     assertThat(second).isInstanceOf(SubmitOutcome.Existing.class);
     assertThat(NodeInternals.chain(node).forwarderNonce(user.address())).isEqualTo(BigInteger.ONE);
@@ -117,14 +118,14 @@ class GaslessExecutionTest {
     QuoteOutcome reverting =
         node.quotes()
             .quote(
-                new QuoteCommand(
+                new QuoteRelayCommand(
                     poor.address(),
                     network.deployment.demoTarget(),
                     LocalNetwork.store(13),
                     "normal",
                     Optional.empty()));
 
-    assertThat(rejection(node.relay().submit(unpaid)))
+    assertThat(rejection(node.relay().submit(new SubmitRelayCommand(unpaid))))
         .isEqualTo(RejectionCode.INSUFFICIENT_BALANCE);
     assertThat(reverting).isInstanceOf(QuoteOutcome.Refused.class);
     assertThat(((QuoteOutcome.Refused) reverting).rejection().code())
@@ -150,8 +151,8 @@ class GaslessExecutionTest {
     SignedAuthorization payment =
         new SignedAuthorization(
             authorization, payer.sign(authorization.transferDigest(node.usdc())));
-    PaymentCommand command =
-        new PaymentCommand(
+    SettlePaymentCommand command =
+        new SettlePaymentCommand(
             new PaymentPayload(2, "exact", "eip155:338", payment),
             new PaymentRequirements(
                 "exact",

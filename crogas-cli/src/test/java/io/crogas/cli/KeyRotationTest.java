@@ -8,7 +8,8 @@ import io.crogas.domain.model.Address;
 import io.crogas.domain.model.RejectionCode;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayState;
-import io.crogas.domain.port.in.SubmitRelay.SubmitOutcome;
+import io.crogas.domain.port.in.SubmitRelayCommand;
+import io.crogas.domain.port.in.SubmitRelayUseCase.SubmitOutcome;
 import io.crogas.http.HealthReport;
 import io.crogas.node.CroGasNode;
 import io.crogas.node.NodeInternals;
@@ -92,7 +93,8 @@ class KeyRotationTest {
                   .relayerKeys(
                       new RelayerKeys.PrivateKeys(List.of(DEV_KEYS.get(2), DEV_KEYS.get(4))))
                   .build())) {
-        SubmitOutcome outcome = node.relay().submit(Relays.signed(node, network, user, 41));
+        SubmitOutcome outcome =
+            node.relay().submit(new SubmitRelayCommand(Relays.signed(node, network, user, 41)));
 
         assertThat(outcome).isInstanceOf(SubmitOutcome.Rejected.class);
         assertThat(((SubmitOutcome.Rejected) outcome).rejection().code())

@@ -8,9 +8,9 @@ import io.crogas.domain.model.PaymentRequirements;
 import io.crogas.domain.model.SignedAuthorization;
 import io.crogas.domain.model.TokenDomain;
 import io.crogas.domain.model.TransferAuthorization;
-import io.crogas.domain.port.in.SettlePayment;
-import io.crogas.domain.port.in.SettlePayment.SettleOutcome;
-import io.crogas.domain.port.in.VerifyPayment.PaymentCommand;
+import io.crogas.domain.port.in.SettlePaymentCommand;
+import io.crogas.domain.port.in.SettlePaymentUseCase;
+import io.crogas.domain.port.in.SettlePaymentUseCase.SettleOutcome;
 import io.crogas.eip712.Keccak256;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -24,7 +24,8 @@ final class Payments {
   private Payments() {}
 
   /** Payment number {@code n} of {@code payer} to {@code payTo}: a fresh EIP-3009 nonce each. */
-  static PaymentCommand payment(LocalNetwork.User payer, Address payTo, TokenDomain token, long n) {
+  static SettlePaymentCommand payment(
+      LocalNetwork.User payer, Address payTo, TokenDomain token, long n) {
     byte[] seed = ByteBuffer.allocate(40).put(payer.address().bytes()).putLong(n).array();
     TransferAuthorization authorization =
         new TransferAuthorization(
@@ -36,7 +37,7 @@ final class Payments {
             Hash32.of(Keccak256.hash(seed)));
     SignedAuthorization signed =
         new SignedAuthorization(authorization, payer.sign(authorization.transferDigest(token)));
-    return new PaymentCommand(
+    return new SettlePaymentCommand(
         new PaymentPayload(2, "exact", "eip155:338", signed),
         new PaymentRequirements(
             "exact",
@@ -50,7 +51,7 @@ final class Payments {
   }
 
   /** Settles as a careful client does: when the facilitator's chain is unreachable, ask again. */
-  static SettleOutcome settleRetrying(SettlePayment settler, PaymentCommand command) {
+  static SettleOutcome settleRetrying(SettlePaymentUseCase settler, SettlePaymentCommand command) {
     ChainUnavailableException last = null;
     for (int attempt = 0; attempt < 60; attempt++) {
       try {

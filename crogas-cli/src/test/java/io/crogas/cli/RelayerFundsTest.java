@@ -14,9 +14,10 @@ import io.crogas.domain.model.RelayState;
 import io.crogas.domain.model.SignedAuthorization;
 import io.crogas.domain.model.TransferAuthorization;
 import io.crogas.domain.model.Wei;
-import io.crogas.domain.port.in.QuoteRelay.QuoteCommand;
-import io.crogas.domain.port.in.QuoteRelay.QuoteOutcome;
-import io.crogas.domain.port.in.SubmitRelay.SubmitOutcome;
+import io.crogas.domain.port.in.QuoteRelayCommand;
+import io.crogas.domain.port.in.QuoteRelayUseCase.QuoteOutcome;
+import io.crogas.domain.port.in.SubmitRelayCommand;
+import io.crogas.domain.port.in.SubmitRelayUseCase.SubmitOutcome;
 import io.crogas.node.CroGasNode;
 import io.crogas.node.NodeInternals;
 import java.math.BigInteger;
@@ -70,7 +71,8 @@ class RelayerFundsTest {
     FeeQuote quote =
         quote(attacker, hostile, LocalNetwork.abiCall("burnWhenRelayed()"), Optional.empty());
 
-    assertRelayerPaysAtMost(quote, () -> node.relay().submit(signed(attacker, quote)));
+    assertRelayerPaysAtMost(
+        quote, () -> node.relay().submit(new SubmitRelayCommand(signed(attacker, quote))));
   }
 
   @Test
@@ -82,7 +84,8 @@ class RelayerFundsTest {
         quote(attacker, hostile, LocalNetwork.abiCall("burnWhenArmed()"), Optional.empty());
     network.transactAhead(hostile, LocalNetwork.abiCall("arm(bool)", 1));
     try {
-      assertRelayerPaysAtMost(quote, () -> node.relay().submit(signed(attacker, quote)));
+      assertRelayerPaysAtMost(
+          quote, () -> node.relay().submit(new SubmitRelayCommand(signed(attacker, quote))));
     } finally {
       network.transactAhead(hostile, LocalNetwork.abiCall("arm(bool)", 0));
     }
@@ -98,7 +101,7 @@ class RelayerFundsTest {
     QuoteOutcome tooShort =
         node.quotes()
             .quote(
-                new QuoteCommand(
+                new QuoteRelayCommand(
                     user.address(),
                     network.deployment.demoTarget(),
                     LocalNetwork.store(5),
@@ -112,7 +115,8 @@ class RelayerFundsTest {
             BigInteger.ZERO,
             BigInteger.valueOf(now + 5));
     SubmitOutcome submitted =
-        node.relay().submit(signed(user, call, BigInteger.valueOf(1_000_000)));
+        node.relay()
+            .submit(new SubmitRelayCommand(signed(user, call, BigInteger.valueOf(1_000_000))));
 
     assertThat(tooShort).isInstanceOf(QuoteOutcome.Refused.class);
     assertThat(((QuoteOutcome.Refused) tooShort).rejection().code())
@@ -145,7 +149,7 @@ class RelayerFundsTest {
           clients.submit(
               () -> {
                 go.await();
-                return node.relay().submit(request);
+                return node.relay().submit(new SubmitRelayCommand(request));
               }));
     }
     go.countDown();
@@ -197,7 +201,8 @@ class RelayerFundsTest {
   private FeeQuote quote(
       LocalNetwork.User user, Address target, Calldata data, Optional<BigInteger> deadline) {
     QuoteOutcome outcome =
-        node.quotes().quote(new QuoteCommand(user.address(), target, data, "normal", deadline));
+        node.quotes()
+            .quote(new QuoteRelayCommand(user.address(), target, data, "normal", deadline));
     assertThat(outcome).isInstanceOf(QuoteOutcome.Quoted.class);
     return ((QuoteOutcome.Quoted) outcome).quote();
   }

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crogas.domain.model.FeeQuote;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayRequest;
-import io.crogas.domain.port.in.QuoteRelay.QuoteCommand;
-import io.crogas.domain.port.in.QuoteRelay.QuoteOutcome;
-import io.crogas.domain.port.in.SubmitRelay.SubmitOutcome;
+import io.crogas.domain.port.in.QuoteRelayCommand;
+import io.crogas.domain.port.in.QuoteRelayUseCase.QuoteOutcome;
+import io.crogas.domain.port.in.SubmitRelayCommand;
+import io.crogas.domain.port.in.SubmitRelayUseCase.SubmitOutcome;
 import io.crogas.node.CroGasNode;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +22,7 @@ final class Relays {
     QuoteOutcome outcome =
         node.quotes()
             .quote(
-                new QuoteCommand(
+                new QuoteRelayCommand(
                     user.address(),
                     network.deployment.demoTarget(),
                     LocalNetwork.store(value),
@@ -44,7 +45,7 @@ final class Relays {
 
   /** Submits {@code request}; the completion of the accepted job. */
   static CompletableFuture<RelayRecord> submit(CroGasNode node, RelayRequest request) {
-    SubmitOutcome outcome = node.relay().submit(request);
+    SubmitOutcome outcome = node.relay().submit(new SubmitRelayCommand(request));
     assertThat(outcome).isInstanceOf(SubmitOutcome.Accepted.class);
     return ((SubmitOutcome.Accepted) outcome).completion().toCompletableFuture();
   }

@@ -1,6 +1,7 @@
 package io.crogas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.crogas.contracts.ContractArtifacts;
 import io.crogas.domain.model.Address;
@@ -11,9 +12,10 @@ import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayState;
 import io.crogas.domain.model.Wei;
 import io.crogas.domain.policy.RevertPolicy;
-import io.crogas.domain.port.in.QuoteRelay.QuoteCommand;
-import io.crogas.domain.port.in.QuoteRelay.QuoteOutcome;
-import io.crogas.domain.port.in.SubmitRelay.SubmitOutcome;
+import io.crogas.domain.port.in.QuoteRelayCommand;
+import io.crogas.domain.port.in.QuoteRelayUseCase.QuoteOutcome;
+import io.crogas.domain.port.in.SubmitRelayCommand;
+import io.crogas.domain.port.in.SubmitRelayUseCase.SubmitOutcome;
 import io.crogas.node.CroGasNode;
 import io.crogas.node.FixedPriceFeed;
 import io.crogas.node.NodeInternals;
@@ -71,7 +73,8 @@ class RevertBudgetTest {
         // A new deadline each time: a new call, not a resubmission of the one that reverted.
         long deadline = clock.instant().getEpochSecond() + 1_800 + attempt;
         FeeQuote quote = quote(node, attacker, hostile, deadline);
-        SubmitOutcome outcome = node.relay().submit(attacker.paying(quote, node.usdc()));
+        SubmitOutcome outcome =
+            node.relay().submit(new SubmitRelayCommand(attacker.paying(quote, node.usdc())));
         if (outcome instanceof SubmitOutcome.Rejected rejected) {
           Rejection why = rejected.rejection();
           assertThat(why.code()).isEqualTo(RejectionCode.RATE_LIMITED);
@@ -132,7 +135,7 @@ class RevertBudgetTest {
     QuoteOutcome outcome =
         node.quotes()
             .quote(
-                new QuoteCommand(
+                new QuoteRelayCommand(
                     user.address(),
                     target,
                     LocalNetwork.abiCall("revertWhenArmed(uint256)", SLOTS),
@@ -149,15 +152,11 @@ class RevertBudgetTest {
   }
 
   /** Bounded wait until the engine's transaction is in the node's pool. */
-  private static void awaitPendingNonceAbove(LocalNetwork network, Address account, long nonce)
-      throws InterruptedException {
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (pendingNonce(network, account) <= nonce) {
-      if (System.nanoTime() > until) {
-        throw new AssertionError("the relayer sent nothing within 30 s");
-      }
-      Thread.sleep(20);
-    }
+  private static void awaitPendingNonceAbove(LocalNetwork network, Address account, long nonce) {
+    await("the relayer's transaction in the pool")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> pendingNonce(network, account) > nonce);
   }
 
   /** Real time plus whatever the test skipped. */

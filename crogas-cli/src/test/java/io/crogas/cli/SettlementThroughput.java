@@ -1,8 +1,8 @@
 package io.crogas.cli;
 
 import io.crogas.domain.model.Address;
-import io.crogas.domain.port.in.SettlePayment.SettleOutcome;
-import io.crogas.domain.port.in.VerifyPayment.PaymentCommand;
+import io.crogas.domain.port.in.SettlePaymentCommand;
+import io.crogas.domain.port.in.SettlePaymentUseCase.SettleOutcome;
 import io.crogas.node.CroGasNode;
 import io.crogas.node.NodeInternals;
 import java.nio.file.Files;
@@ -47,7 +47,7 @@ public final class SettlementThroughput {
     try (LocalNetwork network = LocalNetwork.start();
         CroGasNode node = CroGasNode.start(network.config(keys, dir.resolve("bench.db")).build())) {
       Address payTo = LocalNetwork.User.of(9_999).address();
-      List<PaymentCommand> payments = new ArrayList<>();
+      List<SettlePaymentCommand> payments = new ArrayList<>();
       for (int p = 0; p < PAYERS; p++) {
         LocalNetwork.User payer = LocalNetwork.User.of(20_000 + p);
         network.fund(payer.address(), 1);
@@ -62,7 +62,7 @@ public final class SettlementThroughput {
       ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
       long start = System.nanoTime();
       List<Future<SettleOutcome>> outcomes = new ArrayList<>();
-      for (PaymentCommand payment : payments) {
+      for (SettlePaymentCommand payment : payments) {
         outcomes.add(clients.submit(() -> Payments.settleRetrying(node.settler(), payment)));
       }
       int settled = 0;

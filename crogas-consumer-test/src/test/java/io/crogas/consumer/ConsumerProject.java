@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 /**
  * The throwaway project, as docs/library.md tells an embedder to write it: {@code library} imports
  * crogas-bom and depends on crogas-node, with the page's example and a main that runs it; {@code
- * server} adds crogas-http-javalin. Plugins at the versions this build uses, so that the offline
- * run finds them.
+ * full} adds both optional modules, crogas-http-javalin and crogas-secp256k1-native. Plugins at the
+ * versions this build uses, so that the offline run finds them.
  */
 final class ConsumerProject {
   private ConsumerProject() {}
@@ -32,7 +32,7 @@ final class ConsumerProject {
           <packaging>pom</packaging>
           <modules>
             <module>library</module>
-            <module>server</module>
+            <module>full</module>
           </modules>
           <properties>
             <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
@@ -66,7 +66,9 @@ final class ConsumerProject {
                 plugin("maven-compiler-plugin", plugins),
                 plugin("maven-dependency-plugin", plugins)));
     write(dir.resolve("library/pom.xml"), module("library", "crogas-node"));
-    write(dir.resolve("server/pom.xml"), module("server", "crogas-node", "crogas-http-javalin"));
+    write(
+        dir.resolve("full/pom.xml"),
+        module("full", "crogas-node", "crogas-http-javalin", "crogas-secp256k1-native"));
 
     Path sources = dir.resolve("library/src/main/java/example");
     write(sources.resolve("EmbeddingExample.java"), "package example;\n\n" + pagesExample());

@@ -37,11 +37,12 @@ import org.web3j.abi.datatypes.generated.Uint256;
 
 /**
  * What an embedder meets, checked on every build: a Maven project outside this build that imports
- * crogas-bom and depends on crogas-node ({@code library}), or on crogas-node and
- * crogas-http-javalin ({@code server}), built offline against this build's artifacts (laid out as
- * {@code install} lays them out; see the pom) with the local repository as a read-only tail for
- * third-party artifacts. Before the BOM, such a project resolved ASM 9.2 next to 9.10.1, three
- * Kotlin runtimes, and logback printing CroGas's logs on its standard output.
+ * crogas-bom and depends on crogas-node ({@code library}), or on crogas-node with its optional
+ * crogas-http-javalin and crogas-secp256k1-native ({@code full}), built offline against this
+ * build's artifacts (laid out as {@code install} lays them out; see the pom) with the local
+ * repository as a read-only tail for third-party artifacts. Before the BOM, such a project resolved
+ * ASM 9.2 next to 9.10.1, three Kotlin runtimes, and logback printing CroGas's logs on its standard
+ * output.
  */
 class ConsumerProjectIT {
   private static final Path ROOT = Toolchain.root();
@@ -55,7 +56,7 @@ class ConsumerProjectIT {
 
   private static Bom bom;
   private static List<Resolved> library;
-  private static List<Resolved> server;
+  private static List<Resolved> full;
   private static List<Resolved> node;
 
   @BeforeAll
@@ -80,7 +81,7 @@ class ConsumerProjectIT {
         "-Dmdep.outputFile=classpath.txt",
         "-DincludeScope=runtime");
     library = Resolved.tree(consumer.resolve("library/tree.txt"));
-    server = Resolved.tree(consumer.resolve("server/tree.txt"));
+    full = Resolved.tree(consumer.resolve("full/tree.txt"));
 
     Path nodeTree = work.resolve("crogas-node-tree.txt");
     maven(ROOT.resolve("crogas-node"), "dependency:tree", "-DoutputFile=" + nodeTree);
@@ -98,17 +99,20 @@ class ConsumerProjectIT {
   }
 
   @Test
-  void givenAProjectThatAddsTheHttpAdapter_whenResolved_thenJavalinButNoCliOrLoggingBackend() {
-    assertThat(server)
+  void givenAProjectThatAddsTheOptionalModules_whenResolved_thenJavalinButNoCliOrLoggingBackend() {
+    assertThat(full)
         .extracting(Resolved::key)
-        .contains("io.crogas:crogas-http-javalin", "io.javalin:javalin")
+        .contains(
+            "io.crogas:crogas-http-javalin",
+            "io.javalin:javalin",
+            "io.crogas:crogas-secp256k1-native")
         .doesNotContain("info.picocli:picocli", "io.crogas:crogas-cli");
-    assertThat(server).noneMatch(ConsumerProjectIT::takesOverLogging);
+    assertThat(full).noneMatch(ConsumerProjectIT::takesOverLogging);
   }
 
   @Test
   void givenEitherProject_whenResolved_thenEveryLibraryTheBomPinsIsAtItsVersion() {
-    for (List<Resolved> tree : List.of(library, server)) {
+    for (List<Resolved> tree : List.of(library, full)) {
       for (Resolved dependency : tree) {
         String pinned = bom.versions().get(dependency.key());
         if (pinned != null) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** An in-memory chain whose state tests set directly. */
 public final class FakeChain implements Chain {
@@ -36,7 +37,7 @@ public final class FakeChain implements Chain {
   /** Who each simulation as sent ran from, and at which gas price, in order. */
   public final List<String> simulatedAs = new CopyOnWriteArrayList<>();
 
-  public int simulations;
+  public final AtomicInteger simulations = new AtomicInteger();
 
   /** The number of the {@link #feeMarket()} call (counting from 1) that finds the chain away. */
   public volatile int feeMarketFailsAt = -1;
@@ -47,10 +48,17 @@ public final class FakeChain implements Chain {
   public final java.util.concurrent.Semaphore simulationGate =
       new java.util.concurrent.Semaphore(Integer.MAX_VALUE);
 
-  public long blockNumber = 100;
+  public volatile long blockNumber = 100;
+
+  /** Reads asked of this chain: the head, token balances and authorization states. */
+  public final AtomicInteger headReads = new AtomicInteger();
+
+  public final AtomicInteger balanceReads = new AtomicInteger();
+  public final AtomicInteger authorizationReads = new AtomicInteger();
 
   @Override
   public long blockNumber() {
+    headReads.incrementAndGet();
     return blockNumber;
   }
 
@@ -61,6 +69,7 @@ public final class FakeChain implements Chain {
 
   @Override
   public BigInteger tokenBalance(Address token, Address owner) {
+    balanceReads.incrementAndGet();
     return tokenBalances.getOrDefault(token + "/" + owner, defaultTokenBalance);
   }
 
@@ -70,6 +79,7 @@ public final class FakeChain implements Chain {
 
   @Override
   public boolean authorizationUsed(Address token, Address authorizer, Hash32 nonce) {
+    authorizationReads.incrementAndGet();
     return usedAuthorizations.contains(token + "/" + authorizer + "/" + nonce);
   }
 
@@ -100,17 +110,24 @@ public final class FakeChain implements Chain {
 
   @Override
   public Simulation simulateCall(Address from, Address to, Calldata data) {
-    simulations++;
+    simulations.incrementAndGet();
     return callRevert
         .<Simulation>map(Simulation.Reverts::new)
         .orElse(new Simulation.Succeeds(callGas));
   }
 
   @Override
+  public Optional<Simulation.Reverts> dryRun(RelayJob job) {
+    return simulate(job) instanceof Simulation.Reverts reverts
+        ? Optional.of(reverts)
+        : Optional.empty();
+  }
+
+  @Override
   public Simulation simulate(RelayJob job) {
     simulationGate.acquireUninterruptibly();
     simulationGate.release();
-    simulations++;
+    simulations.incrementAndGet();
     return jobRevert
         .<Simulation>map(Simulation.Reverts::new)
         .orElse(new Simulation.Succeeds(callGas.add(BigInteger.valueOf(90_000))));

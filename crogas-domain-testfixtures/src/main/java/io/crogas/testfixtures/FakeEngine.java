@@ -4,7 +4,8 @@ import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.Receipt;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.Wei;
-import io.crogas.domain.port.in.TrackRelay;
+import io.crogas.domain.port.in.TrackRelayCommand;
+import io.crogas.domain.port.in.TrackRelayUseCase;
 import io.crogas.domain.port.out.RelayEngine;
 import java.math.BigInteger;
 import java.time.InstantSource;
@@ -26,10 +27,10 @@ public final class FakeEngine implements RelayEngine {
 
   public final List<RelayRecord> executed = new ArrayList<>();
   public Mode mode = Mode.CONFIRM;
-  private final TrackRelay tracking;
+  private final TrackRelayUseCase tracking;
   private final InstantSource clock;
 
-  public FakeEngine(TrackRelay tracking, InstantSource clock) {
+  public FakeEngine(TrackRelayUseCase tracking, InstantSource clock) {
     this.tracking = tracking;
     this.clock = clock;
   }
@@ -41,13 +42,15 @@ public final class FakeEngine implements RelayEngine {
         Hash32.of(
             io.crogas.eip712.Keccak256.hash(
                 accepted.id().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    RelayRecord.Step sent = tracking.submitted(accepted.id(), tx, clock.instant());
+    RelayRecord.Step sent =
+        tracking.track(new TrackRelayCommand.Submitted(accepted.id(), tx, clock.instant()));
     if (mode == Mode.HOLD) {
       return new CompletableFuture<>();
     }
     Receipt receipt =
         new Receipt(tx, 100, BigInteger.valueOf(120_000), Wei.gwei(5_000), mode == Mode.CONFIRM);
-    RelayRecord.Step done = tracking.confirmed(accepted.id(), receipt, clock.instant());
+    RelayRecord.Step done =
+        tracking.track(new TrackRelayCommand.Confirmed(accepted.id(), receipt, clock.instant()));
     if (!(sent instanceof RelayRecord.Step.Moved)
         || !(done instanceof RelayRecord.Step.Moved moved)) {
       return CompletableFuture.failedFuture(new IllegalStateException("unexpected step " + done));

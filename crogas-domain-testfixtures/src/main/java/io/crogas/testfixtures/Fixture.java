@@ -20,10 +20,10 @@ import io.crogas.domain.policy.TierTable;
 import io.crogas.domain.port.out.PriceFeed;
 import io.crogas.domain.service.FacilitatorSettings;
 import io.crogas.domain.service.PaymentService;
-import io.crogas.domain.service.QuoteService;
-import io.crogas.domain.service.RelayService;
+import io.crogas.domain.service.QuoteRelayService;
 import io.crogas.domain.service.RelaySettings;
-import io.crogas.domain.service.TrackingService;
+import io.crogas.domain.service.SubmitRelayService;
+import io.crogas.domain.service.TrackRelayService;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -66,18 +66,19 @@ public final class Fixture {
           Duration.ofMinutes(30),
           Duration.ofSeconds(30),
           RevertPolicy.defaults());
-  public final TrackingService tracking = new TrackingService(journal);
+  public final SequentialIds ids = new SequentialIds();
+  public final TrackRelayService tracking = new TrackRelayService(journal);
   public final FakeEngine engine = new FakeEngine(tracking, clock);
-  public final QuoteService quotes =
-      new QuoteService(settings, chain, prices, quoteBook, journal, clock);
-  public final RelayService relay =
-      new RelayService(
-          settings, quotes, quoteBook, chain, journal, engine, () -> List.of(RELAYER), clock);
+  public final QuoteRelayService quotes =
+      new QuoteRelayService(settings, chain, prices, quoteBook, journal, clock, ids);
+  public final SubmitRelayService relay =
+      new SubmitRelayService(
+          settings, prices, quoteBook, chain, journal, engine, () -> List.of(RELAYER), clock, ids);
   public final FacilitatorSettings facilitatorSettings =
       new FacilitatorSettings(
           new X402Network(CHAIN), Map.of(USDC, usdc), Set.of(), Duration.ofMillis(200), 6);
   public final PaymentService payments =
-      new PaymentService(facilitatorSettings, chain, journal, engine, clock);
+      new PaymentService(facilitatorSettings, chain, journal, engine, clock, ids);
 
   public Fixture() {
     chain.nativeBalances.put(RELAYER, Wei.of(1).times(BigInteger.TEN.pow(21)));
@@ -86,6 +87,23 @@ public final class Fixture {
 
   public long now() {
     return clock.instant().getEpochSecond();
+  }
+
+  /** The facilitator over these fakes, waiting {@code settleWait} for each receipt. */
+  public PaymentService payments(Duration settleWait) {
+    return new PaymentService(
+        new FacilitatorSettings(
+            facilitatorSettings.network(),
+            facilitatorSettings.assets(),
+            facilitatorSettings.payees(),
+            settleWait,
+            facilitatorSettings.validBeforeMarginSeconds(),
+            facilitatorSettings.minimumValue()),
+        chain,
+        journal,
+        engine,
+        clock,
+        ids);
   }
 
   public MetaTransaction call(long nonce) {

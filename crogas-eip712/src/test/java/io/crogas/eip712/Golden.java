@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
 /** Golden vectors stored under src/test/resources/eip712. */
@@ -36,5 +37,14 @@ final class Golden {
 
   static byte[] hex(JsonNode node, String field) {
     return Hex.decode(node.get(field).textValue());
+  }
+
+  /** The 65-byte signature (r ‖ s ‖ v) of a vector with fields r, s and v. */
+  static byte[] signature(JsonNode node) {
+    return new EcdsaSignature(
+            new BigInteger(1, hex(node, "r")),
+            new BigInteger(1, hex(node, "s")),
+            node.get("v").intValue())
+        .toBytes();
   }
 }

@@ -147,11 +147,7 @@ class Secp256k1Test {
   }
 
   private static byte[] specSignature() {
-    return new EcdsaSignature(
-            new BigInteger(1, Golden.hex(MAIL, "r")),
-            new BigInteger(1, Golden.hex(MAIL, "s")),
-            MAIL.get("v").intValue())
-        .toBytes();
+    return Golden.signature(MAIL);
   }
 
   private static byte[] withWord(int offset, BigInteger value) {

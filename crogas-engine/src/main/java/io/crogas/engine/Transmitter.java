@@ -3,7 +3,8 @@ package io.crogas.engine;
 import io.crogas.domain.ChainUnavailableException;
 import io.crogas.domain.model.SignedTransaction;
 import io.crogas.domain.model.TransactionDraft;
-import io.crogas.domain.port.in.TrackRelay;
+import io.crogas.domain.port.in.TrackRelayCommand;
+import io.crogas.domain.port.in.TrackRelayUseCase;
 import io.crogas.domain.port.out.Broadcaster;
 import io.crogas.domain.port.out.Broadcaster.SendResult;
 import io.crogas.domain.port.out.NonceLedger;
@@ -22,7 +23,7 @@ final class Transmitter {
   private final RelayerSigner signer;
   private final NonceLedger ledger;
   private final Broadcaster broadcaster;
-  private final TrackRelay tracking;
+  private final TrackRelayUseCase tracking;
   private final InstantSource clock;
   private final int attempts;
 
@@ -30,7 +31,7 @@ final class Transmitter {
       RelayerSigner signer,
       NonceLedger ledger,
       Broadcaster broadcaster,
-      TrackRelay tracking,
+      TrackRelayUseCase tracking,
       InstantSource clock,
       int attempts) {
     this.signer = signer;
@@ -47,7 +48,8 @@ final class Transmitter {
     if (!ledger.recordSigned(signed)) {
       return Optional.empty();
     }
-    recordId.ifPresent(id -> tracking.submitted(id, signed.hash(), clock.instant()));
+    recordId.ifPresent(
+        id -> tracking.track(new TrackRelayCommand.Submitted(id, signed.hash(), clock.instant())));
     SendResult result = send(signed);
     LOG.log(
         System.Logger.Level.INFO,

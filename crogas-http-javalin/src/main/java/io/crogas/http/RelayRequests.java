@@ -9,7 +9,7 @@ import io.crogas.domain.model.RelayRequest;
 import io.crogas.domain.model.Signature;
 import io.crogas.domain.model.SignedAuthorization;
 import io.crogas.domain.model.TransferAuthorization;
-import io.crogas.domain.port.in.QuoteRelay.QuoteCommand;
+import io.crogas.domain.port.in.QuoteRelayCommand;
 import java.math.BigInteger;
 import java.util.Optional;
 
@@ -18,15 +18,15 @@ final class RelayRequests {
   private RelayRequests() {}
 
   /** {@code {userAddress, target, calldata, gasLevel, deadline?}}. */
-  static QuoteCommand quote(JsonNode body) {
+  static QuoteRelayCommand quote(JsonNode body) {
     Fields fields = Fields.of(body);
     Address user = fields.required("userAddress", Values::address);
     Address target = fields.required("target", Values::address);
     Calldata calldata = fields.required("calldata", Values::calldata);
     String gasLevel = fields.required("gasLevel", Values::label);
     Optional<BigInteger> deadline = fields.optional("deadline", Values::uint256);
-    QuoteCommand command =
-        fields.build("", () -> new QuoteCommand(user, target, calldata, gasLevel, deadline));
+    QuoteRelayCommand command =
+        fields.build("", () -> new QuoteRelayCommand(user, target, calldata, gasLevel, deadline));
     fields.check();
     return command;
   }

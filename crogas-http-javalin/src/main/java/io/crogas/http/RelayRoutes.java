@@ -4,18 +4,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayRequest;
-import io.crogas.domain.port.in.FindRelays;
-import io.crogas.domain.port.in.QuoteRelay;
-import io.crogas.domain.port.in.QuoteRelay.QuoteCommand;
-import io.crogas.domain.port.in.QuoteRelay.QuoteOutcome;
-import io.crogas.domain.port.in.SubmitRelay;
-import io.crogas.domain.port.in.SubmitRelay.SubmitOutcome;
+import io.crogas.domain.port.in.FindRelaysQuery;
+import io.crogas.domain.port.in.FindRelaysUseCase;
+import io.crogas.domain.port.in.QuoteRelayCommand;
+import io.crogas.domain.port.in.QuoteRelayUseCase;
+import io.crogas.domain.port.in.QuoteRelayUseCase.QuoteOutcome;
+import io.crogas.domain.port.in.SubmitRelayCommand;
+import io.crogas.domain.port.in.SubmitRelayUseCase;
+import io.crogas.domain.port.in.SubmitRelayUseCase.SubmitOutcome;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /** Gasless execution: quote, facilitate, and the read-only views of requests and nonces. */
@@ -23,21 +26,26 @@ final class RelayRoutes {
   private static final int DEFAULT_LIMIT = 20;
   private static final int MAX_LIMIT = 200;
 
-  private final QuoteRelay quotes;
-  private final SubmitRelay submissions;
-  private final FindRelays queries;
+  private final QuoteRelayUseCase quotes;
+  private final SubmitRelayUseCase submissions;
+  private final FindRelaysUseCase queries;
   private final RateLimiter limiter;
   private final ApiMetrics metrics;
   private final RelayJson json;
   private final Duration facilitateWait;
+  private final Executor answers;
 
+  /**
+   * @param answers the server's threads, which write an answer once its wait is over
+   */
   RelayRoutes(
-      QuoteRelay quotes,
-      SubmitRelay submissions,
-      FindRelays queries,
+      QuoteRelayUseCase quotes,
+      SubmitRelayUseCase submissions,
+      FindRelaysUseCase queries,
       RateLimiter limiter,
       ApiMetrics metrics,
-      ApiSettings settings) {
+      ApiSettings settings,
+      Executor answers) {
     this.quotes = quotes;
     this.submissions = submissions;
     this.queries = queries;
@@ -45,18 +53,19 @@ final class RelayRoutes {
     this.metrics = metrics;
     this.json = new RelayJson(settings);
     this.facilitateWait = settings.facilitateWait();
+    this.answers = answers;
   }
 
   void register(RouteTable routes) {
-    routes.post("/x402/quote", this::quote);
-    routes.post("/x402/facilitate", this::facilitate);
+    routes.post("/x402/quote", Audience.RELAY, this::quote);
+    routes.post("/x402/facilitate", Audience.RELAY, this::facilitate);
     routes.get("/x402/transactions/{id}", this::transaction);
     routes.get("/x402/transactions", this::transactions);
     routes.get("/x402/nonce/{address}", this::nonce);
   }
 
   private void quote(Context ctx) {
-    QuoteCommand command = RelayRequests.quote(Json.body(ctx));
+    QuoteRelayCommand command = RelayRequests.quote(Json.body(ctx));
     limiter.address(command.user());
     QuoteOutcome outcome = quotes.quote(command);
     if (outcome instanceof QuoteOutcome.Refused refused) {
@@ -70,7 +79,11 @@ final class RelayRoutes {
   private void facilitate(Context ctx) {
     RelayRequest request = RelayRequests.relay(Json.body(ctx));
     limiter.address(request.user());
-    SubmitOutcome outcome = submissions.submit(request);
+    SubmitOutcome outcome = submissions.submit(new SubmitRelayCommand(request));
+    if (outcome instanceof SubmitOutcome.Accepted) {
+      // New work its owner signed for (not a replay: that is Existing). Only this fills the budget.
+      limiter.spent(request.user());
+    }
     metrics.outcome("facilitate", outcomeName(outcome));
     if (outcome instanceof SubmitOutcome.Rejected rejected) {
       throw ApiException.of(rejected.rejection());
@@ -92,7 +105,8 @@ final class RelayRoutes {
 
   /**
    * Waits for the relayer without holding a server thread; when the bound runs out (or the engine
-   * fails unexpectedly) the journal's current state is the answer, as 202 with the id.
+   * fails unexpectedly) the journal's current state is the answer, as 202 with the id. A server
+   * thread writes it, never the engine's thread that completed the job.
    */
   private void await(Context ctx, SubmitOutcome.Accepted accepted) {
     CompletableFuture<Optional<RelayRecord>> done =
@@ -104,13 +118,14 @@ final class RelayRoutes {
             .exceptionally(failure -> Optional.empty());
     ctx.future(
         () ->
-            done.thenAccept(
+            done.thenAcceptAsync(
                 finished ->
                     answer(
                         ctx,
                         finished
                             .or(() -> queries.find(accepted.record().id()))
-                            .orElse(accepted.record()))));
+                            .orElse(accepted.record())),
+                answers));
   }
 
   /** 200 with the step-7 shape once final; 202 with where to follow it while in flight. */
@@ -144,7 +159,9 @@ final class RelayRoutes {
             .map(text -> Values.parsed("limit", () -> limit(text)))
             .orElse(DEFAULT_LIMIT);
     var array = Json.MAPPER.createArrayNode();
-    queries.recent(user, limit).forEach(record -> array.add(json.record(record)));
+    queries
+        .recent(new FindRelaysQuery(user, limit))
+        .forEach(record -> array.add(json.record(record)));
     ObjectNode body = Json.object();
     body.set("transactions", array);
     Json.write(ctx, 200, body);

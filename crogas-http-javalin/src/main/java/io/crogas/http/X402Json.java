@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.PaymentFault;
 import io.crogas.domain.model.TransferAuthorization;
-import io.crogas.domain.port.in.SettlePayment.SettleOutcome;
-import io.crogas.domain.port.in.VerifyPayment.VerifyOutcome;
+import io.crogas.domain.port.in.SettlePaymentUseCase.SettleOutcome;
+import io.crogas.domain.port.in.VerifyPaymentUseCase.VerifyOutcome;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Verify and settle answers, each in the shape of the request's {@link X402Format}: the x402
@@ -71,14 +70,10 @@ final class X402Json {
 
   /**
    * The Cronos Labs facilitator's settle events. {@code payment.pending} is ours: that facilitator
-   * blocks until settled and has no pending event.
+   * blocks until settled and has no pending event. Only a settled payment has its block.
    */
   static ObjectNode cronosSettle(
-      String network,
-      TransferAuthorization authorization,
-      SettleOutcome outcome,
-      OptionalLong blockNumber,
-      Instant now) {
+      String network, TransferAuthorization authorization, SettleOutcome outcome, Instant now) {
     ObjectNode json = Json.object();
     json.put("x402Version", 1);
     if (outcome instanceof SettleOutcome.Failed failed) {
@@ -100,8 +95,8 @@ final class X402Json {
       json.put("from", authorization.from().value());
       json.put("to", authorization.to().value());
       json.put("value", authorization.value().toString());
-      if (blockNumber.isPresent()) {
-        json.put("blockNumber", blockNumber.getAsLong());
+      if (outcome instanceof SettleOutcome.Settled settled) {
+        json.put("blockNumber", settled.receipt().blockNumber());
       } else {
         json.putNull("blockNumber");
       }

@@ -7,7 +7,8 @@ import io.crogas.domain.model.PaymentRequirements;
 import io.crogas.domain.model.Signature;
 import io.crogas.domain.model.SignedAuthorization;
 import io.crogas.domain.model.TransferAuthorization;
-import io.crogas.domain.port.in.VerifyPayment.PaymentCommand;
+import io.crogas.domain.port.in.SettlePaymentCommand;
+import io.crogas.domain.port.in.VerifyPaymentCommand;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -35,9 +36,18 @@ final class X402Requests {
     String network();
   }
 
-  /** A payment to verify or settle. */
-  record Payment(X402Format format, PaymentCommand command, String network)
-      implements X402Request {}
+  /** A payment to verify or settle, and the requirements it answers. */
+  record Payment(
+      X402Format format, PaymentPayload payload, PaymentRequirements requirements, String network)
+      implements X402Request {
+    VerifyPaymentCommand verification() {
+      return new VerifyPaymentCommand(payload, requirements);
+    }
+
+    SettlePaymentCommand settlement() {
+      return new SettlePaymentCommand(payload, requirements);
+    }
+  }
 
   /**
    * A readable request whose payment or requirements are malformed: every problem by its dotted
@@ -128,25 +138,20 @@ final class X402Requests {
       Signature signature,
       PaymentRequirements requirements,
       Fields signed) {
-    PaymentCommand command =
+    PaymentPayload payload =
         root.build(
             "paymentPayload",
             () ->
-                new PaymentCommand(
-                    new PaymentPayload(
-                        version,
-                        scheme,
-                        network,
-                        new SignedAuthorization(authorization, signature)),
-                    requirements));
-    if (command == null) {
+                new PaymentPayload(
+                    version, scheme, network, new SignedAuthorization(authorization, signature)));
+    if (payload == null) {
       return new BrokenPayment(
           format,
           requirementsNetwork(root, requirements),
           signed.optional("from", Values::address),
           root.problems());
     }
-    return new Payment(format, command, requirements.network());
+    return new Payment(format, payload, requirements, requirements.network());
   }
 
   private static String requirementsNetwork(Fields root, PaymentRequirements requirements) {

@@ -13,6 +13,7 @@ import io.crogas.eip712.TypedDataJson;
 import io.crogas.testfixtures.FakeEngine;
 import io.crogas.testfixtures.Fixture;
 import io.crogas.testfixtures.Keys;
+import io.crogas.testfixtures.SequentialIds;
 import io.crogas.testfixtures.StoreSamples;
 import java.math.BigInteger;
 import java.net.http.HttpResponse;
@@ -31,6 +32,10 @@ class RelayRoutesTest {
   }
 
   private ObjectNode quoteRequest() {
+    return quoteRequest(fixture);
+  }
+
+  static ObjectNode quoteRequest(Fixture fixture) {
     return Json.object()
         .put("userAddress", fixture.user.address().value())
         .put("target", Fixture.TARGET.value())
@@ -45,7 +50,7 @@ class RelayRoutesTest {
   }
 
   /** The seed's body for {@code call}, signed by the user, with the fee authorization if given. */
-  private ObjectNode facilitateBody(RelayRequest request) {
+  static ObjectNode facilitateBody(RelayRequest request) {
     MetaTransaction call = request.metaTransaction();
     ObjectNode body =
         Json.object()
@@ -76,6 +81,10 @@ class RelayRoutesTest {
 
   /** Signs what the quote's two typed-data documents describe, as a wallet would. */
   private RelayRequest signedFromQuote(JsonNode quote) {
+    return signedFromQuote(fixture, quote);
+  }
+
+  static RelayRequest signedFromQuote(Fixture fixture, JsonNode quote) {
     MetaTransaction call =
         new MetaTransaction(
             Fixture.TARGET,
@@ -98,7 +107,7 @@ class RelayRoutesTest {
   void givenACall_whenQuoted_thenEveryFieldAndBothTypedDataDocumentsAreThere() {
     JsonNode quote = quote();
 
-    assertThat(quote.get("quoteId").asText()).startsWith("q_");
+    assertThat(quote.get("quoteId").asText()).isEqualTo("q_" + SequentialIds.nth(1));
     assertThat(quote.get("chainId").asLong()).isEqualTo(338);
     assertThat(quote.get("forwarder").asText()).isEqualTo(Fixture.FORWARDER.value());
     assertThat(quote.get("userAddress").asText()).isEqualTo(fixture.user.address().value());
@@ -137,7 +146,8 @@ class RelayRoutesTest {
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     JsonNode body = json(response);
-    assertThat(body.get("id").asText()).startsWith("r_");
+    // The quote took the first id; the signed quote is honoured, so no second quote is issued.
+    assertThat(body.get("id").asText()).isEqualTo("r_" + SequentialIds.nth(2));
     assertThat(body.get("success").asBoolean()).isTrue();
     String txHash = body.at("/transaction/txHash").asText();
     assertThat(txHash).hasSize(66);
@@ -231,7 +241,7 @@ class RelayRoutesTest {
         s.facilitatorFeeBps(),
         s.maxBodyBytes(),
         s.corsOrigins(),
-        s.limits(),
+        s.access(),
         s.faucet());
   }
 

@@ -10,40 +10,42 @@ import io.crogas.domain.model.ChainId;
 import io.crogas.domain.model.ForwarderDomain;
 import io.crogas.domain.model.TokenDomain;
 import io.crogas.domain.model.X402Network;
-import io.crogas.domain.port.in.FindRelays;
-import io.crogas.domain.port.in.QuoteRelay;
-import io.crogas.domain.port.in.SettlePayment;
-import io.crogas.domain.port.in.SubmitRelay;
-import io.crogas.domain.port.in.VerifyPayment;
+import io.crogas.domain.port.in.FindRelaysUseCase;
+import io.crogas.domain.port.in.QuoteRelayUseCase;
+import io.crogas.domain.port.in.SettlePaymentUseCase;
+import io.crogas.domain.port.in.SubmitRelayUseCase;
+import io.crogas.domain.port.in.VerifyPaymentUseCase;
+import io.crogas.domain.port.out.ApiKeys;
 import io.crogas.domain.port.out.Chain;
+import io.crogas.domain.port.out.IdSource;
 import io.crogas.domain.port.out.Journal;
 import io.crogas.domain.port.out.NonceLedger;
-import io.crogas.domain.port.out.RateLimitStore;
 import io.crogas.domain.port.out.WebhookOutbox;
+import io.crogas.domain.relay.SendChecks;
 import io.crogas.domain.service.FacilitatorSettings;
+import io.crogas.domain.service.FindRelaysService;
 import io.crogas.domain.service.PaymentService;
-import io.crogas.domain.service.QuoteService;
-import io.crogas.domain.service.RelayQueries;
-import io.crogas.domain.service.RelayService;
+import io.crogas.domain.service.QuoteRelayService;
 import io.crogas.domain.service.RelaySettings;
 import io.crogas.domain.service.RelayerBalanceWatch;
-import io.crogas.domain.service.TrackingService;
+import io.crogas.domain.service.SubmitRelayService;
+import io.crogas.domain.service.TrackRelayService;
 import io.crogas.domain.service.WebhookDispatcher;
 import io.crogas.domain.service.WebhookSettings;
+import io.crogas.eip712.SignatureRecovery;
 import io.crogas.engine.EngineSettings;
 import io.crogas.engine.RelayerEngine;
-import io.crogas.engine.SendChecks;
 import io.crogas.http.ApiSettings;
 import io.crogas.http.TransactionDocuments;
 import io.crogas.node.webhooks.DeliveryBodies;
 import io.crogas.node.webhooks.HttpWebhookTransport;
 import io.crogas.node.webhooks.WebhookSignature;
 import io.crogas.node.webhooks.WebhookWorker;
+import io.crogas.store.sqlite.SqliteApiKeys;
 import io.crogas.store.sqlite.SqliteDatabase;
 import io.crogas.store.sqlite.SqliteJournal;
 import io.crogas.store.sqlite.SqliteNonceLedger;
 import io.crogas.store.sqlite.SqliteQuoteBook;
-import io.crogas.store.sqlite.SqliteRateLimitStore;
 import io.crogas.store.sqlite.SqliteWebhookOutbox;
 import java.security.SecureRandom;
 import java.time.InstantSource;
@@ -72,14 +74,14 @@ public final class CroGasNode implements AutoCloseable {
   private final Chain chain;
   private final Journal journal;
   private final NonceLedger ledger;
-  private final RateLimitStore rateLimits;
+  private final ApiKeys apiKeys;
   private final List<Address> relayers;
   private final TokenDomain usdc;
   private final ForwarderDomain forwarder;
-  private final QuoteService quotes;
-  private final RelayService relay;
+  private final QuoteRelayService quotes;
+  private final SubmitRelayService relay;
   private final PaymentService payments;
-  private final RelayQueries queries;
+  private final FindRelaysService queries;
   private final SettlementStats stats;
   private final WebhookOutbox webhooks;
   private final Optional<WebhookWorker> webhookWorker;
@@ -135,14 +137,14 @@ public final class CroGasNode implements AutoCloseable {
             config.laneQueueLimit());
     this.journal = new SqliteJournal(database);
     this.ledger = new SqliteNonceLedger(database);
-    this.rateLimits = new SqliteRateLimitStore(database);
+    this.apiKeys = new SqliteApiKeys(database);
     SqliteQuoteBook quoteBook = new SqliteQuoteBook(database);
     this.webhooks = new SqliteWebhookOutbox(database);
     this.webhookWorker =
         httpAdapterPresent() ? Optional.of(webhookWorker(config, clock)) : Optional.empty();
     this.stats = new SettlementStats(clock);
-    TrackingService tracking =
-        new TrackingService(
+    TrackRelayService tracking =
+        new TrackRelayService(
             journal,
             record -> {
               stats.finished(record);
@@ -159,13 +161,23 @@ public final class CroGasNode implements AutoCloseable {
             journal,
             tracking,
             clock);
+    IdSource ids = new RandomIds();
     this.quotes =
-        new QuoteService(relaySettings, chain, config.prices(), quoteBook, journal, clock);
+        new QuoteRelayService(
+            relaySettings, chain, config.prices(), quoteBook, journal, clock, ids);
     this.relay =
-        new RelayService(
-            relaySettings, quotes, quoteBook, chain, journal, engine, this::inRotation, clock);
-    this.payments = new PaymentService(facilitatorSettings, chain, journal, engine, clock);
-    this.queries = new RelayQueries(journal, chain);
+        new SubmitRelayService(
+            relaySettings,
+            config.prices(),
+            quoteBook,
+            chain,
+            journal,
+            engine,
+            this::inRotation,
+            clock,
+            ids);
+    this.payments = new PaymentService(facilitatorSettings, chain, journal, engine, clock, ids);
+    this.queries = new FindRelaysService(journal, chain);
   }
 
   /**
@@ -185,7 +197,7 @@ public final class CroGasNode implements AutoCloseable {
             config.fees().facilitatorFeeBps(),
             64 * 1024,
             List.of(),
-            ApiSettings.RateLimits.defaults(),
+            ApiSettings.Access.open(),
             ApiSettings.FaucetSettings.disabled());
     SecureRandom random = new SecureRandom();
     WebhookDispatcher dispatcher =
@@ -233,6 +245,8 @@ public final class CroGasNode implements AutoCloseable {
 
   /** The same, on {@code clock} (quote expiry, deadlines, replacement timers, statistics). */
   public static CroGasNode start(NodeConfig config, InstantSource clock) {
+    // Chooses (and logs) the signature recovery backend now, not on the first request.
+    SignatureRecovery.active();
     JsonRpc rpc = JsonRpc.connect(config.rpcUrl(), config.rpcTimeout());
     SqliteDatabase database = null;
     CroGasNode node = null;
@@ -268,23 +282,23 @@ public final class CroGasNode implements AutoCloseable {
     return config;
   }
 
-  public QuoteRelay quotes() {
+  public QuoteRelayUseCase quotes() {
     return quotes;
   }
 
-  public SubmitRelay relay() {
+  public SubmitRelayUseCase relay() {
     return relay;
   }
 
-  public VerifyPayment verifier() {
+  public VerifyPaymentUseCase verifier() {
     return payments;
   }
 
-  public SettlePayment settler() {
+  public SettlePaymentUseCase settler() {
     return payments;
   }
 
-  public FindRelays history() {
+  public FindRelaysUseCase history() {
     return queries;
   }
 
@@ -301,8 +315,13 @@ public final class CroGasNode implements AutoCloseable {
     return ledger;
   }
 
-  RateLimitStore rateLimits() {
-    return rateLimits;
+  /**
+   * The API keys of facilitator clients, in the node's store: an embedder issues and revokes them
+   * here ({@code ApiKey.issue}), an operator with {@code crogas apikeys}; the HTTP server reads
+   * them again every {@code apiKeyRefresh}.
+   */
+  public ApiKeys apiKeys() {
+    return apiKeys;
   }
 
   public List<Address> relayers() {

@@ -1,13 +1,13 @@
 package io.crogas.store.violation;
 
-import io.crogas.domain.model.RelayRequest;
-import io.crogas.domain.port.in.SubmitRelay;
+import io.crogas.domain.port.in.SubmitRelayCommand;
+import io.crogas.domain.port.in.SubmitRelayUseCase;
 
 /** Deliberately breaks the layer rules (a driven adapter calling a use case). */
 public final class UseCaseCallingStore {
   private UseCaseCallingStore() {}
 
-  public static Object submit(SubmitRelay relay, RelayRequest request) {
-    return relay.submit(request);
+  public static Object submit(SubmitRelayUseCase relay, SubmitRelayCommand command) {
+    return relay.submit(command);
   }
 }

@@ -9,15 +9,18 @@ import io.crogas.domain.model.PaymentPayload;
 import io.crogas.domain.model.PaymentRequirements;
 import io.crogas.domain.model.SignedAuthorization;
 import io.crogas.domain.model.TransferAuthorization;
-import io.crogas.domain.port.in.SettlePayment.SettleOutcome;
-import io.crogas.domain.port.in.VerifyPayment.PaymentCommand;
-import io.crogas.domain.port.in.VerifyPayment.VerifyOutcome;
+import io.crogas.domain.port.in.SettlePaymentCommand;
+import io.crogas.domain.port.in.SettlePaymentUseCase.SettleOutcome;
+import io.crogas.domain.port.in.VerifyPaymentUseCase.VerifyOutcome;
 import io.crogas.eip712.Keccak256;
 import io.crogas.testfixtures.FakeEngine;
 import io.crogas.testfixtures.Fixture;
 import io.crogas.testfixtures.Keys;
+import io.crogas.testfixtures.SequentialIds;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class PaymentServiceTest {
@@ -34,10 +37,11 @@ class PaymentServiceTest {
         Hash32.of(Keccak256.hash(new byte[] {7})));
   }
 
-  private PaymentCommand command(int version, TransferAuthorization a, Keys signer, long required) {
+  private SettlePaymentCommand command(
+      int version, TransferAuthorization a, Keys signer, long required) {
     SignedAuthorization signed = new SignedAuthorization(a, signer.sign(a.transferDigest(f.usdc)));
     String network = version == 1 ? "cronos-testnet" : "eip155:338";
-    return new PaymentCommand(
+    return new SettlePaymentCommand(
         new PaymentPayload(version, "exact", network, signed),
         new PaymentRequirements(
             "exact",
@@ -50,7 +54,12 @@ class PaymentServiceTest {
             Optional.of("2")));
   }
 
-  private PaymentCommand valid() {
+  /** Verify's answer to the payment a settle call would carry. */
+  private VerifyOutcome verify(SettlePaymentCommand c) {
+    return f.payments.verify(c.verification());
+  }
+
+  private SettlePaymentCommand valid() {
     return command(2, authorization(1_000, 300), f.user, 1_000);
   }
 
@@ -61,29 +70,28 @@ class PaymentServiceTest {
 
   @Test
   void givenAnotherScheme_whenVerified_thenUnsupportedScheme() {
-    PaymentCommand c = valid();
-    PaymentCommand upto =
-        new PaymentCommand(
+    SettlePaymentCommand c = valid();
+    SettlePaymentCommand upto =
+        new SettlePaymentCommand(
             new PaymentPayload(2, "upto", "eip155:338", c.payload().payment()), c.requirements());
 
-    assertThat(faultOf(f.payments.verify(upto))).isEqualTo(PaymentFault.UNSUPPORTED_SCHEME);
+    assertThat(faultOf(verify(upto))).isEqualTo(PaymentFault.UNSUPPORTED_SCHEME);
     assertThat(PaymentFault.UNSUPPORTED_SCHEME.code(1)).isEqualTo("unsupported_scheme");
   }
 
   @Test
   void givenAnotherNetwork_whenVerified_thenNetworkMismatch() {
-    PaymentCommand c = valid();
-    PaymentCommand base =
-        new PaymentCommand(
+    SettlePaymentCommand c = valid();
+    SettlePaymentCommand base =
+        new SettlePaymentCommand(
             new PaymentPayload(2, "exact", "eip155:8453", c.payload().payment()), c.requirements());
 
-    assertThat(faultOf(f.payments.verify(base))).isEqualTo(PaymentFault.NETWORK_MISMATCH);
+    assertThat(faultOf(verify(base))).isEqualTo(PaymentFault.NETWORK_MISMATCH);
   }
 
   @Test
   void givenASignatureByAnotherKey_whenVerified_thenInvalidExactEvmSignature() {
-    VerifyOutcome outcome =
-        f.payments.verify(command(2, authorization(1_000, 300), Keys.of(3), 1_000));
+    VerifyOutcome outcome = verify(command(2, authorization(1_000, 300), Keys.of(3), 1_000));
 
     assertThat(faultOf(outcome)).isEqualTo(PaymentFault.INVALID_SIGNATURE);
     assertThat(PaymentFault.INVALID_SIGNATURE.code(2)).isEqualTo("invalid_exact_evm_signature");
@@ -91,7 +99,7 @@ class PaymentServiceTest {
 
   @Test
   void givenAWrongTokenName_whenVerified_thenTokenNameMismatch() {
-    PaymentCommand c = valid();
+    SettlePaymentCommand c = valid();
     PaymentRequirements r = c.requirements();
     PaymentRequirements renamed =
         new PaymentRequirements(
@@ -104,7 +112,7 @@ class PaymentServiceTest {
             Optional.of("USDC"),
             r.tokenVersion());
 
-    assertThat(faultOf(f.payments.verify(new PaymentCommand(c.payload(), renamed))))
+    assertThat(faultOf(verify(new SettlePaymentCommand(c.payload(), renamed))))
         .isEqualTo(PaymentFault.TOKEN_NAME_MISMATCH);
   }
 
@@ -115,27 +123,27 @@ class PaymentServiceTest {
         new TransferAuthorization(
             a.from(), Fixture.TARGET, a.value(), a.validAfter(), a.validBefore(), a.nonce());
 
-    assertThat(faultOf(f.payments.verify(command(2, elsewhere, f.user, 1_000))))
+    assertThat(faultOf(verify(command(2, elsewhere, f.user, 1_000))))
         .isEqualTo(PaymentFault.RECIPIENT_MISMATCH);
   }
 
   @Test
   void givenAnAuthorizationExpiringWithinSixSeconds_whenVerified_thenValidBefore() {
-    assertThat(faultOf(f.payments.verify(command(2, authorization(1_000, 5), f.user, 1_000))))
+    assertThat(faultOf(verify(command(2, authorization(1_000, 5), f.user, 1_000))))
         .isEqualTo(PaymentFault.VALID_BEFORE);
   }
 
   @Test
   void givenAnAmountOtherThanRequired_whenVerifiedAsV2_thenAuthorizationValue() {
-    assertThat(faultOf(f.payments.verify(command(2, authorization(1_001, 300), f.user, 1_000))))
+    assertThat(faultOf(verify(command(2, authorization(1_001, 300), f.user, 1_000))))
         .isEqualTo(PaymentFault.AUTHORIZATION_VALUE);
   }
 
   @Test
   void givenMoreThanTheMaximum_whenVerifiedAsV1_thenValidButLessIsNot() {
-    assertThat(f.payments.verify(command(1, authorization(1_001, 300), f.user, 1_000)))
+    assertThat(verify(command(1, authorization(1_001, 300), f.user, 1_000)))
         .isInstanceOf(VerifyOutcome.Valid.class);
-    assertThat(faultOf(f.payments.verify(command(1, authorization(999, 300), f.user, 1_000))))
+    assertThat(faultOf(verify(command(1, authorization(999, 300), f.user, 1_000))))
         .isEqualTo(PaymentFault.AUTHORIZATION_VALUE);
     assertThat(PaymentFault.AUTHORIZATION_VALUE.code(1))
         .isEqualTo("invalid_exact_evm_payload_authorization_value");
@@ -143,18 +151,18 @@ class PaymentServiceTest {
 
   @Test
   void givenAUsedAuthorization_whenVerified_thenNonceAlreadyUsed() {
-    PaymentCommand c = valid();
+    SettlePaymentCommand c = valid();
     TransferAuthorization a = c.payload().payment().authorization();
     f.chain.useAuthorization(Fixture.USDC, a.from(), a.nonce());
 
-    assertThat(faultOf(f.payments.verify(c))).isEqualTo(PaymentFault.NONCE_ALREADY_USED);
+    assertThat(faultOf(verify(c))).isEqualTo(PaymentFault.NONCE_ALREADY_USED);
   }
 
   @Test
   void givenTooLittleBalance_whenVerified_thenInsufficientBalance() {
     f.chain.setTokenBalance(Fixture.USDC, f.user.address(), 999);
 
-    assertThat(faultOf(f.payments.verify(valid()))).isEqualTo(PaymentFault.INSUFFICIENT_BALANCE);
+    assertThat(faultOf(verify(valid()))).isEqualTo(PaymentFault.INSUFFICIENT_BALANCE);
     assertThat(PaymentFault.INSUFFICIENT_BALANCE.code(1)).isEqualTo("insufficient_funds");
   }
 
@@ -162,7 +170,7 @@ class PaymentServiceTest {
   void givenARevertingTransfer_whenVerified_thenSimulationFailed() {
     f.chain.jobRevert = Optional.of("paused");
 
-    assertThat(faultOf(f.payments.verify(valid()))).isEqualTo(PaymentFault.SIMULATION_FAILED);
+    assertThat(faultOf(verify(valid()))).isEqualTo(PaymentFault.SIMULATION_FAILED);
   }
 
   @Test
@@ -175,19 +183,31 @@ class PaymentServiceTest {
             java.time.Duration.ofSeconds(1),
             6);
     PaymentService restricted =
-        new PaymentService(onlyTarget, f.chain, f.journal, f.engine, f.clock);
+        new PaymentService(onlyTarget, f.chain, f.journal, f.engine, f.clock, f.ids);
 
-    assertThat(faultOf(restricted.verify(valid()))).isEqualTo(PaymentFault.PAYEE_NOT_ALLOWED);
+    assertThat(faultOf(restricted.verify(valid().verification())))
+        .isEqualTo(PaymentFault.PAYEE_NOT_ALLOWED);
   }
 
   @Test
   void givenAValidPayment_whenVerified_thenValidWithThePayer() {
-    assertThat(f.payments.verify(valid())).isEqualTo(new VerifyOutcome.Valid(f.user.address()));
+    assertThat(verify(valid())).isEqualTo(new VerifyOutcome.Valid(f.user.address()));
+  }
+
+  @Test
+  void givenAValidPayment_whenSettled_thenSettledWithTheReceiptOfTheJournaledRecord() {
+    SettleOutcome outcome = f.payments.settle(valid());
+
+    String id = "s_" + SequentialIds.nth(1);
+    assertThat(outcome).isInstanceOf(SettleOutcome.Settled.class);
+    assertThat(((SettleOutcome.Settled) outcome).receipt())
+        .isEqualTo(f.journal.find(id).orElseThrow().receipt().orElseThrow());
+    assertThat(((SettleOutcome.Settled) outcome).receipt().blockNumber()).isEqualTo(100);
   }
 
   @Test
   void givenAValidPayment_whenSettledTwice_thenOneSuccessAndTheSecondIsADuplicateWithTheHash() {
-    PaymentCommand c = valid();
+    SettlePaymentCommand c = valid();
 
     SettleOutcome first = f.payments.settle(c);
     SettleOutcome second = f.payments.settle(c);
@@ -203,7 +223,7 @@ class PaymentServiceTest {
   @Test
   void givenSixteenParallelSettlesOfOnePayment_whenTheyRace_thenExactlyOneSuccess()
       throws Exception {
-    PaymentCommand c = valid();
+    SettlePaymentCommand c = valid();
     java.util.concurrent.ExecutorService pool =
         java.util.concurrent.Executors.newFixedThreadPool(16);
     java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
@@ -233,11 +253,11 @@ class PaymentServiceTest {
   @Test
   void givenASettledPayment_whenAnotherAuthorizationWithItsNonceComes_thenNeverValidNorSettled() {
     Hash32 nonce = Hash32.of(Keccak256.hash(new byte[] {9}));
-    PaymentCommand toSelf = toSelf(nonce);
-    PaymentCommand toMerchant = toMerchant(nonce, f.user);
+    SettlePaymentCommand toSelf = toSelf(nonce);
+    SettlePaymentCommand toMerchant = toMerchant(nonce, f.user);
     SettleOutcome x1 = f.payments.settle(toSelf);
 
-    VerifyOutcome verified = f.payments.verify(toMerchant);
+    VerifyOutcome verified = verify(toMerchant);
     SettleOutcome x2 = f.payments.settle(toMerchant);
 
     assertThat(x1).isInstanceOf(SettleOutcome.Settled.class);
@@ -254,7 +274,7 @@ class PaymentServiceTest {
     Hash32 nonce = Hash32.of(Keccak256.hash(new byte[] {10}));
     SettleOutcome x1 = f.payments.settle(toSelf(nonce));
 
-    VerifyOutcome verified = f.payments.verify(toMerchant(nonce, f.user));
+    VerifyOutcome verified = verify(toMerchant(nonce, f.user));
     SettleOutcome x2 = f.payments.settle(toMerchant(nonce, f.user));
 
     assertThat(x1).isInstanceOf(SettleOutcome.Pending.class);
@@ -266,9 +286,9 @@ class PaymentServiceTest {
   @Test
   void givenASettledPayment_whenItsAuthorizationComesWithAnotherSignature_thenNotSettled() {
     Hash32 nonce = Hash32.of(Keccak256.hash(new byte[] {11}));
-    PaymentCommand original = toMerchant(nonce, f.user);
+    SettlePaymentCommand original = toMerchant(nonce, f.user);
     f.payments.settle(original);
-    PaymentCommand resigned = toMerchant(nonce, Keys.of(77));
+    SettlePaymentCommand resigned = toMerchant(nonce, Keys.of(77));
 
     SettleOutcome outcome = f.payments.settle(resigned);
 
@@ -280,9 +300,9 @@ class PaymentServiceTest {
 
   @Test
   void givenAValueBelowTheMinimum_whenVerifiedOrSettled_thenRefusedBeforeAnyTransaction() {
-    PaymentCommand dust = command(2, authorization(999, 300), f.user, 999);
+    SettlePaymentCommand dust = command(2, authorization(999, 300), f.user, 999);
 
-    VerifyOutcome verified = f.payments.verify(dust);
+    VerifyOutcome verified = verify(dust);
     SettleOutcome settled = f.payments.settle(dust);
 
     assertThat(verified).isInstanceOf(VerifyOutcome.Invalid.class);
@@ -294,16 +314,16 @@ class PaymentServiceTest {
   }
 
   /** The minimum-sized payment (0.001 USDC) from the user to himself under {@code nonce}. */
-  private PaymentCommand toSelf(Hash32 nonce) {
+  private SettlePaymentCommand toSelf(Hash32 nonce) {
     return transfer(nonce, f.user.address(), 1_000, f.user);
   }
 
   /** 5 USDC from the user to the merchant ({@link #PAY_TO}) under {@code nonce}. */
-  private PaymentCommand toMerchant(Hash32 nonce, Keys signer) {
+  private SettlePaymentCommand toMerchant(Hash32 nonce, Keys signer) {
     return transfer(nonce, PAY_TO, 5_000_000, signer);
   }
 
-  private PaymentCommand transfer(Hash32 nonce, Address payTo, long value, Keys signer) {
+  private SettlePaymentCommand transfer(Hash32 nonce, Address payTo, long value, Keys signer) {
     TransferAuthorization a =
         new TransferAuthorization(
             f.user.address(),
@@ -313,7 +333,7 @@ class PaymentServiceTest {
             BigInteger.valueOf(f.now() + 300),
             nonce);
     SignedAuthorization signed = new SignedAuthorization(a, signer.sign(a.transferDigest(f.usdc)));
-    return new PaymentCommand(
+    return new SettlePaymentCommand(
         new PaymentPayload(2, "exact", "eip155:338", signed),
         new PaymentRequirements(
             "exact",
@@ -344,11 +364,38 @@ class PaymentServiceTest {
 
     assertThat(outcome).isInstanceOf(SettleOutcome.Pending.class);
     assertThat(((SettleOutcome.Pending) outcome).transaction()).isPresent();
+    assertThat(((SettleOutcome.Pending) outcome).id()).isEqualTo("s_" + SequentialIds.nth(1));
     SettleOutcome retry = f.payments.settle(valid());
     assertThat(retry).isInstanceOf(SettleOutcome.Duplicate.class);
     assertThat(((SettleOutcome.Duplicate) retry).transaction())
         .isEqualTo(((SettleOutcome.Pending) outcome).transaction());
     assertThat(f.engine.executed).hasSize(1);
+  }
+
+  @Test
+  void
+      givenAReceiptThatDoesNotCome_whenSettledAsync_thenTheStageIsReturnedWhileTheChainIsAwaited() {
+    f.engine.mode = FakeEngine.Mode.HOLD;
+
+    CompletableFuture<SettleOutcome> settling =
+        f.payments(Duration.ofHours(1)).settleAsync(valid()).toCompletableFuture();
+
+    assertThat(settling).isNotDone();
+    assertThat(f.engine.executed).hasSize(1);
+    assertThat(f.journal.recent(Optional.empty(), 10)).hasSize(1);
+  }
+
+  @Test
+  void givenAReceiptThatDoesNotComeInTime_whenSettledAsync_thenPendingOnceTheWaitRunsOut() {
+    f.engine.mode = FakeEngine.Mode.HOLD;
+
+    CompletableFuture<SettleOutcome> settling =
+        f.payments.settleAsync(valid()).toCompletableFuture();
+
+    assertThat(settling)
+        .succeedsWithin(Duration.ofSeconds(10))
+        .isInstanceOfSatisfying(
+            SettleOutcome.Pending.class, pending -> assertThat(pending.transaction()).isPresent());
   }
 
   @Test
@@ -360,5 +407,77 @@ class PaymentServiceTest {
     assertThat(outcome).isInstanceOf(SettleOutcome.Failed.class);
     assertThat(((SettleOutcome.Failed) outcome).fault()).isEqualTo(PaymentFault.TRANSACTION_FAILED);
     assertThat(((SettleOutcome.Failed) outcome).transaction()).isPresent();
+  }
+
+  // Verify keeps its chain reads for their block (BlockReads). The chain changes below without a
+  // new block number: the worst case, a block mined while the head was being read. Settle must
+  // decide on fresh reads all the same, send nothing and never report the payment paid.
+
+  @Test
+  void givenAVerifiedPayment_whenThePayersBalanceDropsBeforeSettle_thenNotSettledNorSent() {
+    SettlePaymentCommand c = valid();
+    assertThat(verify(c)).isInstanceOf(VerifyOutcome.Valid.class);
+    f.chain.setTokenBalance(Fixture.USDC, f.user.address(), 999);
+
+    SettleOutcome outcome = f.payments.settle(c);
+
+    assertThat(outcome).isInstanceOf(SettleOutcome.Failed.class);
+    assertThat(((SettleOutcome.Failed) outcome).fault())
+        .isEqualTo(PaymentFault.INSUFFICIENT_BALANCE);
+    assertThat(f.engine.executed).isEmpty();
+    assertThat(f.journal.recent(Optional.empty(), 10)).isEmpty();
+  }
+
+  @Test
+  void givenAVerifiedPayment_whenItsAuthorizationIsUsedElsewhereBeforeSettle_thenNotSettled() {
+    SettlePaymentCommand c = valid();
+    TransferAuthorization a = c.payload().payment().authorization();
+    assertThat(verify(c)).isInstanceOf(VerifyOutcome.Valid.class);
+    f.chain.useAuthorization(Fixture.USDC, a.from(), a.nonce());
+
+    SettleOutcome outcome = f.payments.settle(c);
+
+    assertThat(outcome).isInstanceOf(SettleOutcome.Failed.class);
+    assertThat(((SettleOutcome.Failed) outcome).fault()).isEqualTo(PaymentFault.NONCE_ALREADY_USED);
+    assertThat(((SettleOutcome.Failed) outcome).transaction()).isEmpty();
+    assertThat(f.engine.executed).isEmpty();
+  }
+
+  @Test
+  void givenAVerifiedPayment_whenTheTransferStartsToRevertBeforeSettle_thenNotSettled() {
+    SettlePaymentCommand c = valid();
+    assertThat(verify(c)).isInstanceOf(VerifyOutcome.Valid.class);
+    f.chain.jobRevert = Optional.of("Blacklistable: account is blacklisted");
+
+    SettleOutcome outcome = f.payments.settle(c);
+
+    assertThat(outcome).isInstanceOf(SettleOutcome.Failed.class);
+    assertThat(((SettleOutcome.Failed) outcome).fault()).isEqualTo(PaymentFault.SIMULATION_FAILED);
+    assertThat(f.engine.executed).isEmpty();
+  }
+
+  @Test
+  void givenAVerifiedPayment_whenVerifiedAgainInTheSameBlock_thenNoChainReadButTheHead() {
+    SettlePaymentCommand c = valid();
+    verify(c);
+    int balances = f.chain.balanceReads.get();
+    int states = f.chain.authorizationReads.get();
+    int runs = f.chain.simulations.get();
+
+    assertThat(verify(c)).isInstanceOf(VerifyOutcome.Valid.class);
+
+    assertThat(f.chain.balanceReads).hasValue(balances);
+    assertThat(f.chain.authorizationReads).hasValue(states);
+    assertThat(f.chain.simulations).hasValue(runs);
+  }
+
+  @Test
+  void givenAVerifiedPayment_whenTheBalanceDropsInTheNextBlock_thenVerifySeesIt() {
+    SettlePaymentCommand c = valid();
+    assertThat(verify(c)).isInstanceOf(VerifyOutcome.Valid.class);
+    f.chain.setTokenBalance(Fixture.USDC, f.user.address(), 999);
+    f.chain.blockNumber++;
+
+    assertThat(faultOf(verify(c))).isEqualTo(PaymentFault.INSUFFICIENT_BALANCE);
   }
 }

@@ -13,19 +13,21 @@ import io.crogas.domain.model.TokenDomain;
 import io.crogas.domain.model.TransferAuthorization;
 import io.crogas.domain.policy.DisclosurePolicy;
 import io.crogas.domain.policy.ExactPaymentRules;
-import io.crogas.domain.port.in.SettlePayment;
-import io.crogas.domain.port.in.VerifyPayment;
+import io.crogas.domain.port.in.SettlePaymentCommand;
+import io.crogas.domain.port.in.SettlePaymentUseCase;
+import io.crogas.domain.port.in.VerifyPaymentCommand;
+import io.crogas.domain.port.in.VerifyPaymentUseCase;
 import io.crogas.domain.port.out.Chain;
+import io.crogas.domain.port.out.IdSource;
 import io.crogas.domain.port.out.Journal;
 import io.crogas.domain.port.out.RelayEngine;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The x402 facilitator for the {@code exact} scheme. Beyond the reference implementation it checks
@@ -38,20 +40,23 @@ import java.util.concurrent.TimeoutException;
  * signature differs from the journaled one is refused as a used nonce: it is never told about the
  * other payment's transaction.
  */
-public final class PaymentService implements VerifyPayment, SettlePayment {
+public final class PaymentService implements VerifyPaymentUseCase, SettlePaymentUseCase {
   private final FacilitatorSettings settings;
   private final ExactPaymentRules rules;
-  private final Chain chain;
+  private final PaymentReads fresh;
+  private final PaymentReads shared;
   private final Journal journal;
   private final RelayEngine engine;
   private final InstantSource clock;
+  private final IdSource ids;
 
   public PaymentService(
       FacilitatorSettings settings,
       Chain chain,
       Journal journal,
       RelayEngine engine,
-      InstantSource clock) {
+      InstantSource clock,
+      IdSource ids) {
     this.settings = settings;
     this.rules =
         new ExactPaymentRules(
@@ -60,14 +65,24 @@ public final class PaymentService implements VerifyPayment, SettlePayment {
             settings.payees(),
             settings.validBeforeMarginSeconds(),
             settings.minimumValue());
-    this.chain = chain;
+    this.fresh = PaymentReads.fresh(chain);
+    this.shared = new BlockReads(chain);
     this.journal = journal;
     this.engine = engine;
     this.clock = clock;
+    this.ids = ids;
   }
 
+  /**
+   * Verify's chain reads are shared with concurrent and earlier verifies in the same block ({@link
+   * BlockReads}); settle reads afresh.
+   */
   @Override
-  public VerifyOutcome verify(PaymentCommand command) {
+  public VerifyOutcome verify(VerifyPaymentCommand command) {
+    return check(command, shared);
+  }
+
+  private VerifyOutcome check(VerifyPaymentCommand command, PaymentReads chain) {
     PaymentPayload payload = command.payload();
     Optional<ExactPaymentRules.Violation> violation =
         rules.check(payload, command.requirements(), clock.instant());
@@ -88,57 +103,70 @@ public final class PaymentService implements VerifyPayment, SettlePayment {
       return invalid(
           PaymentFault.INSUFFICIENT_BALANCE, payload.payer(), "the payer's balance is too low");
     }
-    if (chain.simulate(new RelayJob.TokenTransfer(token, payload.payment()))
-        instanceof Chain.Simulation.Reverts reverts) {
+    Optional<Chain.Simulation.Reverts> reverts =
+        chain.dryRun(new RelayJob.TokenTransfer(token, payload.payment()));
+    if (reverts.isPresent()) {
       return invalid(
           PaymentFault.SIMULATION_FAILED,
           payload.payer(),
-          DisclosurePolicy.publicText(reverts.reason()));
+          DisclosurePolicy.publicText(reverts.get().reason()));
     }
     return new VerifyOutcome.Valid(payload.payer());
   }
 
   @Override
-  public SettleOutcome settle(PaymentCommand command) {
+  public SettleOutcome settle(SettlePaymentCommand settlement) {
+    try {
+      return settleAsync(settlement).toCompletableFuture().join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  @Override
+  public CompletionStage<SettleOutcome> settleAsync(SettlePaymentCommand settlement) {
+    VerifyPaymentCommand command = settlement.verification();
     PaymentPayload payload = command.payload();
     PaymentRequirements requirements = command.requirements();
     TransferAuthorization authorization = payload.payment().authorization();
     IdempotencyKey key = key(command);
     Optional<RelayRecord> earlier = journal.findByKey(key);
     if (earlier.isPresent()) {
-      return taken(earlier.get(), payload);
+      return CompletableFuture.completedFuture(taken(earlier.get(), payload));
     }
-    VerifyOutcome verdict = verify(command);
+    // Fresh reads: a balance spent or an authorization used since a verify must stop it here.
+    VerifyOutcome verdict = check(command, fresh);
     if (verdict instanceof VerifyOutcome.Invalid invalid) {
       // A call racing the owner of this payment sees it journaled: it is a duplicate, not a fault.
       Optional<RelayRecord> raced =
           invalid.fault() == PaymentFault.NONCE_ALREADY_USED
               ? journal.findByKey(key)
               : Optional.empty();
-      return raced
-          .map(record -> taken(record, payload))
-          .orElseGet(
-              () ->
-                  new SettleOutcome.Failed(
-                      invalid.fault(), invalid.payer(), Optional.empty(), invalid.message()));
+      return CompletableFuture.completedFuture(
+          raced
+              .map(record -> taken(record, payload))
+              .orElseGet(
+                  () ->
+                      new SettleOutcome.Failed(
+                          invalid.fault(), invalid.payer(), Optional.empty(), invalid.message())));
     }
     TokenDomain token = rules.token(requirements.asset()).orElseThrow();
     Instant now = clock.instant();
     RelayRecord accepted =
         RelayRecord.accepted(
-            "s_" + UUID.randomUUID().toString().replace("-", ""),
+            "s_" + ids.next(),
             key,
             new RelayJob.TokenTransfer(token, payload.payment()),
             new TokenAmount(authorization.value(), token.decimals()),
             now);
     Journal.Admission admission = journal.admit(accepted);
     if (admission instanceof Journal.Admission.Existing raced) {
-      return taken(raced.record(), payload);
+      return CompletableFuture.completedFuture(taken(raced.record(), payload));
     }
     return await(accepted, engine.execute(accepted));
   }
 
-  private IdempotencyKey key(PaymentCommand command) {
+  private IdempotencyKey key(VerifyPaymentCommand command) {
     TransferAuthorization authorization = command.payload().payment().authorization();
     return IdempotencyKey.payment(
         settings.network().chainId(),
@@ -166,27 +194,27 @@ public final class PaymentService implements VerifyPayment, SettlePayment {
         "this nonce was already used by another authorization");
   }
 
-  private SettleOutcome await(RelayRecord accepted, CompletionStage<RelayRecord> completion) {
-    try {
-      return outcome(
-          completion
-              .toCompletableFuture()
-              .get(settings.settleWait().toMillis(), TimeUnit.MILLISECONDS));
-    } catch (TimeoutException stillWaiting) {
-      return outcome(journal.find(accepted.id()).orElse(accepted));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return outcome(journal.find(accepted.id()).orElse(accepted));
-    } catch (ExecutionException e) {
-      // The engine failed unexpectedly: the journal holds the truth, and recovery will finish it.
-      return outcome(journal.find(accepted.id()).orElse(accepted));
-    }
+  /**
+   * The engine's completion, bounded by the settle wait without a thread waiting on it (the
+   * engine's own future is never completed here: others may wait on it). When the wait runs out, or
+   * the engine fails unexpectedly, the journal holds the truth (recovery will finish the job).
+   */
+  private CompletionStage<SettleOutcome> await(
+      RelayRecord accepted, CompletionStage<RelayRecord> completion) {
+    return completion
+        .thenApply(Optional::of)
+        .toCompletableFuture()
+        .completeOnTimeout(
+            Optional.empty(), settings.settleWait().toMillis(), TimeUnit.MILLISECONDS)
+        .exceptionally(engineFailed -> Optional.empty())
+        .thenApply(
+            done -> outcome(done.orElseGet(() -> journal.find(accepted.id()).orElse(accepted))));
   }
 
   private static SettleOutcome outcome(RelayRecord record) {
     Address payer = record.job().payer();
     if (record.state() == RelayState.CONFIRMED) {
-      return new SettleOutcome.Settled(payer, record.latestTxHash().orElseThrow());
+      return new SettleOutcome.Settled(payer, record.receipt().orElseThrow());
     }
     if (record.state() == RelayState.FAILED) {
       return new SettleOutcome.Failed(

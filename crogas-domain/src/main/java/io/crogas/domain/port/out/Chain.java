@@ -7,6 +7,7 @@ import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.RelayJob;
 import io.crogas.domain.model.Wei;
 import java.math.BigInteger;
+import java.util.Optional;
 
 /**
  * What the core reads from the chain. Implementations throw {@link
@@ -44,6 +45,14 @@ public interface Chain {
 
   /** Simulates the exact transaction the relayer would send for {@code job}. */
   Simulation simulate(RelayJob job);
+
+  /**
+   * Runs the exact transaction a relayer would send for {@code job} once, as a call at the latest
+   * block: its revert, or empty when it would succeed. For checks that need only the verdict: a gas
+   * estimate runs the transaction several times (about eight times the node's work of one call on
+   * anvil).
+   */
+  Optional<Simulation.Reverts> dryRun(RelayJob job);
 
   /**
    * Simulates the transaction for {@code job} exactly as {@code relayer} will send it: from that
