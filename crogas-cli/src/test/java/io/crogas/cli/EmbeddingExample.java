@@ -26,10 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/**
- * The example of docs/library.md, compiled and run by EmbeddingExampleTest; the test also checks
- * that the documentation shows exactly this code.
- */
+/** Relays one gasless call through a CroGas node running inside this JVM. */
 final class EmbeddingExample {
   private EmbeddingExample() {}
 
@@ -43,7 +40,6 @@ final class EmbeddingExample {
       Address target,
       Calldata call)
       throws Exception {
-    // --8<-- [start:example]
     NodeConfig config =
         NodeConfig.builder(rpcUrl, NetworkProfile.cronos(ChainId.CRONOS_TESTNET), forwarder, usdc)
             .relayerKeys(new RelayerKeys.PrivateKeys(List.of(relayerKey)))
@@ -76,6 +72,5 @@ final class EmbeddingExample {
       }
       return accepted.completion().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
-    // --8<-- [end:example]
   }
 }

@@ -65,6 +65,8 @@ import java.util.Optional;
  * }</pre>
  */
 public final class CroGasNode implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(CroGasNode.class.getName());
+
   private final NodeConfig config;
   private final JsonRpc rpc;
   private final SqliteDatabase database;
@@ -82,7 +84,7 @@ public final class CroGasNode implements AutoCloseable {
   private final FindRelaysService queries;
   private final SettlementStats stats;
   private final WebhookOutbox webhooks;
-  private final WebhookWorker webhookWorker;
+  private final Optional<WebhookWorker> webhookWorker;
 
   private CroGasNode(NodeConfig config, InstantSource clock, JsonRpc rpc, SqliteDatabase database) {
     ChainId chainId = config.network().chainId();
@@ -138,14 +140,15 @@ public final class CroGasNode implements AutoCloseable {
     this.apiKeys = new SqliteApiKeys(database);
     SqliteQuoteBook quoteBook = new SqliteQuoteBook(database);
     this.webhooks = new SqliteWebhookOutbox(database);
-    this.webhookWorker = webhookWorker(config, clock);
+    this.webhookWorker =
+        httpAdapterPresent() ? Optional.of(webhookWorker(config, clock)) : Optional.empty();
     this.stats = new SettlementStats(clock);
     TrackRelayService tracking =
         new TrackRelayService(
             journal,
             record -> {
               stats.finished(record);
-              webhookWorker.wake();
+              webhookWorker.ifPresent(WebhookWorker::wake);
             });
     this.engine =
         new RelayerEngine(
@@ -212,6 +215,29 @@ public final class CroGasNode implements AutoCloseable {
         dispatcher, balances, settings.pollInterval(), settings.balanceCheckInterval());
   }
 
+  /**
+   * Webhook bodies are the HTTP API's transaction documents, so deliveries need crogas-http-javalin
+   * (an optional dependency): without it the node relays and delivers nothing.
+   */
+  private static boolean httpAdapterPresent() {
+    try {
+      Class.forName(
+          "io.crogas.http.TransactionDocuments", false, CroGasNode.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+  }
+
+  private void warnIfWebhooksWait() {
+    if (!webhooks.webhooks().isEmpty()) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "webhooks are registered but crogas-http-javalin is not on the class path: nothing is"
+              + " delivered until it is");
+    }
+  }
+
   /** Connects, opens the store, recovers unfinished work and returns a node ready for requests. */
   public static CroGasNode start(NodeConfig config) {
     return start(config, InstantSource.system());
@@ -228,7 +254,7 @@ public final class CroGasNode implements AutoCloseable {
       database = SqliteDatabase.open(config.storeFile());
       node = new CroGasNode(config, clock, rpc, database);
       node.engine.recover();
-      node.webhookWorker.start();
+      node.webhookWorker.ifPresentOrElse(WebhookWorker::start, node::warnIfWebhooksWait);
       return node;
     } catch (RuntimeException | Error e) {
       // Nothing half-started outlives a failed start: threads, the store file, the RPC client.
@@ -343,7 +369,7 @@ public final class CroGasNode implements AutoCloseable {
 
   @Override
   public void close() {
-    webhookWorker.close();
+    webhookWorker.ifPresent(WebhookWorker::close);
     engine.close();
     database.close();
     rpc.close();

@@ -3,7 +3,7 @@ package io.crogas.chain.violation;
 import io.crogas.store.sqlite.SqliteDatabase;
 import java.nio.file.Path;
 
-/** Deliberately breaks the module rules (a chain adapter using the store) for ArchitectureTest. */
+/** Deliberately breaks the layer rules (a chain adapter using the store). */
 public final class StoreReachingAdapter {
   private StoreReachingAdapter() {}
 
