@@ -4,7 +4,11 @@
 # and the reference facilitator (tools/bench/reference-facilitator.mjs: @x402/core's
 # x402Facilitator with @x402/evm's ExactEvmScheme behind Express) on that chain, and drives both,
 # one after the other, with wrk and the same request bodies:
-#   verify-valid     POST /x402/verify, valid EIP-3009 payments (a pool of distinct nonces)
+#   verify-valid     POST /x402/verify, valid EIP-3009 payments (a pool of distinct nonces, sent
+#                    in turn: with the default 4,096 and 1-second blocks a payment comes back only
+#                    in a later block, so every verify reads the chain, as a resource server's
+#                    verify of a fresh payment does; a small pool, e.g. --payments 64, measures
+#                    repeated verifies within a block instead)
 #   verify-invalid   POST /x402/verify, the same authorizations signed by the wrong account
 #   supported        GET  /x402/supported
 # Each run has a warm-up (not counted) and a measured part; every answer is checked (isValid as
@@ -14,7 +18,7 @@
 #   tools/bench-facilitator.sh [--duration S] [--warmup S] [--connections N] [--threads N]
 #                              [--payments N] [--block-time S] [--runs LIST] [--out FILE]
 #
-# Defaults: 10 s measured and 5 s warm-up per run, 16 connections, 2 wrk threads, 256 payments,
+# Defaults: 10 s measured and 5 s warm-up per run, 16 connections, 2 wrk threads, 4096 payments,
 # 1-second blocks (0: anvil's automine), all three runs (--runs verify-valid,supported: some).
 # --out also writes the table to FILE.
 #
@@ -37,7 +41,7 @@ duration=10
 warmup=5
 connections=16
 threads=2
-payments=256
+payments=4096
 block_time=1
 runs="verify-valid,verify-invalid,supported"
 out=""
@@ -51,7 +55,7 @@ while [ $# -gt 0 ]; do
     --block-time) block_time="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    -h | --help) sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,33p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -222,6 +226,7 @@ run() { # url path bodies expect seconds -> RESULT fields
   local url="$1" path="$2" bodies="$3" expect="$4" seconds="$5" authorization=""
   [ "$url" = "$reference_url" ] || authorization="${BENCH_AUTHORIZATION:-}"
   BENCH_BODIES="$bodies" BENCH_EXPECT="$expect" BENCH_AUTHORIZATION="$authorization" \
+    BENCH_THREADS="$threads" \
     wrk -t "$threads" -c "$connections" -d "${seconds}s" --timeout 5s -s tools/bench/wrk.lua \
     "$url$path" 2>&1 | awk '/^RESULT /{ $1=""; print substr($0, 2) }'
 }
