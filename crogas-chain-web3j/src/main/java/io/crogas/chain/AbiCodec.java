@@ -2,6 +2,7 @@ package io.crogas.chain;
 
 import io.crogas.domain.ChainUnavailableException;
 import io.crogas.domain.model.Address;
+import io.crogas.eip712.Hex;
 import io.crogas.eip712.Keccak256;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ final class AbiCodec {
   @SuppressWarnings("rawtypes")
   static byte[] append(byte[] prefix, Type<?>... args) {
     List<Type> list = new ArrayList<>(Arrays.asList(args));
-    byte[] encoded = JsonRpc.unhex(FunctionEncoder.encodeConstructor(list));
+    byte[] encoded = Hex.decode(FunctionEncoder.encodeConstructor(list), Hex.Prefix.OPTIONAL);
     byte[] out = Arrays.copyOf(prefix, prefix.length + encoded.length);
     System.arraycopy(encoded, 0, out, prefix.length, encoded.length);
     return out;
@@ -58,7 +59,7 @@ final class AbiCodec {
         throw new IllegalArgumentException("unsupported ABI type: " + solidityType, e);
       }
     }
-    return FunctionReturnDecoder.decode(JsonRpc.hex(data), references);
+    return FunctionReturnDecoder.decode(Hex.encode(data), references);
   }
 
   static BigInteger uint(byte[] result) {

@@ -3,6 +3,7 @@ package io.crogas.chain;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.Wei;
 import io.crogas.domain.port.out.Chain.Simulation;
+import io.crogas.eip712.Hex;
 import java.util.Optional;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
@@ -64,13 +65,13 @@ final class CallSimulator {
         null,
         to == null ? null : to.value(),
         null,
-        JsonRpc.hex(data));
+        Hex.encode(data));
   }
 
   private String reason(Response.Error error) {
     String data = error.getData();
     if (data != null && data.matches("\"?0x([0-9a-fA-F]{2})*\"?")) {
-      return revert.reason(JsonRpc.unhex(data.replace("\"", "")));
+      return revert.reason(Hex.decode(data.replace("\"", ""), Hex.Prefix.OPTIONAL));
     }
     // No revert data: the node refused the call itself (out of gas, insufficient funds, ...).
     return error.getMessage();

@@ -3,6 +3,7 @@ package io.crogas.chain;
 import io.crogas.contracts.ContractArtifacts;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.Receipt;
+import io.crogas.eip712.Hex;
 import java.math.BigInteger;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Utf8String;
@@ -85,6 +86,6 @@ public final class ContractDeployer {
 
   private static byte[] creationCode(String contract, Type<?>... constructorArgs) {
     return AbiCodec.append(
-        JsonRpc.unhex(ContractArtifacts.load(contract).bytecode()), constructorArgs);
+        Hex.decode(ContractArtifacts.load(contract).bytecode()), constructorArgs);
   }
 }

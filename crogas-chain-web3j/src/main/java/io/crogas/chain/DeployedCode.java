@@ -3,6 +3,7 @@ package io.crogas.chain;
 import io.crogas.contracts.ContractArtifact;
 import io.crogas.contracts.ContractArtifacts;
 import io.crogas.domain.model.Address;
+import io.crogas.eip712.Hex;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 
 /**
@@ -31,7 +32,7 @@ public final class DeployedCode {
     String hex =
         rpc.sendOrFail(rpc.web3j().ethGetCode(address.value(), DefaultBlockParameterName.LATEST))
             .getCode();
-    byte[] code = JsonRpc.unhex(hex == null ? "0x" : hex);
+    byte[] code = Hex.decode(hex == null ? "0x" : hex, Hex.Prefix.OPTIONAL);
     if (code.length == 0) {
       return Match.NONE;
     }

@@ -2,10 +2,10 @@ package io.crogas.chain;
 
 import io.crogas.domain.ChainUnavailableException;
 import io.crogas.domain.model.Address;
+import io.crogas.eip712.Hex;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
@@ -28,7 +28,6 @@ import org.web3j.protocol.http.HttpService;
  * they are an answer (a revert) or a failure.
  */
 public final class JsonRpc implements AutoCloseable {
-  private static final HexFormat HEX = HexFormat.of();
 
   /**
    * Connections kept open for the next request. OkHttp's default of 5 is fewer than the request
@@ -143,17 +142,8 @@ public final class JsonRpc implements AutoCloseable {
 
   Request<?, EthCall> callRequest(Address to, byte[] data) {
     return web3j.ethCall(
-        Transaction.createEthCallTransaction(null, to.value(), hex(data)),
+        Transaction.createEthCallTransaction(null, to.value(), Hex.encode(data)),
         DefaultBlockParameterName.LATEST);
-  }
-
-  static String hex(byte[] bytes) {
-    return "0x" + HEX.formatHex(bytes);
-  }
-
-  static byte[] unhex(String text) {
-    String digits = text.startsWith("0x") ? text.substring(2) : text;
-    return HEX.parseHex(digits);
   }
 
   private static byte[] result(EthCall call) {
@@ -161,7 +151,7 @@ public final class JsonRpc implements AutoCloseable {
     if (value == null) {
       throw new ChainUnavailableException("eth_call answered without a result");
     }
-    return unhex(value);
+    return Hex.decode(value, Hex.Prefix.OPTIONAL);
   }
 
   private ChainUnavailableException unavailable(String method, Exception cause) {

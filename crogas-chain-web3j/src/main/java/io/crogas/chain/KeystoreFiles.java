@@ -2,6 +2,7 @@ package io.crogas.chain;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crogas.domain.model.Address;
+import io.crogas.eip712.Hex;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.FileAlreadyExistsException;
@@ -12,8 +13,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Optional;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
@@ -117,11 +116,10 @@ public final class KeystoreFiles {
 
   /** A private key from hex; the message of a refusal never repeats the input. */
   static ECKeyPair keyPair(String privateKeyHex) {
-    String digits = privateKeyHex.startsWith("0x") ? privateKeyHex.substring(2) : privateKeyHex;
-    if (!digits.matches("[0-9a-fA-F]{64}")) {
+    if (hexBytes(privateKeyHex) != 32) {
       throw new KeystoreException("a private key is 32 bytes written as 64 hex digits");
     }
-    BigInteger secret = new BigInteger(digits, 16);
+    BigInteger secret = new BigInteger(1, Hex.decode(privateKeyHex, Hex.Prefix.OPTIONAL));
     if (!validKey(secret)) {
       throw new KeystoreException("the private key is outside the secp256k1 range [1, n-1]");
     }
@@ -175,10 +173,16 @@ public final class KeystoreFiles {
 
   // The field is the address without 0x, in lowercase (geth) or checksummed (some tools).
   private static Address declared(Path file, String field) {
-    String digits = field.startsWith("0x") ? field.substring(2) : field;
-    if (!digits.matches("[0-9a-fA-F]{40}")) {
+    if (hexBytes(field) != 20) {
       throw new KeystoreException(file + " declares a malformed address: " + field);
     }
-    return Address.of(HexFormat.of().parseHex(digits.toLowerCase(Locale.ROOT)));
+    return Address.of(Hex.decode(field, Hex.Prefix.OPTIONAL));
+  }
+
+  // How many bytes a key or an address (0x optional, either case) holds; -1 if it is not hex.
+  private static int hexBytes(String text) {
+    return Hex.flaw(text, Hex.Prefix.OPTIONAL).isPresent()
+        ? -1
+        : Hex.decode(text, Hex.Prefix.OPTIONAL).length;
   }
 }

@@ -6,6 +6,7 @@ import io.crogas.domain.model.SignedTransaction;
 import io.crogas.domain.model.TransactionDraft;
 import io.crogas.domain.port.out.RelayerAccounts;
 import io.crogas.domain.port.out.RelayerSigner;
+import io.crogas.eip712.Hex;
 import io.crogas.eip712.Keccak256;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ public final class KeystoreRelayerSigner implements RelayerSigner, RelayerAccoun
         draft.relayer(),
         draft.nonce(),
         Hash32.of(Keccak256.hash(raw)),
-        JsonRpc.hex(raw),
+        Hex.encode(raw),
         draft.maxFeePerGas(),
         draft.tip(),
         draft.gasLimit(),
@@ -90,7 +91,7 @@ public final class KeystoreRelayerSigner implements RelayerSigner, RelayerAccoun
     RelayCall call =
         draft.job().map(RelayCall::of).orElseGet(() -> new RelayCall(draft.relayer(), new byte[0]));
     BigInteger nonce = BigInteger.valueOf(draft.nonce());
-    String data = JsonRpc.hex(call.data());
+    String data = Hex.encode(call.data());
     if (draft.eip1559()) {
       return RawTransaction.createTransaction(
           draft.chainId().value(),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crogas.contracts.ContractArtifacts;
 import io.crogas.domain.model.Address;
+import io.crogas.eip712.Hex;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -134,7 +135,7 @@ public final class RevertDecoder {
   }
 
   private static String raw(byte[] data) {
-    String hex = "0x" + HEX.formatHex(data);
+    String hex = Hex.encode(data);
     return hex.length() <= MAX_RAW_HEX ? hex : hex.substring(0, MAX_RAW_HEX) + "…";
   }
 

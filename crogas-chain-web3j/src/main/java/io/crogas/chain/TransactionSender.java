@@ -3,10 +3,13 @@ package io.crogas.chain;
 import io.crogas.domain.ChainUnavailableException;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.FeeMarket;
+import io.crogas.domain.model.Percent;
 import io.crogas.domain.model.Receipt;
 import io.crogas.domain.port.out.Chain.Simulation;
+import io.crogas.eip712.Hex;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,9 +28,12 @@ public final class TransactionSender {
   private static final Duration POLL = Duration.ofMillis(50);
   // 125% of the base fee survives two maximal EIP-1559 rises (12.5% each); on Cronos the cap is
   // what is charged, so a larger margin would simply be spent.
-  private static final BigInteger FEE_CAP_PERCENT = BigInteger.valueOf(125);
-  private static final BigInteger GAS_MARGIN_PERCENT = BigInteger.valueOf(120);
-  private static final BigInteger HUNDRED = BigInteger.valueOf(100);
+  private static final Percent FEE_CAP = Percent.percent(125);
+  private static final Percent GAS_MARGIN = Percent.percent(20).asMargin();
+  // Unlike the relayer's quotes and bids (rounded up), these round down, as they always have:
+  // this sender only deploys and funds, nobody is charged, and a unit against a 20-25% margin is
+  // immaterial; keeping the floor keeps deployment transactions exactly as before.
+  private static final RoundingMode ROUNDING = RoundingMode.FLOOR;
 
   private final JsonRpc rpc;
   private final NetworkProfile profile;
@@ -80,7 +86,7 @@ public final class TransactionSender {
   private TransactionReceipt mine(Address to, byte[] data) {
     BigInteger gasLimit = gasLimit(to, data);
     String target = to == null ? null : to.value();
-    String hex = JsonRpc.hex(data);
+    String hex = Hex.encode(data);
     FeeMarket market = fees.read();
     EthSendTransaction sent;
     try {
@@ -107,7 +113,7 @@ public final class TransactionSender {
   }
 
   private static BigInteger feeCap(FeeMarket market) {
-    BigInteger base = market.baseFee().value().multiply(FEE_CAP_PERCENT).divide(HUNDRED);
+    BigInteger base = FEE_CAP.of(market.baseFee().value(), ROUNDING);
     return base.add(market.suggestedTip().value());
   }
 
@@ -117,7 +123,7 @@ public final class TransactionSender {
       throw new TransactionFailedException("it would revert: " + reverts.reason());
     }
     BigInteger gas = ((Simulation.Succeeds) simulation).gas();
-    return gas.multiply(GAS_MARGIN_PERCENT).divide(HUNDRED);
+    return GAS_MARGIN.of(gas, ROUNDING);
   }
 
   private TransactionReceipt awaitReceipt(String txHash) {

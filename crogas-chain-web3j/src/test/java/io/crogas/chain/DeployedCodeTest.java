@@ -3,6 +3,7 @@ package io.crogas.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crogas.contracts.ContractArtifacts;
+import io.crogas.eip712.Hex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class DeployedCodeTest {
   @Test
   void givenOneByteOfTheForwarderChangedOutsideItsImmutables_whenCompared_thenDifferent() {
     byte[] onChain =
-        JsonRpc.unhex(ContractArtifacts.load(ContractArtifacts.FORWARDER).deployedBytecode());
+        Hex.decode(ContractArtifacts.load(ContractArtifacts.FORWARDER).deployedBytecode());
     onChain[0] ^= 1; // the first opcode: never an immutable
 
     assertThat(ContractArtifacts.load(ContractArtifacts.FORWARDER).isRuntimeOf(onChain)).isFalse();

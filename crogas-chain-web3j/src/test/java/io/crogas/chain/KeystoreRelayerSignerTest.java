@@ -15,6 +15,7 @@ import io.crogas.domain.model.SignedTransaction;
 import io.crogas.domain.model.TokenDomain;
 import io.crogas.domain.model.TransactionDraft;
 import io.crogas.domain.model.Wei;
+import io.crogas.eip712.Hex;
 import io.crogas.eip712.Keccak256;
 import java.math.BigInteger;
 import java.security.SignatureException;
@@ -70,14 +71,15 @@ class KeystoreRelayerSignerTest {
     assertThat(decoded.getGasLimit()).isEqualTo(GAS);
     assertThat(decoded.getValue()).isZero();
     assertThat(Address.parse(decoded.getTo())).isEqualTo(FORWARDER);
-    assertThat(JsonRpc.unhex(decoded.getData())).isEqualTo(ForwarderCalls.execute(job));
+    assertThat(Hex.decode(decoded.getData(), Hex.Prefix.OPTIONAL))
+        .isEqualTo(ForwarderCalls.execute(job));
     assertThat(Address.parse(decoded.getFrom())).isEqualTo(RELAYER);
     assertThat(signed)
         .isEqualTo(
             new SignedTransaction(
                 RELAYER,
                 7,
-                Hash32.of(Keccak256.hash(JsonRpc.unhex(signed.raw()))),
+                Hash32.of(Keccak256.hash(Hex.decode(signed.raw()))),
                 signed.raw(),
                 CAP,
                 TIP,
@@ -97,7 +99,7 @@ class KeystoreRelayerSignerTest {
     assertThat(decoded.getChainId()).isEqualTo(CHAIN.value());
     assertThat(decoded.getGasPrice()).isEqualTo(CAP.value());
     assertThat(Address.parse(decoded.getTo())).isEqualTo(TOKEN);
-    assertThat(JsonRpc.unhex(decoded.getData()))
+    assertThat(Hex.decode(decoded.getData(), Hex.Prefix.OPTIONAL))
         .isEqualTo(TokenCalls.transferWithAuthorization(job.transfer()));
     assertThat(Address.parse(decoded.getFrom())).isEqualTo(RELAYER);
   }

@@ -10,6 +10,7 @@ import static io.crogas.chain.StubNode.result;
 import static io.crogas.testkit.AnvilChain.DEV_KEYS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.crogas.domain.ChainUnavailableException;
 import io.crogas.domain.model.Address;
@@ -314,15 +315,11 @@ class Web3jBroadcasterTest {
   }
 
   private static Receipt mined(SignedTransaction signed) {
-    Instant until = Instant.now().plusSeconds(10);
-    while (Instant.now().isBefore(until)) {
-      Optional<Receipt> receipt = broadcaster.receipt(signed.hash());
-      if (receipt.isPresent()) {
-        return receipt.get();
-      }
-      Thread.onSpinWait();
-    }
-    throw new AssertionError("no receipt for " + signed.hash());
+    return await("a receipt for " + signed.hash())
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> broadcaster.receipt(signed.hash()), Optional::isPresent)
+        .orElseThrow();
   }
 
   private static void automine(boolean on) {

@@ -1,5 +1,6 @@
 package io.crogas.cli;
 
+import io.crogas.cli.command.ApiKeysCommand;
 import io.crogas.cli.command.DeployCommand;
 import io.crogas.cli.command.DevCommand;
 import io.crogas.cli.command.ExecCommand;
@@ -15,6 +16,7 @@ import io.crogas.cli.command.X402Command;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.Calldata;
 import io.crogas.domain.model.Signature;
+import io.crogas.node.CroGasVersion;
 import java.lang.reflect.Constructor;
 import java.util.Arrays;
 import java.util.Optional;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "crogas",
     mixinStandardHelpOptions = true,
-    version = "crogas 0.1.0",
+    versionProvider = CroGasCli.Version.class,
     description = "Gas relayer and x402 facilitator for Cronos.",
     subcommands = {
       DevCommand.class,
@@ -40,6 +42,7 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       FaucetCommand.class,
       WebhooksCommand.class,
+      ApiKeysCommand.class,
       X402Command.class,
       McpCommand.class
     },
@@ -73,6 +76,14 @@ public final class CroGasCli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "name a command");
+  }
+
+  /** {@code crogas --version}: the build's version. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"crogas " + CroGasVersion.current()};
+    }
   }
 
   /** Gives commands that take a {@link CliContext} theirs; the rest come from picocli. */

@@ -1,6 +1,7 @@
 package io.crogas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.RelayRecord;
@@ -97,10 +98,9 @@ class ChainTroubleTest {
               .isInstanceOfAny(SettleOutcome.Settled.class, SettleOutcome.Pending.class);
         }
         clients.shutdown();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!NodeInternals.journal(node).inFlight().isEmpty() && System.nanoTime() < until) {
-          Thread.sleep(100);
-        }
+        await("every job finished")
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> NodeInternals.journal(node).inFlight().isEmpty());
         // The checks below read the chain through the node's (proxied) RPC: they are not part of
         // the drill, and an injected fault there failed the test now and then.
         proxy.faults.set(false);
@@ -123,19 +123,15 @@ class ChainTroubleTest {
   }
 
   private static RelayRecord awaitRecord(
-      CroGasNode node, java.util.function.Predicate<RelayRecord> condition)
-      throws InterruptedException {
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (System.nanoTime() < until) {
-      Optional<RelayRecord> match =
-          NodeInternals.journal(node).recent(Optional.empty(), 10).stream()
-              .filter(condition)
-              .findFirst();
-      if (match.isPresent()) {
-        return match.get();
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no record reached the condition within 20 s");
+      CroGasNode node, java.util.function.Predicate<RelayRecord> condition) {
+    return await("a record reaching the condition")
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                NodeInternals.journal(node).recent(Optional.empty(), 10).stream()
+                    .filter(condition)
+                    .findFirst(),
+            Optional::isPresent)
+        .orElseThrow();
   }
 }

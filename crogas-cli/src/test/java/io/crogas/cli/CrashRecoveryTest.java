@@ -1,6 +1,7 @@
 package io.crogas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.RelayRecord;
@@ -13,6 +14,7 @@ import java.io.InputStreamReader;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,10 +64,9 @@ class CrashRecoveryTest {
       assertThat(lines).as("child output").contains("started");
 
       try (CroGasNode node = CroGasNode.start(network.config(3, store).build())) {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!NodeInternals.journal(node).inFlight().isEmpty() && System.nanoTime() < until) {
-          Thread.sleep(100);
-        }
+        await("the recovered node finishing every job")
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> NodeInternals.journal(node).inFlight().isEmpty());
         List<RelayRecord> records = NodeInternals.journal(node).recent(Optional.empty(), 500);
 
         assertThat(NodeInternals.journal(node).inFlight()).as("nothing left pending").isEmpty();

@@ -1,6 +1,7 @@
 package io.crogas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +9,7 @@ import io.crogas.cli.X402Bodies.Format;
 import io.crogas.domain.model.Address;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -314,16 +316,18 @@ class HttpFacilitatorTest {
   }
 
   /** Bounded wait until {@code payer}'s settlement has a transaction in anvil's pool. */
-  private static void awaitSubmitted(Address payer) throws InterruptedException {
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (System.nanoTime() < until) {
-      JsonNode list = api.get("/x402/transactions?user=" + payer + "&limit=5").json();
-      if (list.path("transactions").path(0).path("status").asText().equals("submitted")) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("the settlement was not submitted within 20 s");
+  private static void awaitSubmitted(Address payer) {
+    await("the settlement submitted")
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                api.get("/x402/transactions?user=" + payer + "&limit=5")
+                    .json()
+                    .path("transactions")
+                    .path(0)
+                    .path("status")
+                    .asText()
+                    .equals("submitted"));
   }
 
   /** Issue #9 item 2: one header settled by 16 parallel calls and then once more. */

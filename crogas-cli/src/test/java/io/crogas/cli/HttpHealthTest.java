@@ -49,7 +49,7 @@ class HttpHealthTest {
   /** Each test reads the chain afresh, not a reading cached by the one before. */
   @BeforeEach
   void freshHealth() {
-    served.healthClock.passHealthTtl();
+    served.passHealthTtl();
   }
 
   @AfterAll
@@ -113,7 +113,7 @@ class HttpHealthTest {
     } finally {
       served.network.rpc("anvil_setBalance", "[\"" + relayer + "\",\"" + balance + "\"]");
     }
-    served.healthClock.passHealthTtl();
+    served.passHealthTtl();
 
     assertThat(low.status()).as(low.toString()).isEqualTo(200);
     assertThat(low.json().get("status").asText()).isEqualTo("degraded");
@@ -134,7 +134,7 @@ class HttpHealthTest {
     List<HttpJson.Answer> others;
     HttpJson.Answer down;
     proxy.down.set(true);
-    served.healthClock.passHealthTtl();
+    served.passHealthTtl();
     try {
       down = api.get("/health");
       others =
@@ -146,7 +146,7 @@ class HttpHealthTest {
     } finally {
       proxy.down.set(false);
     }
-    served.healthClock.passHealthTtl();
+    served.passHealthTtl();
     HttpJson.Answer back = api.get("/health");
     HttpJson.Answer settledAfter = api.post("/x402/settle", settle);
 
@@ -207,7 +207,7 @@ class HttpHealthTest {
         X402Bodies.payment(payer, payer, payTo, VALUE, 0, served.node.usdc());
     List<HttpJson.Answer> answers = new java.util.ArrayList<>();
     proxy.down.set(true);
-    served.healthClock.passHealthTtl();
+    served.passHealthTtl();
     try {
       answers.add(api.get("/health"));
       answers.add(api.get("/healthcheck"));
@@ -222,7 +222,7 @@ class HttpHealthTest {
       answers.add(api.get("/x402/transactions?limit=100"));
     } finally {
       proxy.down.set(false);
-      served.healthClock.passHealthTtl();
+      served.passHealthTtl();
     }
 
     assertThat(answers.get(0).status()).isEqualTo(503);

@@ -2,6 +2,7 @@ package io.crogas.cli;
 
 import static io.crogas.cli.HttpJson.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crogas.domain.model.Address;
@@ -111,18 +112,11 @@ class HttpMarketPricesTest {
 
   /** Asks for quotes until one satisfies {@code wanted} (the sources are polled every 200 ms). */
   private static HttpJson.Answer quoteUntil(Predicate<HttpJson.Answer> wanted) {
-    Instant giveUp = Instant.now().plus(BOUND);
-    HttpJson.Answer answer = api.post("/x402/quote", quoteRequest());
-    while (!wanted.test(answer) && Instant.now().isBefore(giveUp)) {
-      try {
-        Thread.sleep(POLL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      answer = api.post("/x402/quote", quoteRequest());
-    }
-    return answer;
+    return await()
+        .atMost(BOUND)
+        .pollDelay(Duration.ZERO)
+        .pollInterval(POLL)
+        .until(() -> api.post("/x402/quote", quoteRequest()), wanted);
   }
 
   private static Predicate<HttpJson.Answer> pricedAt(String usd) {

@@ -85,10 +85,15 @@ final class LocalNetwork implements AutoCloseable {
   }
 
   NodeConfig.Builder config(String rpcUrl, int relayers, Path store) {
+    return config(rpcUrl, relayers, store, InstantSource.system());
+  }
+
+  /** As {@link #config(String, int, Path)}, the fixed price observed on {@code clock}. */
+  NodeConfig.Builder config(String rpcUrl, int relayers, Path store, InstantSource clock) {
     return NodeConfig.builder(rpcUrl, profile, deployment.forwarder(), deployment.usdc())
         .relayerKeys(new RelayerKeys.PrivateKeys(DEV_KEYS.subList(1, 1 + relayers)))
         .storeFile(store)
-        .prices(new FixedPriceFeed(new BigDecimal("0.10"), InstantSource.system()))
+        .prices(new FixedPriceFeed(new BigDecimal("0.10"), clock))
         .pollInterval(Duration.ofMillis(50));
   }
 

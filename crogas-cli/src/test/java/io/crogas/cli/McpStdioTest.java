@@ -1,6 +1,7 @@
 package io.crogas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crogas.testkit.AnvilChain;
@@ -8,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -78,11 +80,9 @@ class McpStdioTest {
   }
 
   /** Bounded wait for {@code count} answers on the server's standard output. */
-  private static void awaitAnswers(Path stdout, int count) throws Exception {
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < until
-        && (!Files.exists(stdout) || Files.readAllLines(stdout).size() < count)) {
-      Thread.sleep(50);
-    }
+  private static void awaitAnswers(Path stdout, int count) {
+    await(count + " answers on standard output")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> Files.exists(stdout) && Files.readAllLines(stdout).size() >= count);
   }
 }

@@ -1,6 +1,7 @@
 package io.crogas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.NonceAssignment;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,17 +56,19 @@ class NonceGapTest {
               CompletableFuture.supplyAsync(
                   () -> node.settler().settle(Payments.payment(payer, payTo, node.usdc(), 0))));
         }
-        await(() -> submitted(node) == 4, 20);
+        await().atMost(Duration.ofSeconds(20)).until(() -> submitted(node) == 4);
 
         network.rpc("anvil_dropTransaction", "[\"" + hashAtNonce(node, relayer, 1) + "\"]");
         network.rpc("anvil_setBalance", "[\"" + relayer + "\",\"0x0\"]");
-        // The key stays empty for longer than every replacement the policy allows would take.
-        long dryUntil = System.nanoTime() + REPLACE_AFTER.multipliedBy(10).toNanos();
-        await(() -> System.nanoTime() > dryUntil, 10);
+        // The key stays empty for longer than every replacement the policy allows would take: real
+        // time passing is the behaviour under test (the node runs on it), not a wait for something.
+        Thread.sleep(REPLACE_AFTER.multipliedBy(10).toMillis());
         network.rpc("anvil_setBalance", "[\"" + relayer + "\",\"0x21e19e0c9bab2400000\"]");
         network.rpc("evm_setIntervalMining", "[1]");
 
-        await(() -> NodeInternals.journal(node).inFlight().isEmpty(), 40);
+        await()
+            .atMost(Duration.ofSeconds(40))
+            .until(() -> NodeInternals.journal(node).inFlight().isEmpty());
         for (CompletableFuture<SettleOutcome> outcome : settling) {
           outcome.get(10, TimeUnit.SECONDS);
         }
@@ -76,7 +78,9 @@ class NonceGapTest {
             .allSatisfy(r -> assertThat(r.state()).isEqualTo(RelayState.CONFIRMED));
         assertThat(NodeInternals.chain(node).tokenBalance(node.usdc().token(), payTo))
             .isEqualTo(Payments.VALUE.multiply(BigInteger.valueOf(4)));
-        await(() -> NodeInternals.nonceLedger(node).pending(relayer).isEmpty(), 10);
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> NodeInternals.nonceLedger(node).pending(relayer).isEmpty());
       }
     }
   }
@@ -94,15 +98,5 @@ class NonceGapTest {
             .findFirst()
             .orElseThrow();
     return assignment.latest().orElseThrow().hash().hex();
-  }
-
-  static void await(BooleanSupplier condition, int seconds) throws InterruptedException {
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > until) {
-        throw new AssertionError("condition not reached within " + seconds + " s");
-      }
-      Thread.sleep(20);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package io.crogas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.crogas.contracts.ContractArtifacts;
 import io.crogas.domain.model.Address;
@@ -151,15 +152,11 @@ class RevertBudgetTest {
   }
 
   /** Bounded wait until the engine's transaction is in the node's pool. */
-  private static void awaitPendingNonceAbove(LocalNetwork network, Address account, long nonce)
-      throws InterruptedException {
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (pendingNonce(network, account) <= nonce) {
-      if (System.nanoTime() > until) {
-        throw new AssertionError("the relayer sent nothing within 30 s");
-      }
-      Thread.sleep(20);
-    }
+  private static void awaitPendingNonceAbove(LocalNetwork network, Address account, long nonce) {
+    await("the relayer's transaction in the pool")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> pendingNonce(network, account) > nonce);
   }
 
   /** Real time plus whatever the test skipped. */

@@ -1,12 +1,17 @@
 package io.crogas.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crogas.domain.model.Address;
+import io.crogas.http.ApiSettings;
 import io.crogas.node.CroGasNode;
 import io.crogas.node.HttpServerLauncher;
 import io.crogas.node.NodeInternals;
 import io.crogas.node.ServerLauncher;
+import io.crogas.testfixtures.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -14,6 +19,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Optional;
 
 /**
@@ -30,8 +37,12 @@ final class ServedNetwork implements AutoCloseable {
 
   final LocalNetwork network;
 
-  /** Ages the server's cached health readings: step it past the ttl for a fresh reading. */
-  final SteppingClock healthClock;
+  /**
+   * The server's clock, standing still until a test moves it: it ages cached health readings and
+   * times rate-limit windows. Started with {@link #start(Path, int, MutableClock)}, the node reads
+   * it too (quotes, deadlines); otherwise the node runs on real time.
+   */
+  final MutableClock clock;
 
   final Optional<FaultyRpcProxy> proxy;
   final CroGasNode node;
@@ -43,26 +54,46 @@ final class ServedNetwork implements AutoCloseable {
       Optional<FaultyRpcProxy> proxy,
       CroGasNode node,
       ServerLauncher.RunningServer server,
-      SteppingClock healthClock) {
+      MutableClock clock) {
     this.network = network;
-    this.healthClock = healthClock;
+    this.clock = clock;
     this.proxy = proxy;
     this.node = node;
     this.server = server;
     this.api = new HttpJson(server.url());
   }
 
-  /** The node talks to anvil directly. */
+  /** The node talks to anvil directly; anonymous callers welcome. */
   static ServedNetwork start(Path dir, int relayers) {
-    return start(dir, relayers, false);
+    return start(dir, relayers, false, Optional.empty(), ApiSettings.Access.open());
+  }
+
+  /** The node talks to anvil directly; the node and the server both read {@code clock}. */
+  static ServedNetwork start(Path dir, int relayers, MutableClock clock) {
+    return start(dir, relayers, false, Optional.of(clock), ApiSettings.Access.open());
+  }
+
+  /** The node talks to anvil directly; the API admits callers as {@code access} says. */
+  static ServedNetwork start(Path dir, int relayers, ApiSettings.Access access) {
+    return start(dir, relayers, false, Optional.empty(), access);
   }
 
   /** The node talks to anvil through a {@link FaultyRpcProxy} (faults off) that can go down. */
   static ServedNetwork startBehindProxy(Path dir, int relayers) {
-    return start(dir, relayers, true);
+    return start(dir, relayers, true, Optional.empty(), ApiSettings.Access.open());
   }
 
-  private static ServedNetwork start(Path dir, int relayers, boolean proxied) {
+  /** The store file the node and the server use. */
+  static Path store(Path dir) {
+    return dir.resolve("served.db");
+  }
+
+  private static ServedNetwork start(
+      Path dir,
+      int relayers,
+      boolean proxied,
+      Optional<MutableClock> nodeClock,
+      ApiSettings.Access access) {
     LocalNetwork network = LocalNetwork.start();
     Optional<FaultyRpcProxy> proxy = Optional.empty();
     CroGasNode node = null;
@@ -71,20 +102,28 @@ final class ServedNetwork implements AutoCloseable {
         proxy = Optional.of(new FaultyRpcProxy(network.anvil.rpcUrl(), Duration.ofMillis(100)));
       }
       String rpcUrl = proxy.map(p -> p.url() + "/v2/" + RPC_KEY).orElse(network.anvil.rpcUrl());
+      MutableClock clock = nodeClock.orElseGet(() -> new MutableClock(Instant.now()));
+      InstantSource nodeTime = nodeClock.isPresent() ? clock : InstantSource.system();
       node =
           CroGasNode.start(
               network
-                  .config(rpcUrl, relayers, dir.resolve("served.db"))
+                  .config(rpcUrl, relayers, store(dir), nodeTime)
                   .rpcTimeout(Duration.ofSeconds(2))
-                  .build());
-      SteppingClock healthClock = new SteppingClock();
+                  .build(),
+              nodeTime);
       ServerLauncher.RunningServer server =
-          new HttpServerLauncher(healthClock)
+          new HttpServerLauncher(clock)
               .start(
                   node,
                   new ServerLauncher.ApiEndpoint(
-                      "127.0.0.1", freePort(), Optional.of(network.minter())));
-      return new ServedNetwork(network, proxy, node, server, healthClock);
+                      "127.0.0.1",
+                      freePort(),
+                      Optional.of(network.minter()),
+                      java.util.List.of(),
+                      Optional.empty(),
+                      Optional.empty(),
+                      access));
+      return new ServedNetwork(network, proxy, node, server, clock);
     } catch (IOException | RuntimeException e) {
       if (node != null) {
         node.close();
@@ -95,19 +134,9 @@ final class ServedNetwork implements AutoCloseable {
     }
   }
 
-  /** A clock that stands still until the test steps it (only the health cache reads it). */
-  static final class SteppingClock implements java.time.InstantSource {
-    private volatile java.time.Instant now = java.time.Instant.now();
-
-    @Override
-    public java.time.Instant instant() {
-      return now;
-    }
-
-    /** Ages every cached health reading out. */
-    void passHealthTtl() {
-      now = now.plus(HttpServerLauncher.HEALTH_TTL);
-    }
+  /** Ages every cached health reading out. */
+  void passHealthTtl() {
+    clock.advance(HttpServerLauncher.HEALTH_TTL);
   }
 
   static int freePort() throws IOException {
@@ -125,11 +154,11 @@ final class ServedNetwork implements AutoCloseable {
   /**
    * Waits (bounded) until {@code owner} holds {@code expected} USDC; a settlement may be pending.
    */
-  void awaitUsdcBalance(Address owner, BigInteger expected) throws InterruptedException {
-    java.time.Instant until = java.time.Instant.now().plus(Duration.ofSeconds(20));
-    while (!usdcBalance(owner).equals(expected) && java.time.Instant.now().isBefore(until)) {
-      Thread.sleep(100);
-    }
+  void awaitUsdcBalance(Address owner, BigInteger expected) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> assertThat(usdcBalance(owner)).as("USDC of %s", owner).isEqualTo(expected));
   }
 
   /** The receipt anvil holds for {@code txHash} ({@code null} JSON when there is none). */

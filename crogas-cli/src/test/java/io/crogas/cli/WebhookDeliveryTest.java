@@ -1,6 +1,7 @@
 package io.crogas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crogas.domain.model.FeeQuote;
@@ -33,7 +34,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,14 +128,6 @@ class WebhookDeliveryTest {
         .get(30, TimeUnit.SECONDS);
   }
 
-  private static void await(String what, BooleanSupplier condition) {
-    Instant until = Instant.now().plus(PATIENCE);
-    while (!condition.getAsBoolean()) {
-      assertThat(Instant.now()).as("waiting for " + what).isBefore(until);
-      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-    }
-  }
-
   private static JsonNode json(String text) {
     try {
       return HttpJson.MAPPER.readTree(text);
@@ -157,9 +149,12 @@ class WebhookDeliveryTest {
         settle(first, 300);
         RelayRecord relayed = relay(first, 301);
         assertThat(relayed.state()).isEqualTo(RelayState.CONFIRMED);
-        await(
-            "three deliveries tried twice",
-            () -> first.webhooks().recent(10).stream().filter(d -> d.attempts() >= 2).count() >= 3);
+        await("three deliveries tried twice")
+            .atMost(PATIENCE)
+            .until(
+                () ->
+                    first.webhooks().recent(10).stream().filter(d -> d.attempts() >= 2).count()
+                        >= 3);
       } finally {
         first.close();
       }
@@ -177,9 +172,9 @@ class WebhookDeliveryTest {
                       "127.0.0.1", ServedNetwork.freePort(), Optional.empty()));
       try {
         settle(second, 302);
-        await(
-            "everything delivered",
-            () -> second.webhooks().count(WebhookDelivery.Status.PENDING) == 0);
+        await("everything delivered")
+            .atMost(PATIENCE)
+            .until(() -> second.webhooks().count(WebhookDelivery.Status.PENDING) == 0);
 
         List<WebhookReceiver.Received> received = receiver.received();
         assertThat(received.stream().filter(r -> !r.accepted())).hasSize(4);
@@ -243,14 +238,15 @@ class WebhookDeliveryTest {
       CroGasNode node = node(store, quick(3));
       try {
         settle(node, 310);
-        await(
-            "the settlement's delivery failed",
-            () ->
-                node.webhooks().recent(10).stream()
-                    .anyMatch(
-                        d ->
-                            d.status() == WebhookDelivery.Status.FAILED
-                                && d.event().wireName().equals("settlement.confirmed")));
+        await("the settlement's delivery failed")
+            .atMost(PATIENCE)
+            .until(
+                () ->
+                    node.webhooks().recent(10).stream()
+                        .anyMatch(
+                            d ->
+                                d.status() == WebhookDelivery.Status.FAILED
+                                    && d.event().wireName().equals("settlement.confirmed")));
       } finally {
         node.close();
       }
@@ -269,11 +265,12 @@ class WebhookDeliveryTest {
       cli(store, "webhooks", "redeliver", failed.id());
       CroGasNode again = node(store, quick(3));
       try {
-        await(
-            "the redelivery",
-            () ->
-                again.webhooks().delivery(failed.id()).orElseThrow().status()
-                    == WebhookDelivery.Status.DELIVERED);
+        await("the redelivery")
+            .atMost(PATIENCE)
+            .until(
+                () ->
+                    again.webhooks().delivery(failed.id()).orElseThrow().status()
+                        == WebhookDelivery.Status.DELIVERED);
       } finally {
         again.close();
       }

@@ -8,6 +8,7 @@ import io.crogas.domain.model.TransactionDraft;
 import io.crogas.domain.model.Wei;
 import io.crogas.domain.port.out.Broadcaster;
 import io.crogas.domain.port.out.RelayerSigner;
+import io.crogas.eip712.Hex;
 import io.crogas.eip712.Keccak256;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,11 @@ import java.util.TreeMap;
 
 /**
  * A node's transaction pool and miner in memory, with the rules the engine must respect: one
- * transaction per (sender, nonce), replacements need a 10% higher fee, nonces below the mined one
- * are refused, and mining takes each sender's transactions in nonce order without gaps.
+ * transaction per (sender, nonce), replacements need a 10% higher fee (geth's and Cronos's rule),
+ * nonces below the mined one are refused (the very bytes of a mined transaction too, as anvil and
+ * geth refuse them), a gas limit below a plain transfer's or a fee cap below the base fee is
+ * refused for good, and mining takes each sender's transactions in nonce order without gaps. {@code
+ * BroadcasterContract} holds it to what anvil does.
  */
 public final class FakeMempool implements Broadcaster, RelayerSigner {
   private final InstantSource clock;
@@ -32,6 +36,7 @@ public final class FakeMempool implements Broadcaster, RelayerSigner {
   private final Map<Hash32, Receipt> receipts = new HashMap<>();
   private final List<SignedTransaction> accepted = new ArrayList<>();
   private final List<SignedTransaction> minedTransactions = new ArrayList<>();
+  private final Map<Hash32, Integer> sends = new HashMap<>();
   public final Set<Address> broke = new HashSet<>();
   public boolean automine = true;
   public int unreachableSends;
@@ -49,6 +54,9 @@ public final class FakeMempool implements Broadcaster, RelayerSigner {
 
   /** While set, mined transactions have no receipt yet (nodes index receipts a moment late). */
   public volatile boolean receiptsLag;
+
+  /** The block's base fee: a fee cap below it is refused. */
+  public volatile Wei baseFee = Wei.ZERO;
 
   private long block = 1;
 
@@ -73,13 +81,17 @@ public final class FakeMempool implements Broadcaster, RelayerSigner {
             + "/"
             + draft.tip()
             + "/"
+            + draft.gasLimit()
+            + "/"
+            + draft.eip1559()
+            + "/"
             + draft.job().map(Object::hashCode).orElse(0);
     byte[] raw = body.getBytes(StandardCharsets.UTF_8);
     return new SignedTransaction(
         draft.relayer(),
         draft.nonce(),
         Hash32.of(Keccak256.hash(raw)),
-        "0x" + java.util.HexFormat.of().formatHex(raw),
+        Hex.encode(raw),
         draft.maxFeePerGas(),
         draft.tip(),
         draft.gasLimit(),
@@ -88,6 +100,7 @@ public final class FakeMempool implements Broadcaster, RelayerSigner {
 
   @Override
   public synchronized SendResult send(SignedTransaction tx) {
+    sends.merge(tx.hash(), 1, Integer::sum);
     if (unreachableSends > 0) {
       unreachableSends--;
       if (deliverWhileUnreachable) {
@@ -107,10 +120,16 @@ public final class FakeMempool implements Broadcaster, RelayerSigner {
     if (broke.contains(tx.relayer())) {
       return new SendResult.InsufficientFunds();
     }
+    if (tx.gasLimit().compareTo(TransactionDraft.TRANSFER_GAS) < 0) {
+      return new SendResult.Rejected("intrinsic gas too low");
+    }
+    if (tx.maxFeePerGas().compareTo(baseFee) < 0) {
+      return new SendResult.Rejected("max fee per gas less than block base fee");
+    }
     TreeMap<Long, SignedTransaction> queue =
         pool.computeIfAbsent(tx.relayer(), r -> new TreeMap<>());
     SignedTransaction pooled = queue.get(tx.nonce());
-    if (receipts.containsKey(tx.hash()) || (pooled != null && pooled.hash().equals(tx.hash()))) {
+    if (pooled != null && pooled.hash().equals(tx.hash())) {
       return new SendResult.AlreadyKnown();
     }
     if (tx.nonce() < minedNonce(tx.relayer())) {
@@ -125,6 +144,11 @@ public final class FakeMempool implements Broadcaster, RelayerSigner {
       mine();
     }
     return new SendResult.Accepted();
+  }
+
+  /** A plain transfer uses exactly its 21 000; a call, up to 100 000 of its limit. */
+  private static BigInteger gasUsed(SignedTransaction tx) {
+    return tx.gasLimit().min(BigInteger.valueOf(100_000));
   }
 
   private static boolean beats(Wei offered, Wei pooled) {
@@ -144,8 +168,7 @@ public final class FakeMempool implements Broadcaster, RelayerSigner {
       while (queue.containsKey(minedNonce(sender))) {
         SignedTransaction tx = queue.remove(minedNonce(sender));
         receipts.put(
-            tx.hash(),
-            new Receipt(tx.hash(), block, BigInteger.valueOf(100_000), tx.maxFeePerGas(), true));
+            tx.hash(), new Receipt(tx.hash(), block, gasUsed(tx), tx.maxFeePerGas(), true));
         minedTransactions.add(tx);
         mined.put(sender, tx.nonce() + 1);
         count++;
@@ -205,6 +228,11 @@ public final class FakeMempool implements Broadcaster, RelayerSigner {
   /** Every transaction mined so far, in mining order. */
   public synchronized List<SignedTransaction> minedTransactions() {
     return List.copyOf(minedTransactions);
+  }
+
+  /** How often {@code tx}'s bytes were sent, whatever the answer. */
+  public synchronized int sendsOf(SignedTransaction tx) {
+    return sends.getOrDefault(tx.hash(), 0);
   }
 
   /** Every transaction the pool accepted (including replacements). */

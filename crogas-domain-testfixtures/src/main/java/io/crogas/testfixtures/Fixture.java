@@ -89,6 +89,23 @@ public final class Fixture {
     return clock.instant().getEpochSecond();
   }
 
+  /** The facilitator over these fakes, waiting {@code settleWait} for each receipt. */
+  public PaymentService payments(Duration settleWait) {
+    return new PaymentService(
+        new FacilitatorSettings(
+            facilitatorSettings.network(),
+            facilitatorSettings.assets(),
+            facilitatorSettings.payees(),
+            settleWait,
+            facilitatorSettings.validBeforeMarginSeconds(),
+            facilitatorSettings.minimumValue()),
+        chain,
+        journal,
+        engine,
+        clock,
+        ids);
+  }
+
   public MetaTransaction call(long nonce) {
     return new MetaTransaction(
         TARGET, CALL, "normal", BigInteger.valueOf(nonce), BigInteger.valueOf(now() + 600));

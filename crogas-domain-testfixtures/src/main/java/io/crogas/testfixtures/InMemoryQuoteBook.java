@@ -19,4 +19,9 @@ public final class InMemoryQuoteBook implements QuoteBook {
   public synchronized Optional<FeeQuote> latestFor(Hash32 digest) {
     return Optional.ofNullable(latest.get(digest));
   }
+
+  /** How many quotes are kept (a test checks that refused requests saved none). */
+  public synchronized int size() {
+    return latest.size();
+  }
 }

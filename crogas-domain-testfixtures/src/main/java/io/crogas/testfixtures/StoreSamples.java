@@ -114,6 +114,16 @@ public final class StoreSamples {
     return forwarderCall(user, BigInteger.valueOf(nonce), true);
   }
 
+  /** {@code job} quoted another gas limit and fee cap (in gwei). */
+  public static RelayJob.ForwarderCall quoted(RelayJob.ForwarderCall job, long gas, long feeGwei) {
+    return new RelayJob.ForwarderCall(
+        job.forwarder(),
+        job.request(),
+        job.fee(),
+        job.queuePriority(),
+        new GasBudget(BigInteger.valueOf(gas), Wei.gwei(feeGwei)));
+  }
+
   /** An x402 settlement paid by {@code payer}, its EIP-3009 nonce derived from {@code seed}. */
   public static RelayJob.TokenTransfer tokenTransfer(Keys payer, long seed) {
     TransferAuthorization transfer =

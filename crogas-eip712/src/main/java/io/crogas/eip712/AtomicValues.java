@@ -111,7 +111,7 @@ final class AtomicValues {
     }
     if (value instanceof String s) {
       try {
-        return Hex.decode(s);
+        return Hex.decode(s, Hex.Prefix.REQUIRED_EITHER_CASE);
       } catch (IllegalArgumentException e) {
         throw new TypedDataException(path, "bad hex: " + e.getMessage(), e);
       }

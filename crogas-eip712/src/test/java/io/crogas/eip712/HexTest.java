@@ -15,8 +15,35 @@ class HexTest {
   @Test
   void givenEitherCase_whenDecoding_thenTheSameBytesComeOut() {
     assertThat(Hex.decode("0xAbCd")).isEqualTo(new byte[] {(byte) 0xab, (byte) 0xcd});
-    assertThat(Hex.decode("0XABCD")).isEqualTo(Hex.decode("0xabcd"));
     assertThat(Hex.decode("0x")).isEmpty();
+  }
+
+  @Test
+  void givenEachPrefixRule_whenDecoding_thenOnlyItsPrefixesAreAccepted() {
+    byte[] abcd = {(byte) 0xab, (byte) 0xcd};
+    assertThat(Hex.decode("0xabcd", Hex.Prefix.REQUIRED)).isEqualTo(abcd);
+    assertThatThrownBy(() -> Hex.decode("0XABCD", Hex.Prefix.REQUIRED))
+        .hasMessage("hex string must start with 0x: 0XABCD");
+    assertThat(Hex.decode("0XABCD", Hex.Prefix.REQUIRED_EITHER_CASE)).isEqualTo(abcd);
+    assertThatThrownBy(() -> Hex.decode("abcd", Hex.Prefix.REQUIRED_EITHER_CASE))
+        .hasMessage("hex string must start with 0x: abcd");
+    assertThat(Hex.decode("abcd", Hex.Prefix.OPTIONAL)).isEqualTo(abcd);
+    assertThat(Hex.decode("0xabcd", Hex.Prefix.OPTIONAL)).isEqualTo(abcd);
+    assertThat(Hex.decode("", Hex.Prefix.OPTIONAL)).isEmpty();
+    assertThatThrownBy(() -> Hex.decode("0Xabcd", Hex.Prefix.OPTIONAL))
+        .hasMessage("hex string must start with 0x or have no prefix: 0Xabcd");
+    assertThatThrownBy(() -> Hex.decode("abc", Hex.Prefix.OPTIONAL))
+        .hasMessage("hex string has an odd number of digits (3): abc");
+  }
+
+  @Test
+  void givenTexts_whenAskingForTheirFlaw_thenEachProblemIsNamedWithoutAnException() {
+    assertThat(Hex.flaw("0xab", Hex.Prefix.REQUIRED)).isEmpty();
+    assertThat(Hex.flaw(null, Hex.Prefix.OPTIONAL)).contains(Hex.Flaw.NULL);
+    assertThat(Hex.flaw("ab", Hex.Prefix.REQUIRED)).contains(Hex.Flaw.NO_PREFIX);
+    assertThat(Hex.flaw("0xabc", Hex.Prefix.REQUIRED)).contains(Hex.Flaw.ODD_DIGITS);
+    assertThat(Hex.flaw("0xzz", Hex.Prefix.REQUIRED)).contains(Hex.Flaw.NON_HEX_CHARACTER);
+    assertThat(Hex.flaw("0x0x", Hex.Prefix.OPTIONAL)).contains(Hex.Flaw.NON_HEX_CHARACTER);
   }
 
   @Test

@@ -3,6 +3,9 @@ package io.crogas.engine;
 import io.crogas.domain.model.ChainId;
 import io.crogas.domain.policy.ReplacementPolicy;
 import io.crogas.domain.policy.TierTable;
+import io.crogas.domain.relay.SendChecks;
+import io.crogas.domain.relay.SendPolicy;
+import io.crogas.domain.relay.WatchPolicy;
 import java.time.Duration;
 
 /**
@@ -56,5 +59,15 @@ public record EngineSettings(
     if (gasLimitMarginPercent < 0 || sendAttempts < 1) {
       throw new IllegalArgumentException("margin >= 0 and at least one send attempt are required");
     }
+  }
+
+  /** What jobs and gap fillers are sent with. */
+  public SendPolicy sendPolicy() {
+    return new SendPolicy(tiers, defaultTier, replacement, gasLimitMarginPercent);
+  }
+
+  /** When nonces in flight are re-sent or replaced, and what a passed nonce means. */
+  public WatchPolicy watchPolicy() {
+    return new WatchPolicy(replacement, replaceAfter, receiptGrace);
   }
 }

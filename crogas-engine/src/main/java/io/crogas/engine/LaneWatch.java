@@ -4,10 +4,12 @@ import io.crogas.domain.ChainUnavailableException;
 import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.Receipt;
 import io.crogas.domain.model.TransactionDraft;
-import io.crogas.domain.policy.ReplacementPolicy;
 import io.crogas.domain.port.out.Broadcaster;
-import io.crogas.domain.port.out.Broadcaster.SendResult;
-import java.time.Duration;
+import io.crogas.domain.relay.WatchPolicy;
+import io.crogas.domain.relay.WatchPolicy.LateNonce;
+import io.crogas.domain.relay.WatchPolicy.NextSend;
+import io.crogas.domain.relay.WatchPolicy.Passed;
+import io.crogas.domain.relay.WatchedNonce;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -15,56 +17,39 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * Watches one lane's nonces in flight until the chain passes each one (PRODUCT §6: nonces are never
- * left behind). Each tick reads the relayer's mined nonce and, while any nonce is still open, its
- * pending nonce: every nonce below the mined one is looked up by its hashes; an open nonce the node
- * does not hold (dropped, evicted, or never arrived) is re-sent at once; one that waited too long
- * is replaced, or, past the replacement policy or after a refusal, its latest bytes are re-sent
- * every replacement period, whatever the node said before. A nonce passed by a transaction CroGas
- * did not send is reported lost after the receipt grace, and its hashes are still looked up for a
- * day, so a late receipt corrects the record.
+ * Watches one lane's nonces in flight until the chain passes each one, doing what the {@link
+ * WatchPolicy} says. Each tick reads the relayer's mined nonce and, while any nonce is still open,
+ * its pending nonce: every nonce below the mined one is looked up by its hashes, every open one is
+ * left, re-sent or replaced; nonces reported lost are looked up for a late receipt.
  */
 final class LaneWatch implements Runnable {
   private final NonceLane lane;
   private final Broadcaster broadcaster;
   private final Transmitter transmitter;
-  private final ReplacementPolicy replacement;
-  private final Duration replaceAfter;
-  private final Duration receiptGrace;
+  private final WatchPolicy policy;
   private final InstantSource clock;
   private final Outcomes outcomes;
-
-  /** How long the hashes of a nonce reported lost are still looked up for a late receipt. */
-  static final Duration LATE_RECEIPTS = Duration.ofHours(24);
-
-  private final ConcurrentSkipListMap<Long, InFlight> watched = new ConcurrentSkipListMap<>();
-  private final ConcurrentSkipListMap<Long, Late> late = new ConcurrentSkipListMap<>();
+  private final ConcurrentSkipListMap<Long, WatchedNonce> watched = new ConcurrentSkipListMap<>();
+  private final ConcurrentSkipListMap<Long, LateNonce> late = new ConcurrentSkipListMap<>();
 
   LaneWatch(
       NonceLane lane,
       Broadcaster broadcaster,
       Transmitter transmitter,
-      ReplacementPolicy replacement,
-      Duration replaceAfter,
-      Duration receiptGrace,
+      WatchPolicy policy,
       InstantSource clock,
       Outcomes outcomes) {
     this.lane = lane;
     this.broadcaster = broadcaster;
     this.transmitter = transmitter;
-    this.replacement = replacement;
-    this.replaceAfter = replaceAfter;
-    this.receiptGrace = receiptGrace;
+    this.policy = policy;
     this.clock = clock;
     this.outcomes = outcomes;
   }
 
-  void watch(InFlight nonce) {
-    watched.put(nonce.nonce, nonce);
-  }
-
-  int size() {
-    return watched.size();
+  /** Takes over a nonce just sent; the lane never hands over one that is watched already. */
+  void watch(WatchedNonce nonce) {
+    watched.put(nonce.nonce(), nonce);
   }
 
   boolean watches(long nonce) {
@@ -79,14 +64,14 @@ final class LaneWatch implements Runnable {
         return;
       }
       long mined = broadcaster.minedNonce(lane.relayer());
-      for (InFlight nonce : watched.headMap(mined).values()) {
+      for (WatchedNonce nonce : watched.headMap(mined).values()) {
         settle(nonce);
       }
       if (watched.tailMap(mined).isEmpty()) {
         return;
       }
       long pending = broadcaster.pendingNonce(lane.relayer());
-      for (InFlight nonce : watched.tailMap(mined).values()) {
+      for (WatchedNonce nonce : watched.tailMap(mined).values()) {
         push(nonce, pending);
       }
     } catch (ChainUnavailableException e) {
@@ -96,110 +81,58 @@ final class LaneWatch implements Runnable {
     }
   }
 
-  /**
-   * The nonce is used on chain: find which of its transactions it was. Without a receipt for any of
-   * them, keep looking for {@link #receiptGrace} before concluding that another transaction used
-   * the nonce: failing a job whose transaction did land would report a charged payment as failed.
-   */
-  private void settle(InFlight nonce) {
-    Optional<Receipt> receipt = receiptOf(nonce.hashes());
-    if (receipt.isPresent()) {
+  /** The chain passed the nonce: find which of its transactions used it, if any. */
+  private void settle(WatchedNonce nonce) {
+    Passed passed = policy.passed(nonce, receiptOf(nonce.hashes()), clock.instant());
+    if (passed instanceof Passed.Mined mined) {
       // Resolved before it is unwatched, so a reconciliation in between finds it still watched.
-      outcomes.mined(lane, nonce, receipt.get());
-      watched.remove(nonce.nonce);
-      return;
-    }
-    Instant now = clock.instant();
-    if (Duration.between(nonce.missingSince(now), now).compareTo(receiptGrace) >= 0) {
-      outcomes.lost(lane, nonce);
-      late.put(nonce.nonce, new Late(nonce, now.plus(LATE_RECEIPTS), now));
-      watched.remove(nonce.nonce);
+      outcomes.mined(lane, nonce, mined.receipt());
+      watched.remove(nonce.nonce());
+    } else if (passed instanceof Passed.Lost lost) {
+      outcomes.lost(lane, nonce, lost.reason());
+      late.put(nonce.nonce(), lost.late());
+      watched.remove(nonce.nonce());
+    } else {
+      watched.replace(nonce.nonce(), ((Passed.Missing) passed).nonce());
     }
   }
 
-  /** Nonces reported lost: one look per receipt grace for a receipt of any of their hashes. */
   private void lookLate() {
     Instant now = clock.instant();
-    for (Late entry : late.values()) {
-      if (now.isAfter(entry.until())) {
-        late.remove(entry.nonce().nonce);
-      } else if (Duration.between(entry.lookedAt(), now).compareTo(receiptGrace) >= 0) {
-        Optional<Receipt> receipt = receiptOf(entry.nonce().hashes());
-        if (receipt.isPresent()) {
-          outcomes.mined(lane, entry.nonce(), receipt.get());
-          late.remove(entry.nonce().nonce);
-        } else {
-          late.put(entry.nonce().nonce, new Late(entry.nonce(), entry.until(), now));
+    for (LateNonce entry : late.values()) {
+      switch (policy.look(entry, now)) {
+        case EXPIRED -> late.remove(entry.nonce().nonce());
+        case DUE -> {
+          Optional<Receipt> receipt = receiptOf(entry.nonce().hashes());
+          if (receipt.isPresent()) {
+            outcomes.mined(lane, entry.nonce(), receipt.get());
+            late.remove(entry.nonce().nonce());
+          } else {
+            late.put(entry.nonce().nonce(), entry.lookedAt(now));
+          }
         }
+        case NOT_YET -> {}
       }
     }
   }
 
-  /**
-   * Not mined yet: re-send what did not arrive or what the node no longer holds, replace what
-   * waited too long, and keep re-sending when no replacement is allowed or the last was refused.
-   */
-  private void push(InFlight nonce, long pending) {
+  private void push(WatchedNonce nonce, long pending) {
     Instant now = clock.instant();
-    boolean waited = Duration.between(nonce.lastSent(), now).compareTo(replaceAfter) >= 0;
-    if (!waited) {
-      // Not arrived, or no longer held by the node (dropped, evicted with a predecessor): only a
-      // send puts it back. Spaced by a tenth of the replacement period, so an answer that keeps
-      // saying nothing (an unknown error) does not flood the node.
-      boolean missing = nonce.needsResend() || (nonce.nonce >= pending && !nonce.refused());
-      boolean rested =
-          Duration.between(nonce.lastTry(), now).compareTo(replaceAfter.dividedBy(10)) >= 0;
-      if (missing && rested) {
-        resend(nonce, now);
-      }
-      return;
+    NextSend next = policy.next(nonce, pending, now);
+    if (next instanceof NextSend.Resend resend) {
+      WatchedNonce after = nonce.resent(transmitter.send(nonce.latest()), now);
+      watched.replace(nonce.nonce(), resend.thenWait() ? after.waited(now) : after);
+    } else if (next instanceof NextSend.Replace replace) {
+      replace(nonce, replace.bumped(), now);
     }
-    Optional<ReplacementPolicy.Fees> fees =
-        nonce.refused()
-            ? Optional.empty()
-            : replacement
-                .next(
-                    new ReplacementPolicy.Fees(nonce.draft().maxFeePerGas(), nonce.draft().tip()),
-                    nonce.replacements())
-                // A replacement never bids above the fee cap the payer was quoted.
-                .filter(next -> nonce.draft().allowsFeeCap(next.maxFeePerGas()));
-    if (fees.isEmpty()) {
-      // No replacement allowed (or the last was refused): the latest bytes again, once a period.
-      resend(nonce, now);
-      nonce.waited(now);
-      return;
-    }
-    replace(nonce, nonce.draft().withFees(fees.get().maxFeePerGas(), fees.get().tip()), now);
   }
 
-  private void resend(InFlight nonce, Instant now) {
-    SendResult again = transmitter.send(nonce.latest());
-    nonce.needsResend(again instanceof SendResult.Unreachable);
-    nonce.answered(refused(again), now);
-  }
-
-  /** A replacement the node refused is not adopted: the bytes it would replace stay the latest. */
-  private void replace(InFlight nonce, TransactionDraft bumped, Instant now) {
-    Optional<Transmitter.Sent> sent = transmitter.transmit(bumped, nonce.recordId);
-    if (sent.isEmpty()) {
-      nonce.waited(now);
-      return;
-    }
-    SendResult result = sent.get().result();
-    nonce.alsoSent(sent.get().transaction().hash());
-    if (refused(result)
-        || result instanceof SendResult.Underpriced
-        || result instanceof SendResult.NonceTooLow) {
-      nonce.answered(refused(result), now);
-      nonce.waited(now);
-      return;
-    }
-    nonce.replaced(bumped, sent.get().transaction(), now);
-    nonce.needsResend(result instanceof SendResult.Unreachable);
-  }
-
-  private static boolean refused(SendResult result) {
-    return result instanceof SendResult.InsufficientFunds || result instanceof SendResult.Rejected;
+  private void replace(WatchedNonce nonce, TransactionDraft bumped, Instant now) {
+    Optional<Transmitter.Sent> sent = transmitter.transmit(bumped, nonce.recordId());
+    watched.replace(
+        nonce.nonce(),
+        sent.map(s -> nonce.replacement(bumped, s.transaction(), s.result(), now))
+            .orElse(nonce.waited(now)));
   }
 
   private Optional<Receipt> receiptOf(List<Hash32> hashes) {
@@ -212,15 +145,12 @@ final class LaneWatch implements Runnable {
     return Optional.empty();
   }
 
-  /** A nonce reported lost, looked up until {@code until}, last at {@code lookedAt}. */
-  private record Late(InFlight nonce, Instant until, Instant lookedAt) {}
-
   /** What the engine does with the nonces the watch resolves. */
   interface Outcomes {
-    void mined(NonceLane lane, InFlight nonce, Receipt receipt);
+    void mined(NonceLane lane, WatchedNonce nonce, Receipt receipt);
 
     /** The nonce was used by a transaction this relayer did not record. */
-    void lost(NonceLane lane, InFlight nonce);
+    void lost(NonceLane lane, WatchedNonce nonce, String reason);
 
     void internalError(RuntimeException e);
   }

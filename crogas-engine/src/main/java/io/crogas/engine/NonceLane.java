@@ -3,37 +3,28 @@ package io.crogas.engine;
 import io.crogas.domain.model.Address;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.PriorityBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.PriorityQueue;
+import java.util.concurrent.ExecutorService;
 
 /**
- * One relayer key's lane. A single thread assigns, signs and sends, so the key's nonces go out in
- * order with no race between two senders. Higher tiers are served first, except that a user's later
- * request never overtakes an earlier one: the forwarder would refuse its nonce.
+ * One relayer key's lane. It runs one task at a time, so the key's nonces go out in order with no
+ * race between two senders. Higher tiers are served first, except that a user's later request never
+ * overtakes an earlier one: the forwarder would refuse its nonce.
  */
 final class NonceLane implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(NonceLane.class.getName());
+
   private final Address relayer;
-  private final ThreadPoolExecutor thread;
-  private final AtomicLong sequence = new AtomicLong();
+  private final ExecutorService executor;
+  private final PriorityQueue<Task> queue = new PriorityQueue<>();
   private final Map<Address, Integer> inFlight = new HashMap<>();
   private final Map<Address, Integer> lastPriority = new HashMap<>();
+  private long sequence;
+  private boolean draining;
 
-  NonceLane(Address relayer) {
+  NonceLane(Address relayer, ExecutorService executor) {
     this.relayer = relayer;
-    this.thread =
-        new ThreadPoolExecutor(
-            1,
-            1,
-            0,
-            TimeUnit.MILLISECONDS,
-            new PriorityBlockingQueue<>(),
-            runnable -> {
-              Thread t = new Thread(runnable, "crogas-lane-" + relayer.value().substring(0, 10));
-              t.setDaemon(true);
-              return t;
-            });
+    this.executor = executor;
   }
 
   Address relayer() {
@@ -55,7 +46,7 @@ final class NonceLane implements AutoCloseable {
         inFlight.containsKey(user) ? Math.min(priority, lastPriority.get(user)) : priority;
     inFlight.merge(user, 1, Integer::sum);
     lastPriority.put(user, effective);
-    thread.execute(new Task(effective, sequence.getAndIncrement(), work));
+    run(new Task(effective, sequence++, work));
   }
 
   /** Counts a job of {@code user} that recovery found already out, so that order and load hold. */
@@ -64,9 +55,9 @@ final class NonceLane implements AutoCloseable {
     lastPriority.putIfAbsent(user, Integer.MAX_VALUE);
   }
 
-  /** Runs {@code work} on the lane's thread ahead of queued jobs (recovery, gap fillers). */
-  void urgent(Runnable work) {
-    thread.execute(new Task(Integer.MAX_VALUE, sequence.getAndIncrement(), work));
+  /** Runs {@code work} on the lane ahead of queued jobs (recovery, reconciliation, retries). */
+  synchronized void urgent(Runnable work) {
+    run(new Task(Integer.MAX_VALUE, sequence++, work));
   }
 
   /** One of {@code user}'s jobs on this lane reached a final state. */
@@ -79,16 +70,39 @@ final class NonceLane implements AutoCloseable {
 
   @Override
   public void close() {
-    thread.shutdownNow();
+    executor.shutdownNow();
   }
 
-  private record Task(int priority, long sequence, Runnable work)
-      implements Runnable, Comparable<Task> {
-    @Override
-    public void run() {
-      work.run();
+  // Called holding the lock. One drain at a time takes the queue's best task after each task, so a
+  // task queued meanwhile with a higher priority goes next.
+  private void run(Task task) {
+    queue.add(task);
+    if (!draining) {
+      draining = true;
+      executor.execute(this::drain);
     }
+  }
 
+  private void drain() {
+    while (true) {
+      Task next;
+      synchronized (this) {
+        next = queue.poll();
+        if (next == null) {
+          draining = false;
+          return;
+        }
+      }
+      try {
+        next.work.run();
+      } catch (RuntimeException e) {
+        // A bug must not stop the lane; the journal and the ledger keep the truth.
+        LOG.log(System.Logger.Level.ERROR, "a task of lane " + relayer + " failed", e);
+      }
+    }
+  }
+
+  private record Task(int priority, long sequence, Runnable work) implements Comparable<Task> {
     @Override
     public int compareTo(Task other) {
       int byPriority = Integer.compare(other.priority, priority);

@@ -13,6 +13,9 @@ import java.util.Optional;
 final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** No API key where one is needed, or one that is unknown or revoked (HTTP 401). */
+  static final String UNAUTHORIZED = "unauthorized";
+
   private final int status;
   private final String code;
   private final transient Map<String, String> details;
@@ -50,6 +53,12 @@ final class ApiException extends RuntimeException {
         "too many requests for this " + scope + "; retry later",
         Map.of("scope", scope),
         Optional.of(retryAfter));
+  }
+
+  /** 503: the server is saturated now; {@code Retry-After} says when to try again. */
+  static ApiException busy(String message, Map<String, String> details, Duration retryAfter) {
+    return new ApiException(
+        503, RejectionCode.UNAVAILABLE.code(), message, details, Optional.of(retryAfter));
   }
 
   /** A refusal from the core, with the status PRODUCT.md §5 gives its code. */

@@ -47,6 +47,9 @@ final class ErrorMapping {
   }
 
   private static void answer(ApiException e, Context ctx) {
+    if (ApiException.UNAUTHORIZED.equals(e.code())) {
+      ctx.header("WWW-Authenticate", "Bearer");
+    }
     e.retryAfter()
         .ifPresent(
             wait ->
@@ -58,15 +61,18 @@ final class ErrorMapping {
   /** Javalin's own refusals: unknown routes, bodies over the limit, malformed requests. */
   private static void framework(HttpResponseException e, Context ctx) {
     int status = e.getStatus();
-    String code =
-        switch (status) {
-          case 404 -> "not_found";
-          case 413 -> "payload_too_large";
-          case 429 -> "rate_limited";
-          case 503 -> "unavailable";
-          default -> status < 500 ? "invalid_request" : "internal_error";
-        };
-    write(ctx, status, code, Json.shorten(e.getMessage()), Map.of());
+    write(ctx, status, code(status), Json.shorten(e.getMessage()), Map.of());
+  }
+
+  /** The error code of a status the server or its framework chose by itself. */
+  static String code(int status) {
+    return switch (status) {
+      case 404 -> "not_found";
+      case 413 -> "payload_too_large";
+      case 429 -> "rate_limited";
+      case 503 -> "unavailable";
+      default -> status < 500 ? "invalid_request" : "internal_error";
+    };
   }
 
   private static void notFound(Context ctx) {
@@ -78,9 +84,14 @@ final class ErrorMapping {
 
   static void write(
       Context ctx, int status, String code, String message, Map<String, String> details) {
+    Json.write(ctx, status, body(code, message, details));
+  }
+
+  /** {@code {"error", "message", "details"}}. */
+  static ObjectNode body(String code, String message, Map<String, String> details) {
     ObjectNode body = Json.object().put("error", code).put("message", message);
     ObjectNode detailNode = body.putObject("details");
     details.forEach(detailNode::put);
-    Json.write(ctx, status, body);
+    return body;
   }
 }

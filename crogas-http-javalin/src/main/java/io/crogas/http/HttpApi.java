@@ -5,7 +5,7 @@ import io.crogas.domain.port.in.QuoteRelayUseCase;
 import io.crogas.domain.port.in.SettlePaymentUseCase;
 import io.crogas.domain.port.in.SubmitRelayUseCase;
 import io.crogas.domain.port.in.VerifyPaymentUseCase;
-import io.crogas.domain.port.out.RateLimitStore;
+import io.crogas.domain.port.out.ApiKeys;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,30 +15,48 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The CroGas REST API and x402 facilitator on Javalin. Built from the core's use cases and the few
- * things only the server needs (health probe, faucet, rate-limit store); {@link #start} serves it,
- * {@link #stop} ends it.
+ * things only the server needs (health probe, faucet, API keys); {@link #start} serves it, {@link
+ * #stop} ends it.
  */
 public final class HttpApi {
+  /**
+   * Jetty's request threads (Javalin's defaults, named here so they can also write the answers of
+   * requests that waited without holding one: settle, facilitate).
+   */
+  static final int MAX_THREADS = 250;
+
+  private static final int MIN_THREADS = 8;
+
   private final Javalin app;
   private final List<Route> routes;
   private final ApiMetrics metrics;
+  private final ApiKeyCache keys;
 
   private HttpApi(Builder builder) {
     this.metrics = new ApiMetrics();
     builder.gauges.forEach(gauge -> gauge.accept(metrics));
     ApiSettings settings = builder.settings;
-    RateLimiter limiter = new RateLimiter(builder.rateLimits, settings.limits(), builder.clock);
+    RateLimiter limiter =
+        new RateLimiter(
+            builder.buckets.orElseGet(() -> new LocalLimitBuckets(builder.clock)),
+            settings.access().limits());
+    this.keys = new ApiKeyCache(builder.apiKeys, settings.access().apiKeyRefresh());
+    Callers callers = new Callers(keys, limiter, settings.access());
     DiscoveryCatalog discovery = new DiscoveryCatalog(builder.clock);
     List<List<Route>> registered = new ArrayList<>();
+    QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
+    threads.setName("JettyServerThreadPool");
     this.app =
         Javalin.create(
             config -> {
               configure(config, settings);
-              RouteTable table = new RouteTable(config.routes);
-              new RequestEdge(limiter, metrics, settings.maxBodyBytes()).register(config.routes);
+              config.jetty.threadPool = threads;
+              RouteTable table = new RouteTable(config.routes, callers);
+              new RequestEdge(callers, metrics, settings.maxBodyBytes()).register(config.routes);
               ErrorMapping.register(config.routes);
               new RelayRoutes(
                       builder.quotes,
@@ -46,15 +64,18 @@ public final class HttpApi {
                       builder.queries,
                       limiter,
                       metrics,
-                      settings)
+                      settings,
+                      threads)
                   .register(table);
               new FacilitatorRoutes(
                       builder.verifier,
                       builder.settler,
+                      limiter,
                       metrics,
                       settings,
                       builder.clock,
-                      discovery)
+                      discovery,
+                      threads)
                   .register(table);
               new DiscoveryRoutes(discovery).register(table);
               new ActivityRoutes(builder.activity).register(table);
@@ -76,6 +97,7 @@ public final class HttpApi {
   private static void configure(JavalinConfig config, ApiSettings settings) {
     config.startup.showJavalinBanner = false;
     config.http.maxRequestSize = settings.maxBodyBytes();
+    config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors()));
     if (!settings.corsOrigins().isEmpty()) {
       config.bundledPlugins.enableCors(
           cors ->
@@ -89,6 +111,10 @@ public final class HttpApi {
                     rule.exposeHeader(RequestEdge.REQUEST_ID);
                     rule.exposeHeader("Retry-After");
                   }));
+      // The plugin presets 400 for an origin it does not allow, yet the route still runs (and a
+      // page or file keeps that 400). CORS is the browser's to enforce, by the missing
+      // Access-Control-Allow-Origin: every origin gets the same answer.
+      config.routes.beforeMatched(ctx -> ctx.status(200));
     }
   }
 
@@ -96,9 +122,18 @@ public final class HttpApi {
     return new Builder();
   }
 
-  /** Serves on {@code host}:{@code port} ({@code 0}: a free port, see {@link #port()}). */
+  /**
+   * Reads the API keys, then serves on {@code host}:{@code port} ({@code 0}: a free port, see
+   * {@link #port()}).
+   */
   public HttpApi start(String host, int port) {
-    app.start(host, port);
+    keys.start();
+    try {
+      app.start(host, port);
+    } catch (RuntimeException e) {
+      keys.close();
+      throw e;
+    }
     return this;
   }
 
@@ -108,6 +143,7 @@ public final class HttpApi {
 
   public void stop() {
     app.stop();
+    keys.close();
   }
 
   /** Every route served, for documentation checks. */
@@ -124,8 +160,8 @@ public final class HttpApi {
   public record Route(String method, String path) {}
 
   /**
-   * Collects the use cases and adapter-side parts; every one is required except the faucet and the
-   * balances.
+   * Collects the use cases and adapter-side parts; every one is required except the faucet, the
+   * balances, the activity and the limit buckets.
    */
   public static final class Builder {
     private QuoteRelayUseCase quotes;
@@ -139,7 +175,8 @@ public final class HttpApi {
     private Optional<BalanceProbe> balances = Optional.empty();
     private Optional<Activity.Source> activity = Optional.empty();
     private Optional<String> metricsToken = Optional.empty();
-    private RateLimitStore rateLimits;
+    private ApiKeys apiKeys;
+    private Optional<LimitBuckets> buckets = Optional.empty();
     private InstantSource clock = InstantSource.system();
     private final List<java.util.function.Consumer<ApiMetrics>> gauges = new ArrayList<>();
 
@@ -176,13 +213,13 @@ public final class HttpApi {
       return this;
     }
 
-    /** Serves {@code GET /balance/{address}} (404 without it). */
     /** What {@code GET /stats/activity} (the dashboard's charts) reports. */
     public Builder activity(Activity.Source activity) {
       this.activity = Optional.of(activity);
       return this;
     }
 
+    /** Serves {@code GET /balance/{address}} (404 without it). */
     public Builder balances(BalanceProbe balances) {
       this.balances = Optional.of(balances);
       return this;
@@ -193,8 +230,15 @@ public final class HttpApi {
       return this;
     }
 
-    public Builder rateLimits(RateLimitStore rateLimits) {
-      this.rateLimits = rateLimits;
+    /** The API keys facilitator clients authenticate with (read at start, then periodically). */
+    public Builder apiKeys(ApiKeys apiKeys) {
+      this.apiKeys = apiKeys;
+      return this;
+    }
+
+    /** Where rate-limit buckets live; by default in this process. */
+    public Builder limitBuckets(LimitBuckets buckets) {
+      this.buckets = Optional.of(buckets);
       return this;
     }
 
@@ -226,7 +270,7 @@ public final class HttpApi {
       Objects.requireNonNull(settler, "settler");
       Objects.requireNonNull(settings, "settings");
       Objects.requireNonNull(health, "health");
-      Objects.requireNonNull(rateLimits, "rateLimits");
+      Objects.requireNonNull(apiKeys, "apiKeys");
       Objects.requireNonNull(clock, "clock");
       return new HttpApi(this);
     }

@@ -8,6 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -38,17 +43,56 @@ final class Json {
     return MAPPER.createObjectNode();
   }
 
-  /** The request body as a JSON object; 400 for anything else (wrong type, not JSON, empty). */
+  /**
+   * The request body as a JSON object; 400 for anything else (wrong type, not JSON, not UTF-8,
+   * empty, or a body that ends early or whose chunked framing is broken).
+   */
   static JsonNode body(Context ctx) {
-    String type = ctx.contentType();
-    if (type == null || !type.toLowerCase(Locale.ROOT).strip().startsWith("application/json")) {
+    // The header as sent: the servlet's parsed form throws on a charset it does not know.
+    String type = ctx.header("Content-Type");
+    if (type == null
+        || !type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT).equals("application/json")) {
       throw ApiException.invalid("Content-Type", "must be application/json");
     }
-    return parseObject(ctx.body(), "body");
+    return parseObject(bytes(ctx), "body");
+  }
+
+  /** The body's bytes: JSON is UTF-8 whatever the charset parameter says (RFC 8259). */
+  private static byte[] bytes(Context ctx) {
+    try {
+      return ctx.bodyAsBytes();
+    } catch (HttpResponseException tooLarge) {
+      throw tooLarge;
+    } catch (Exception unreadable) {
+      // Jetty's early EOF or bad chunk: the client's framing, not a server failure.
+      throw ApiException.invalid(
+          "body", "could not be read: it ended early or its framing is broken");
+    }
+  }
+
+  /**
+   * {@code bytes} as a JSON object, problems reported under {@code field}. The bytes must be UTF-8
+   * exactly (no overlong forms, no encoded surrogates), as RFC 8259 requires: a lenient decoder
+   * would pass replacement characters, or a "/" written in two bytes, on to the field parsers.
+   */
+  static JsonNode parseObject(byte[] bytes, String field) {
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw ApiException.invalid(field, "is not UTF-8");
+    }
+    return parseObject(text, field);
   }
 
   /** {@code text} as a JSON object, problems reported under {@code field}. */
-  static JsonNode parseObject(String text, String field) {
+  private static JsonNode parseObject(String text, String field) {
     if (text == null || text.isBlank()) {
       throw ApiException.invalid(field, "is empty; a JSON object is required");
     }

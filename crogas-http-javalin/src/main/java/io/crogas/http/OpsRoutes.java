@@ -59,7 +59,7 @@ final class OpsRoutes {
     routes.get("/health", this::health);
     routes.get("/healthcheck", this::healthcheck);
     routes.get("/balance/{address}", this::balance);
-    routes.post("/faucet/usdc", this::faucet);
+    routes.post("/faucet/usdc", Audience.RELAY, this::faucet);
     routes.get("/metrics", this::metrics);
     routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
   }

@@ -1,37 +1,88 @@
 package io.crogas.http;
 
 import io.crogas.domain.model.Address;
-import io.crogas.domain.port.out.RateLimitStore;
-import java.time.InstantSource;
+import io.crogas.domain.model.ApiKey;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Per-IP and per-address limits over the shared {@link RateLimitStore}; 429 when exceeded. */
+/**
+ * The limits of {@link ApiSettings.RateLimits} as token buckets in {@link LimitBuckets}; 429 with
+ * the wait when exceeded. Nothing here touches a disk.
+ */
 final class RateLimiter {
-  private final RateLimitStore store;
+  private final LimitBuckets buckets;
   private final ApiSettings.RateLimits limits;
-  private final InstantSource clock;
+  private final Map<ApiSettings.RateLimit, BucketConfiguration> configurations =
+      new ConcurrentHashMap<>();
 
-  RateLimiter(RateLimitStore store, ApiSettings.RateLimits limits, InstantSource clock) {
-    this.store = store;
+  RateLimiter(LimitBuckets buckets, ApiSettings.RateLimits limits) {
+    this.buckets = buckets;
     this.limits = limits;
-    this.clock = clock;
   }
 
-  void ip(String ip) {
-    hit("ip:" + ip, "IP address", limits.perIp());
+  /** A request without an API key, from {@code client} (IPv6 counts by its /64). */
+  void ip(String client) {
+    take("ip:" + TrustedProxies.limitKey(client), "IP address", limits.perIp());
   }
 
+  /** A request with {@code key}: its own limit, or the default for keys. */
+  void key(ApiKey key) {
+    ApiSettings.RateLimit limit =
+        key.limits().requestsPerMinute().isPresent()
+            ? ApiSettings.RateLimit.perMinute(key.limits().requestsPerMinute().getAsInt())
+            : limits.perApiKey();
+    take("key:" + key.id(), "API key", limit);
+  }
+
+  /**
+   * Refuses work for {@code address} while it is over its budget, counting nothing: only {@link
+   * #spent} fills the budget, after the address's signature was checked, so requests that merely
+   * name an address can never lock its owner out.
+   */
   void address(Address address) {
-    hit("address:" + address.value(), "address", limits.perAddress());
+    EstimationProbe probe = addressBucket(address).estimateAbilityToConsume(1);
+    if (!probe.canBeConsumed()) {
+      throw ApiException.rateLimited("address", Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+  }
+
+  /** Counts new work the owner of {@code address} signed for (may take the budget below zero). */
+  void spent(Address address) {
+    addressBucket(address).consumeIgnoringRateLimits(1);
   }
 
   void faucet(Address recipient) {
-    hit("faucet:" + recipient.value(), "faucet recipient", limits.faucetPerAddress());
+    take("faucet:" + recipient.value(), "faucet recipient", limits.faucetPerAddress());
   }
 
-  private void hit(String bucket, String scope, ApiSettings.RateLimit limit) {
-    if (store.hit(bucket, limit.limit(), limit.window(), clock.instant())
-        instanceof RateLimitStore.Decision.Limited limited) {
-      throw ApiException.rateLimited(scope, limited.retryAfter());
+  private Bucket addressBucket(Address address) {
+    return buckets.bucket("address:" + address.value(), configuration(limits.perAddress()));
+  }
+
+  private void take(String key, String scope, ApiSettings.RateLimit limit) {
+    ConsumptionProbe probe =
+        buckets.bucket(key, configuration(limit)).tryConsumeAndReturnRemaining(1);
+    if (!probe.isConsumed()) {
+      throw ApiException.rateLimited(scope, Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
+  }
+
+  private BucketConfiguration configuration(ApiSettings.RateLimit limit) {
+    return configurations.computeIfAbsent(
+        limit,
+        l ->
+            BucketConfiguration.builder()
+                .addLimit(
+                    Bandwidth.builder()
+                        .capacity(l.limit())
+                        .refillGreedy(l.limit(), l.window())
+                        .build())
+                .build());
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crogas.domain.model.FeeQuote;
 import io.crogas.domain.model.Hash32;
+import io.crogas.domain.model.Percent;
 import io.crogas.domain.model.RelayEvent;
 import io.crogas.domain.model.RelayJob;
 import io.crogas.domain.model.RelayRecord;
@@ -14,6 +15,7 @@ import io.crogas.domain.policy.DisclosurePolicy;
 import io.crogas.eip712.TypedData;
 import io.crogas.eip712.TypedDataJson;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -149,15 +151,15 @@ final class RelayJson {
 
   /**
    * The journal keeps the total charge; the split is derived at the configured fee rate ({@code fee
-   * = charge - floor(charge * 10000 / (10000 + bps))}), which reproduces a quote's split to within
-   * one unit of the token.
+   * = charge - floor(charge / (100% + fee rate))}), which reproduces a quote's split to within one
+   * unit of the token. The base rounds down so that the fee, which the quote rounded up, keeps the
+   * remainder.
    */
   private ObjectNode payment(TokenAmount charge) {
     BigInteger base =
-        charge
-            .atomic()
-            .multiply(BigInteger.valueOf(10_000))
-            .divide(BigInteger.valueOf(10_000L + settings.facilitatorFeeBps()));
+        Percent.basisPoints(settings.facilitatorFeeBps())
+            .asMargin()
+            .inverseOf(charge.atomic(), RoundingMode.FLOOR);
     TokenAmount baseGasCost = new TokenAmount(base, charge.decimals());
     TokenAmount fee = new TokenAmount(charge.atomic().subtract(base), charge.decimals());
     ObjectNode json = Json.object();

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /** Gasless execution: quote, facilitate, and the read-only views of requests and nonces. */
@@ -32,14 +33,19 @@ final class RelayRoutes {
   private final ApiMetrics metrics;
   private final RelayJson json;
   private final Duration facilitateWait;
+  private final Executor answers;
 
+  /**
+   * @param answers the server's threads, which write an answer once its wait is over
+   */
   RelayRoutes(
       QuoteRelayUseCase quotes,
       SubmitRelayUseCase submissions,
       FindRelaysUseCase queries,
       RateLimiter limiter,
       ApiMetrics metrics,
-      ApiSettings settings) {
+      ApiSettings settings,
+      Executor answers) {
     this.quotes = quotes;
     this.submissions = submissions;
     this.queries = queries;
@@ -47,11 +53,12 @@ final class RelayRoutes {
     this.metrics = metrics;
     this.json = new RelayJson(settings);
     this.facilitateWait = settings.facilitateWait();
+    this.answers = answers;
   }
 
   void register(RouteTable routes) {
-    routes.post("/x402/quote", this::quote);
-    routes.post("/x402/facilitate", this::facilitate);
+    routes.post("/x402/quote", Audience.RELAY, this::quote);
+    routes.post("/x402/facilitate", Audience.RELAY, this::facilitate);
     routes.get("/x402/transactions/{id}", this::transaction);
     routes.get("/x402/transactions", this::transactions);
     routes.get("/x402/nonce/{address}", this::nonce);
@@ -73,6 +80,10 @@ final class RelayRoutes {
     RelayRequest request = RelayRequests.relay(Json.body(ctx));
     limiter.address(request.user());
     SubmitOutcome outcome = submissions.submit(new SubmitRelayCommand(request));
+    if (outcome instanceof SubmitOutcome.Accepted) {
+      // New work its owner signed for (not a replay: that is Existing). Only this fills the budget.
+      limiter.spent(request.user());
+    }
     metrics.outcome("facilitate", outcomeName(outcome));
     if (outcome instanceof SubmitOutcome.Rejected rejected) {
       throw ApiException.of(rejected.rejection());
@@ -94,7 +105,8 @@ final class RelayRoutes {
 
   /**
    * Waits for the relayer without holding a server thread; when the bound runs out (or the engine
-   * fails unexpectedly) the journal's current state is the answer, as 202 with the id.
+   * fails unexpectedly) the journal's current state is the answer, as 202 with the id. A server
+   * thread writes it, never the engine's thread that completed the job.
    */
   private void await(Context ctx, SubmitOutcome.Accepted accepted) {
     CompletableFuture<Optional<RelayRecord>> done =
@@ -106,13 +118,14 @@ final class RelayRoutes {
             .exceptionally(failure -> Optional.empty());
     ctx.future(
         () ->
-            done.thenAccept(
+            done.thenAcceptAsync(
                 finished ->
                     answer(
                         ctx,
                         finished
                             .or(() -> queries.find(accepted.record().id()))
-                            .orElse(accepted.record()))));
+                            .orElse(accepted.record())),
+                answers));
   }
 
   /** 200 with the step-7 shape once final; 202 with where to follow it while in flight. */

@@ -16,8 +16,8 @@ import org.slf4j.MDC;
 
 /**
  * What every request goes through before and after its handler: a request id (echoed when the
- * client sends a sane one) on the response and in the logging MDC, the body size limit, the per-IP
- * rate limit, and the request metrics.
+ * client sends a sane one) on the response and in the logging MDC, the body size limit, who the
+ * caller is and its rate limit ({@link Callers}), and the request metrics.
  */
 final class RequestEdge {
   static final String REQUEST_ID = "X-Request-Id";
@@ -30,12 +30,12 @@ final class RequestEdge {
   private static final long DRAIN_LIMIT = 1024 * 1024;
   private static final Set<String> UNLIMITED = Set.of("/health", "/metrics");
 
-  private final RateLimiter limiter;
+  private final Callers callers;
   private final ApiMetrics metrics;
   private final long maxBodyBytes;
 
-  RequestEdge(RateLimiter limiter, ApiMetrics metrics, long maxBodyBytes) {
-    this.limiter = limiter;
+  RequestEdge(Callers callers, ApiMetrics metrics, long maxBodyBytes) {
+    this.callers = callers;
     this.metrics = metrics;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -62,7 +62,7 @@ final class RequestEdge {
           Map.of("body", "larger than " + maxBodyBytes + " bytes"));
     }
     if (!UNLIMITED.contains(ctx.path()) && !"OPTIONS".equals(ctx.method().name())) {
-      limiter.ip(ctx.ip());
+      callers.admit(ctx);
     }
   }
 
@@ -90,13 +90,16 @@ final class RequestEdge {
     metrics.request(
         ctx.method().name(), route == null ? "unmatched" : route, ctx.status().getCode(), took);
     // One line per request; bodies (signatures) are never logged, only what routing saw.
-    LOG.atInfo()
-        .setMessage("request")
-        .addKeyValue("method", ctx.method().name())
-        .addKeyValue("route", route == null ? "unmatched" : route)
-        .addKeyValue("status", ctx.status().getCode())
-        .addKeyValue("ms", took.toMillis())
-        .log();
+    var line =
+        LOG.atInfo()
+            .setMessage("request")
+            .addKeyValue("method", ctx.method().name())
+            .addKeyValue("route", route == null ? "unmatched" : route)
+            .addKeyValue("status", ctx.status().getCode())
+            .addKeyValue("ms", took.toMillis());
+    // The key's id, never the key: who made the request, for the operator.
+    Callers.keyId(ctx).ifPresent(id -> line.addKeyValue("apiKey", id));
+    line.log();
     MDC.remove("requestId");
   }
 }

@@ -6,7 +6,7 @@ import io.crogas.domain.model.TokenAmount;
 import io.crogas.domain.model.Wei;
 import io.crogas.domain.service.FindRelaysService;
 import io.crogas.testfixtures.Fixture;
-import io.crogas.testfixtures.InMemoryRateLimitStore;
+import io.crogas.testfixtures.InMemoryApiKeys;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,8 +22,8 @@ import java.util.function.UnaryOperator;
 final class ApiHarness implements AutoCloseable {
   static final String EXPLORER = "https://explorer.cronos.org/testnet/tx/";
 
-  final Fixture fixture = new Fixture();
-  final InMemoryRateLimitStore rateLimits = new InMemoryRateLimitStore();
+  final Fixture fixture;
+  final InMemoryApiKeys apiKeys = new InMemoryApiKeys();
   final List<String> minted = new ArrayList<>();
   HealthReport.Status healthStatus = HealthReport.Status.OK;
   Activity activity = new Activity(java.util.List.of(), java.util.List.of());
@@ -44,6 +44,13 @@ final class ApiHarness implements AutoCloseable {
   }
 
   ApiHarness(UnaryOperator<ApiSettings> customize, UnaryOperator<HttpApi.Builder> build) {
+    this(new Fixture(), customize, build);
+  }
+
+  /** Over {@code fixture}, for use cases wired differently on its fakes. */
+  ApiHarness(
+      Fixture fixture, UnaryOperator<ApiSettings> customize, UnaryOperator<HttpApi.Builder> build) {
+    this.fixture = fixture;
     HttpApi.Builder builder =
         HttpApi.builder()
             .quotes(fixture.quotes)
@@ -58,7 +65,7 @@ final class ApiHarness implements AutoCloseable {
                   minted.add(to + "=" + amount);
                   return Hash32.of(new byte[32]);
                 })
-            .rateLimits(rateLimits)
+            .apiKeys(apiKeys)
             .clock(fixture.clock)
             .gauge("crogas.queue.depth", "jobs waiting", () -> 3);
     api = build.apply(builder).build().start("127.0.0.1", 0);
@@ -75,12 +82,32 @@ final class ApiHarness implements AutoCloseable {
         100,
         64 * 1024,
         List.of("https://app.example"),
-        new ApiSettings.RateLimits(
-            ApiSettings.RateLimit.perMinute(10_000),
-            ApiSettings.RateLimit.perMinute(10_000),
-            ApiSettings.RateLimit.perMinute(100)),
+        ApiSettings.Access.open()
+            .withLimits(
+                new ApiSettings.RateLimits(
+                    ApiSettings.RateLimit.perMinute(10_000),
+                    ApiSettings.RateLimit.perMinute(10_000),
+                    ApiSettings.RateLimit.perMinute(10_000),
+                    ApiSettings.RateLimit.perMinute(100))),
         new ApiSettings.FaucetSettings(
             true, TokenAmount.usdc(100_000_000), TokenAmount.usdc(1_000_000_000)));
+  }
+
+  /** {@code s} with other access rules and limits and another cap on settles in flight. */
+  static ApiSettings with(ApiSettings s, ApiSettings.Access access, int settleInFlightLimit) {
+    return new ApiSettings(
+        s.chainId(),
+        s.forwarder(),
+        s.usdc(),
+        s.signers(),
+        s.explorerTxUrl(),
+        s.facilitateWait(),
+        s.facilitatorFeeBps(),
+        s.maxBodyBytes(),
+        s.corsOrigins(),
+        access,
+        s.faucet(),
+        settleInFlightLimit);
   }
 
   private HealthReport health() {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crogas.domain.ChainUnavailableException;
 import io.crogas.testfixtures.Fixture;
-import io.crogas.testfixtures.InMemoryRateLimitStore;
+import io.crogas.testfixtures.InMemoryApiKeys;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -57,64 +57,93 @@ class EdgeTest {
         .isEmpty();
   }
 
+  /** Limits of 100 a minute everywhere but {@code perIp}, {@code perKey} and {@code faucet}. */
+  static ApiSettings.RateLimits limits(int perIp, int perKey, int faucet) {
+    return new ApiSettings.RateLimits(
+        ApiSettings.RateLimit.perMinute(perIp),
+        ApiSettings.RateLimit.perMinute(perKey),
+        ApiSettings.RateLimit.perMinute(100),
+        ApiSettings.RateLimit.perMinute(faucet));
+  }
+
   @Test
-  void givenTooManyRequestsFromOneIp_whenOneMoreArrives_then429WithRetryAfter() {
+  void givenTooManyRequestsFromOneIp_whenOneMoreArrives_then429WithRetryAfterUntilItRefills() {
     ApiHarness limited =
-        new ApiHarness(
-            s ->
-                new ApiSettings(
-                    s.chainId(),
-                    s.forwarder(),
-                    s.usdc(),
-                    s.signers(),
-                    s.explorerTxUrl(),
-                    s.facilitateWait(),
-                    s.facilitatorFeeBps(),
-                    s.maxBodyBytes(),
-                    s.corsOrigins(),
-                    new ApiSettings.RateLimits(
-                        ApiSettings.RateLimit.perMinute(2),
-                        ApiSettings.RateLimit.perMinute(2),
-                        ApiSettings.RateLimit.perMinute(1)),
-                    s.faucet()));
+        new ApiHarness(s -> s.withAccess(s.access().withLimits(limits(2, 100, 100))));
     try {
       limited.get("/x402/supported");
       limited.get("/x402/supported");
       HttpResponse<String> third = limited.get("/x402/supported");
 
       assertError(third, 429, "rate_limited");
-      assertThat(third.headers().firstValue("Retry-After"))
-          .hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(1L, 60L));
+      assertThat(json(third).at("/details/scope").asText()).isEqualTo("IP address");
+      // Two a minute refill one every 30 s.
+      assertThat(third.headers().firstValue("Retry-After")).hasValue("30");
       assertThat(limited.get("/health").statusCode()).isEqualTo(200);
+      limited.fixture.clock.advance(Duration.ofSeconds(30));
+      assertThat(limited.get("/x402/supported").statusCode()).isEqualTo(200);
+      assertError(limited.get("/x402/supported"), 429, "rate_limited");
     } finally {
       limited.close();
     }
   }
 
   @Test
-  void givenOneAddressAsksTheFaucetTwice_whenTheLimitIsOne_then429() {
-    ApiHarness limited =
+  void givenATrustedProxy_whenItForwardsClients_thenEachForwardedClientHasItsOwnIpLimit() {
+    ApiHarness proxied =
         new ApiHarness(
             s ->
-                new ApiSettings(
-                    s.chainId(),
-                    s.forwarder(),
-                    s.usdc(),
-                    s.signers(),
-                    s.explorerTxUrl(),
-                    s.facilitateWait(),
-                    s.facilitatorFeeBps(),
-                    s.maxBodyBytes(),
-                    s.corsOrigins(),
-                    new ApiSettings.RateLimits(
-                        ApiSettings.RateLimit.perMinute(100),
-                        ApiSettings.RateLimit.perMinute(100),
-                        ApiSettings.RateLimit.perMinute(1)),
-                    s.faucet()));
+                s.withAccess(
+                    s.access()
+                        .withLimits(limits(2, 100, 100))
+                        .withTrustedProxies(TrustedProxies.parse("127.0.0.1/32"))));
+    try {
+      String forwarded = "X-Forwarded-For";
+      proxied.get("/x402/supported", forwarded, "203.0.113.7");
+      // What the client wrote left of the proxy's entry does not make it someone else.
+      proxied.get("/x402/supported", forwarded, "1.1.1.1, 203.0.113.7");
+      HttpResponse<String> third =
+          proxied.get("/x402/supported", forwarded, "2.2.2.2, 203.0.113.7");
+      HttpResponse<String> other = proxied.get("/x402/supported", forwarded, "203.0.113.8");
+
+      assertError(third, 429, "rate_limited");
+      assertThat(other.statusCode()).isEqualTo(200);
+    } finally {
+      proxied.close();
+    }
+  }
+
+  @Test
+  void givenAPeerThatIsNotATrustedProxy_whenItSendsXForwardedFor_thenItIsIgnored() {
+    ApiHarness direct =
+        new ApiHarness(
+            s ->
+                s.withAccess(
+                    s.access()
+                        .withLimits(limits(2, 100, 100))
+                        .withTrustedProxies(TrustedProxies.parse("10.0.0.0/8"))));
+    try {
+      direct.get("/x402/supported", "X-Forwarded-For", "203.0.113.1");
+      direct.get("/x402/supported", "X-Forwarded-For", "203.0.113.2");
+      HttpResponse<String> third = direct.get("/x402/supported", "X-Forwarded-For", "203.0.113.3");
+
+      assertError(third, 429, "rate_limited");
+    } finally {
+      direct.close();
+    }
+  }
+
+  @Test
+  void givenOneAddressAsksTheFaucetTwice_whenTheLimitIsOne_then429() {
+    ApiHarness limited =
+        new ApiHarness(s -> s.withAccess(s.access().withLimits(limits(100, 100, 1))));
     try {
       String body = "{\"address\":\"" + limited.fixture.user.address() + "\"}";
       assertThat(limited.post("/faucet/usdc", body).statusCode()).isEqualTo(200);
-      assertError(limited.post("/faucet/usdc", body), 429, "rate_limited");
+      HttpResponse<String> second = limited.post("/faucet/usdc", body);
+      assertError(second, 429, "rate_limited");
+      assertThat(json(second).at("/details/scope").asText()).isEqualTo("faucet recipient");
+      assertThat(limited.minted).hasSize(1);
     } finally {
       limited.close();
     }
@@ -135,7 +164,7 @@ class EdgeTest {
                     s.facilitatorFeeBps(),
                     s.maxBodyBytes(),
                     s.corsOrigins(),
-                    s.limits(),
+                    s.access(),
                     ApiSettings.FaucetSettings.disabled()));
     try {
       assertError(production.post("/faucet/usdc", "{}"), 403, "forbidden");
@@ -194,7 +223,7 @@ class EdgeTest {
                 () -> {
                   throw new ChainUnavailableException("rpc down");
                 })
-            .rateLimits(new InMemoryRateLimitStore())
+            .apiKeys(new InMemoryApiKeys())
             .clock(fixture.clock)
             .build()
             .start("127.0.0.1", 0);

@@ -6,19 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crogas.domain.model.Address;
-import io.crogas.domain.model.Hash32;
-import io.crogas.domain.model.Signature;
-import io.crogas.domain.model.TransferAuthorization;
+import io.crogas.http.X402Payments.Payment;
 import io.crogas.testfixtures.FakeEngine;
 import io.crogas.testfixtures.Fixture;
 import io.crogas.testfixtures.Keys;
 import io.crogas.testfixtures.SequentialIds;
-import java.math.BigInteger;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class FacilitatorRoutesTest {
-  private static final Address PAY_TO = Address.parse("0x70997970C51812dc3A010C7d01b50e0d17dc79C8");
-  private static final AtomicLong NONCES = new AtomicLong(1);
+  private static final Address PAY_TO = X402Payments.PAY_TO;
 
   private final ApiHarness harness = new ApiHarness();
   private final Fixture fixture = harness.fixture;
@@ -41,74 +36,16 @@ class FacilitatorRoutesTest {
 
   /** A payer's signed EIP-3009 transfer of {@code value} to {@link #PAY_TO}. */
   private Payment payment(long value, Keys signer) {
-    TransferAuthorization authorization =
-        new TransferAuthorization(
-            fixture.user.address(),
-            PAY_TO,
-            BigInteger.valueOf(value),
-            BigInteger.valueOf(fixture.now() - 60),
-            BigInteger.valueOf(fixture.now() + 600),
-            Hash32.of(
-                java.nio.ByteBuffer.allocate(32).putLong(24, NONCES.getAndIncrement()).array()));
-    return new Payment(authorization, signer.sign(authorization.transferDigest(fixture.usdc)));
+    return X402Payments.payment(fixture, value, signer);
   }
 
   private Payment payment(long value) {
     return payment(value, fixture.user);
   }
 
-  record Payment(TransferAuthorization authorization, Signature signature) {
-    ObjectNode authorizationJson() {
-      return Json.object()
-          .put("from", authorization.from().value())
-          .put("to", authorization.to().value())
-          .put("value", authorization.value().toString())
-          .put("validAfter", authorization.validAfter().toString())
-          .put("validBefore", authorization.validBefore().toString())
-          .put("nonce", authorization.nonce().hex());
-    }
-  }
-
   /** The request body for {@code payment} in {@code format}. */
   private ObjectNode body(X402Format format, Payment payment, long required) {
-    String network = format == X402Format.V2 ? "eip155:338" : "cronos-testnet";
-    ObjectNode requirements =
-        Json.object()
-            .put("scheme", "exact")
-            .put("network", network)
-            .put(format == X402Format.V2 ? "amount" : "maxAmountRequired", Long.toString(required))
-            .put("asset", Fixture.USDC.value())
-            .put("payTo", PAY_TO.value())
-            .put("maxTimeoutSeconds", 300)
-            .put("resource", "https://api.example/data");
-    requirements.putObject("extra").put("name", "USD Coin").put("version", "2");
-    ObjectNode body = Json.object();
-    if (format == X402Format.CRONOS) {
-      ObjectNode flat = payment.authorizationJson();
-      flat.put("validAfter", payment.authorization().validAfter().longValue());
-      flat.put("validBefore", payment.authorization().validBefore().longValue());
-      flat.put("signature", payment.signature().hex()).put("asset", Fixture.USDC.value());
-      ObjectNode header =
-          Json.object().put("x402Version", 1).put("scheme", "exact").put("network", network);
-      header.set("payload", flat);
-      body.put("x402Version", 1);
-      body.put(
-          "paymentHeader",
-          Base64.getEncoder().encodeToString(header.toString().getBytes(StandardCharsets.UTF_8)));
-      body.set("paymentRequirements", requirements);
-      return body;
-    }
-    ObjectNode payload = body.putObject("paymentPayload").put("x402Version", format.version());
-    if (format == X402Format.V2) {
-      payload.set("accepted", requirements.deepCopy());
-    } else {
-      payload.put("scheme", "exact").put("network", network);
-    }
-    ObjectNode inner = payload.putObject("payload").put("signature", payment.signature().hex());
-    inner.set("authorization", payment.authorizationJson());
-    body.put("x402Version", format.version());
-    body.set("paymentRequirements", requirements);
-    return body;
+    return X402Payments.body(format, payment, required);
   }
 
   @ParameterizedTest

@@ -32,6 +32,10 @@ class RelayRoutesTest {
   }
 
   private ObjectNode quoteRequest() {
+    return quoteRequest(fixture);
+  }
+
+  static ObjectNode quoteRequest(Fixture fixture) {
     return Json.object()
         .put("userAddress", fixture.user.address().value())
         .put("target", Fixture.TARGET.value())
@@ -46,7 +50,7 @@ class RelayRoutesTest {
   }
 
   /** The seed's body for {@code call}, signed by the user, with the fee authorization if given. */
-  private ObjectNode facilitateBody(RelayRequest request) {
+  static ObjectNode facilitateBody(RelayRequest request) {
     MetaTransaction call = request.metaTransaction();
     ObjectNode body =
         Json.object()
@@ -77,6 +81,10 @@ class RelayRoutesTest {
 
   /** Signs what the quote's two typed-data documents describe, as a wallet would. */
   private RelayRequest signedFromQuote(JsonNode quote) {
+    return signedFromQuote(fixture, quote);
+  }
+
+  static RelayRequest signedFromQuote(Fixture fixture, JsonNode quote) {
     MetaTransaction call =
         new MetaTransaction(
             Fixture.TARGET,
@@ -233,7 +241,7 @@ class RelayRoutesTest {
         s.facilitatorFeeBps(),
         s.maxBodyBytes(),
         s.corsOrigins(),
-        s.limits(),
+        s.access(),
         s.faucet());
   }
 

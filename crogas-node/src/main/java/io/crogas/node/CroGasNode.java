@@ -15,12 +15,13 @@ import io.crogas.domain.port.in.QuoteRelayUseCase;
 import io.crogas.domain.port.in.SettlePaymentUseCase;
 import io.crogas.domain.port.in.SubmitRelayUseCase;
 import io.crogas.domain.port.in.VerifyPaymentUseCase;
+import io.crogas.domain.port.out.ApiKeys;
 import io.crogas.domain.port.out.Chain;
 import io.crogas.domain.port.out.IdSource;
 import io.crogas.domain.port.out.Journal;
 import io.crogas.domain.port.out.NonceLedger;
-import io.crogas.domain.port.out.RateLimitStore;
 import io.crogas.domain.port.out.WebhookOutbox;
+import io.crogas.domain.relay.SendChecks;
 import io.crogas.domain.service.FacilitatorSettings;
 import io.crogas.domain.service.FindRelaysService;
 import io.crogas.domain.service.PaymentService;
@@ -34,18 +35,17 @@ import io.crogas.domain.service.WebhookSettings;
 import io.crogas.eip712.SignatureRecovery;
 import io.crogas.engine.EngineSettings;
 import io.crogas.engine.RelayerEngine;
-import io.crogas.engine.SendChecks;
 import io.crogas.http.ApiSettings;
 import io.crogas.http.TransactionDocuments;
 import io.crogas.node.webhooks.DeliveryBodies;
 import io.crogas.node.webhooks.HttpWebhookTransport;
 import io.crogas.node.webhooks.WebhookSignature;
 import io.crogas.node.webhooks.WebhookWorker;
+import io.crogas.store.sqlite.SqliteApiKeys;
 import io.crogas.store.sqlite.SqliteDatabase;
 import io.crogas.store.sqlite.SqliteJournal;
 import io.crogas.store.sqlite.SqliteNonceLedger;
 import io.crogas.store.sqlite.SqliteQuoteBook;
-import io.crogas.store.sqlite.SqliteRateLimitStore;
 import io.crogas.store.sqlite.SqliteWebhookOutbox;
 import java.security.SecureRandom;
 import java.time.InstantSource;
@@ -72,7 +72,7 @@ public final class CroGasNode implements AutoCloseable {
   private final Chain chain;
   private final Journal journal;
   private final NonceLedger ledger;
-  private final RateLimitStore rateLimits;
+  private final ApiKeys apiKeys;
   private final List<Address> relayers;
   private final TokenDomain usdc;
   private final ForwarderDomain forwarder;
@@ -135,7 +135,7 @@ public final class CroGasNode implements AutoCloseable {
             config.laneQueueLimit());
     this.journal = new SqliteJournal(database);
     this.ledger = new SqliteNonceLedger(database);
-    this.rateLimits = new SqliteRateLimitStore(database);
+    this.apiKeys = new SqliteApiKeys(database);
     SqliteQuoteBook quoteBook = new SqliteQuoteBook(database);
     this.webhooks = new SqliteWebhookOutbox(database);
     this.webhookWorker = webhookWorker(config, clock);
@@ -194,7 +194,7 @@ public final class CroGasNode implements AutoCloseable {
             config.fees().facilitatorFeeBps(),
             64 * 1024,
             List.of(),
-            ApiSettings.RateLimits.defaults(),
+            ApiSettings.Access.open(),
             ApiSettings.FaucetSettings.disabled());
     SecureRandom random = new SecureRandom();
     WebhookDispatcher dispatcher =
@@ -289,8 +289,13 @@ public final class CroGasNode implements AutoCloseable {
     return ledger;
   }
 
-  RateLimitStore rateLimits() {
-    return rateLimits;
+  /**
+   * The API keys of facilitator clients, in the node's store: an embedder issues and revokes them
+   * here ({@code ApiKey.issue}), an operator with {@code crogas apikeys}; the HTTP server reads
+   * them again every {@code apiKeyRefresh}.
+   */
+  public ApiKeys apiKeys() {
+    return apiKeys;
   }
 
   public List<Address> relayers() {

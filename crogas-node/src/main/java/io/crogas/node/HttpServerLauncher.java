@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
  * facilitate wait and the fee split follow the node's configuration.
  */
 public final class HttpServerLauncher implements ServerLauncher {
-  private static final String VERSION = "0.1.0";
 
   /**
    * How long one health probe (1 + 2N RPC calls) answers {@code /health} and the balance gauges of
@@ -34,15 +33,18 @@ public final class HttpServerLauncher implements ServerLauncher {
   /** How often the dashboard's balance chart gets a point (an hour of them is kept). */
   static final Duration BALANCE_SAMPLE_EVERY = Duration.ofMinutes(1);
 
-  private final InstantSource healthClock;
+  private final InstantSource clock;
 
   public HttpServerLauncher() {
     this(InstantSource.system());
   }
 
-  /** With the clock that ages cached health readings (tests step it). */
-  public HttpServerLauncher(InstantSource healthClock) {
-    this.healthClock = healthClock;
+  /**
+   * With the clock the server reads: it ages cached health readings and the balance history, and
+   * times rate-limit windows and the API's own timestamps (tests step it).
+   */
+  public HttpServerLauncher(InstantSource clock) {
+    this.clock = clock;
   }
 
   @Override
@@ -64,13 +66,18 @@ public final class HttpServerLauncher implements ServerLauncher {
             : ApiSettings.FaucetSettings.disabled();
     CachedHealth health =
         new CachedHealth(
-            new NodeHealth(node, node.config().webhooks().lowBalance(), VERSION, Instant.now()),
+            new NodeHealth(
+                node,
+                node.config().webhooks().lowBalance(),
+                CroGasVersion.current(),
+                Instant.now()),
             HEALTH_TTL,
-            healthClock);
-    BalanceHistory balances = new BalanceHistory(60, BALANCE_SAMPLE_EVERY, healthClock);
+            clock);
+    BalanceHistory balances = new BalanceHistory(60, BALANCE_SAMPLE_EVERY, clock);
     ScheduledExecutorService sampler = balanceSampler(health, balances);
     HttpApi.Builder api =
         HttpApi.builder()
+            .clock(clock)
             .quotes(node.quotes())
             .submissions(node.relay())
             .queries(node.history())
@@ -86,12 +93,13 @@ public final class HttpServerLauncher implements ServerLauncher {
                     node.config().fees().facilitatorFeeBps(),
                     64 * 1024,
                     endpoint.corsOrigins(),
-                    ApiSettings.RateLimits.defaults(),
-                    faucet))
+                    endpoint.access(),
+                    faucet,
+                    node.config().settleInFlightLimit()))
             .health(health)
             .balances(owner -> NodeHealth.balance(node, owner))
             .activity(() -> new Activity(minutes(node), balances.samples()))
-            .rateLimits(node.rateLimits())
+            .apiKeys(node.apiKeys())
             .gauge(
                 "crogas_queue_depth",
                 "jobs queued or in flight in the relay engine",
@@ -103,7 +111,7 @@ public final class HttpServerLauncher implements ServerLauncher {
     HttpApi built = api.build();
     NodeMeters.register(node, health, built.meterRegistry());
     if (node.config().prices() instanceof MarketPrices market) {
-      PriceMeters.register(market, built.meterRegistry(), InstantSource.system());
+      PriceMeters.register(market, built.meterRegistry(), clock);
     }
     HttpApi running = built.start(endpoint.host(), endpoint.port());
     String url = "http://" + endpoint.host() + ":" + running.port();

@@ -2,7 +2,6 @@ package io.crogas.node;
 
 import io.crogas.chain.NetworkProfile;
 import io.crogas.domain.model.Address;
-import io.crogas.domain.model.Wei;
 import io.crogas.domain.policy.FeeSchedule;
 import io.crogas.domain.policy.ReplacementPolicy;
 import io.crogas.domain.policy.RevertPolicy;
@@ -21,7 +20,7 @@ import java.util.Set;
 /**
  * Everything a {@link CroGasNode} needs. Build one with {@link #builder}: four facts are required
  * (RPC URL, network, forwarder, USDC), relayer keys, a store file and a price feed; the rest has
- * defaults fit for Cronos.
+ * defaults fit for Cronos ({@link NodeDefaults}).
  */
 public record NodeConfig(
     String rpcUrl,
@@ -43,6 +42,7 @@ public record NodeConfig(
     Duration pollInterval,
     Duration replaceAfter,
     Duration settleWait,
+    int settleInFlightLimit,
     Duration rpcTimeout,
     Set<Address> payees,
     Duration receiptGrace,
@@ -81,20 +81,21 @@ public record NodeConfig(
     private TierTable tiers = TierTable.defaults();
     private FeeSchedule fees = FeeSchedule.defaults();
     private TargetPolicy targets = TargetPolicy.open();
-    private ReplacementPolicy replacement = new ReplacementPolicy(10, 5, Wei.gwei(1_000_000));
-    private BigInteger forwarderOverheadGas = BigInteger.valueOf(140_000);
-    private BigInteger maxGasPerRequest = BigInteger.valueOf(3_000_000);
-    private Duration defaultDeadline = Duration.ofMinutes(30);
-    private Duration deadlineMargin = Duration.ofSeconds(30);
+    private ReplacementPolicy replacement = NodeDefaults.REPLACEMENT;
+    private BigInteger forwarderOverheadGas = NodeDefaults.FORWARDER_OVERHEAD_GAS;
+    private BigInteger maxGasPerRequest = NodeDefaults.MAX_GAS_PER_REQUEST;
+    private Duration defaultDeadline = NodeDefaults.DEFAULT_DEADLINE;
+    private Duration deadlineMargin = NodeDefaults.DEADLINE_MARGIN;
     private RevertPolicy reverts = RevertPolicy.defaults();
-    private Duration pollInterval = Duration.ofMillis(250);
-    private Duration replaceAfter = Duration.ofSeconds(30);
-    private Duration settleWait = Duration.ofSeconds(30);
-    private Duration rpcTimeout = Duration.ofSeconds(10);
+    private Duration pollInterval = NodeDefaults.POLL_INTERVAL;
+    private Duration replaceAfter = NodeDefaults.REPLACE_AFTER;
+    private Duration settleWait = NodeDefaults.SETTLE_WAIT;
+    private int settleInFlightLimit = NodeDefaults.SETTLE_IN_FLIGHT_LIMIT;
+    private Duration rpcTimeout = NodeDefaults.RPC_TIMEOUT;
     private Set<Address> payees = Set.of();
-    private Duration receiptGrace = Duration.ofSeconds(30);
-    private Duration keyCheckInterval = Duration.ofSeconds(30);
-    private int laneQueueLimit = 1_000;
+    private Duration receiptGrace = NodeDefaults.RECEIPT_GRACE;
+    private Duration keyCheckInterval = NodeDefaults.KEY_CHECK_INTERVAL;
+    private int laneQueueLimit = NodeDefaults.LANE_QUEUE_LIMIT;
     private BigDecimal minimumSettleValue = FacilitatorSettings.DEFAULT_MINIMUM_VALUE;
     private WebhookSettings webhooks = WebhookSettings.defaults();
 
@@ -177,6 +178,12 @@ public record NodeConfig(
       return this;
     }
 
+    /** x402 settles waiting for the chain at once; beyond it, settle answers 503. */
+    public Builder settleInFlightLimit(int value) {
+      this.settleInFlightLimit = value;
+      return this;
+    }
+
     public Builder rpcTimeout(Duration value) {
       this.rpcTimeout = value;
       return this;
@@ -237,6 +244,7 @@ public record NodeConfig(
           pollInterval,
           replaceAfter,
           settleWait,
+          settleInFlightLimit,
           rpcTimeout,
           payees,
           receiptGrace,

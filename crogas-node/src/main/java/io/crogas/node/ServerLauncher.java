@@ -2,6 +2,7 @@ package io.crogas.node;
 
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.Receipt;
+import io.crogas.http.ApiSettings;
 import java.math.BigInteger;
 import java.util.Optional;
 
@@ -22,7 +23,8 @@ public interface ServerLauncher {
    * Where to listen, the test-USDC faucet where the configuration has one (dev, testnets), the
    * origins CORS allows (empty: same origin only; {@code *}: any), the explorer page a transaction
    * hash is appended to (empty on a chain no public explorer shows, such as {@code crogas dev}'s
-   * local anvil), and the bearer token {@code /metrics} requires (empty: open).
+   * local anvil), the bearer token {@code /metrics} requires (empty: open), and who may call what
+   * within which limits (API keys, anonymous callers, trusted proxies).
    */
   record ApiEndpoint(
       String host,
@@ -30,7 +32,8 @@ public interface ServerLauncher {
       Optional<UsdcMinter> faucet,
       java.util.List<String> corsOrigins,
       Optional<String> explorerTxUrl,
-      Optional<String> metricsToken) {
+      Optional<String> metricsToken,
+      ApiSettings.Access access) {
     public ApiEndpoint {
       if (host == null || host.isBlank()) {
         throw new IllegalArgumentException("a host to listen on is required");
@@ -41,16 +44,24 @@ public interface ServerLauncher {
       corsOrigins = java.util.List.copyOf(corsOrigins);
       java.util.Objects.requireNonNull(explorerTxUrl, "explorerTxUrl");
       java.util.Objects.requireNonNull(metricsToken, "metricsToken");
+      java.util.Objects.requireNonNull(access, "access");
     }
 
-    /** {@code /metrics} open. */
+    /** {@code /metrics} open, anonymous callers welcome ({@link ApiSettings.Access#open()}). */
     public ApiEndpoint(
         String host,
         int port,
         Optional<UsdcMinter> faucet,
         java.util.List<String> corsOrigins,
         Optional<String> explorerTxUrl) {
-      this(host, port, faucet, corsOrigins, explorerTxUrl, Optional.empty());
+      this(
+          host,
+          port,
+          faucet,
+          corsOrigins,
+          explorerTxUrl,
+          Optional.empty(),
+          ApiSettings.Access.open());
     }
 
     /** Same origin only, no explorer links: a local chain. */

@@ -4,7 +4,7 @@ import io.crogas.chain.Deployment;
 import io.crogas.chain.TransactionSender;
 import io.crogas.contracts.ContractArtifacts;
 import io.crogas.domain.model.Address;
-import java.util.HexFormat;
+import io.crogas.eip712.Hex;
 import java.util.List;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.DynamicArray;
@@ -45,8 +45,8 @@ public final class ForwarderDeployer {
 
   private static byte[] creationCode(String contract, Type<?>... constructorArgs) {
     // The artifact's bytecode is 0x-prefixed hex; the constructor arguments follow it ABI-encoded.
-    String code = ContractArtifacts.load(contract).bytecode().substring(2);
-    return HexFormat.of()
-        .parseHex(code + FunctionEncoder.encodeConstructor(List.of(constructorArgs)));
+    return Hex.decode(
+        ContractArtifacts.load(contract).bytecode()
+            + FunctionEncoder.encodeConstructor(List.of(constructorArgs)));
   }
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** A CroGas server's HTTP API (PRODUCT.md §5), spoken with the JDK's HTTP client. */
 public final class ApiClient {
@@ -19,12 +20,15 @@ public final class ApiClient {
   private final URI base;
   private final HttpClient http;
   private final Duration timeout;
+  private final Optional<String> apiKey;
 
-  public ApiClient(URI base, Duration timeout) {
+  /** Every request carries {@code Authorization: Bearer <apiKey>} when there is one. */
+  public ApiClient(URI base, Duration timeout, Optional<String> apiKey) {
     String text = base.toString();
     this.base = URI.create(text.endsWith("/") ? text : text + "/");
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     this.timeout = timeout;
+    this.apiKey = apiKey;
   }
 
   public ApiAnswer post(String path, JsonNode body) {
@@ -45,9 +49,12 @@ public final class ApiClient {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
-        .timeout(timeout)
-        .header("Accept", "application/json");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
+            .timeout(timeout)
+            .header("Accept", "application/json");
+    apiKey.ifPresent(key -> request.header("Authorization", "Bearer " + key));
+    return request;
   }
 
   private ApiAnswer send(HttpRequest request) {

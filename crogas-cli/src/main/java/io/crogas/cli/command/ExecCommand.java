@@ -51,7 +51,7 @@ public final class ExecCommand implements Callable<Integer> {
   public Integer call() {
     UnlockedKey key = UnlockedKey.open(keystore, password.source().read(context.environment()));
     Output output = Output.of(spec, json.enabled);
-    GaslessCalls calls = new GaslessCalls(api.client());
+    GaslessCalls calls = new GaslessCalls(api.client(context.environment()));
     QuoteSigner.Asked asked = new QuoteSigner.Asked(call.target, call.calldata, call.gasLevel);
     output.progress("quoting for " + key.address() + "...");
     ApiAnswer quote = calls.quote(key.address(), asked);

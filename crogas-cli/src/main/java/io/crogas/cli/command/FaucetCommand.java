@@ -1,6 +1,7 @@
 package io.crogas.cli.command;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.crogas.cli.CliContext;
 import io.crogas.domain.model.Address;
 import java.math.BigDecimal;
 import java.util.concurrent.Callable;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Have a dev or testnet server mint test USDC to ADDRESS (POST /faucet/usdc).")
 public final class FaucetCommand implements Callable<Integer> {
+  private final CliContext context;
   @Spec CommandSpec spec;
   @Mixin JsonOption json;
   @Mixin ApiOptions api;
@@ -32,6 +34,10 @@ public final class FaucetCommand implements Callable<Integer> {
       description = "Whole or decimal USDC (default 100).")
   BigDecimal amount;
 
+  public FaucetCommand(CliContext context) {
+    this.context = context;
+  }
+
   @Override
   public Integer call() {
     if (amount.signum() <= 0 || amount.scale() > 6) {
@@ -40,7 +46,7 @@ public final class FaucetCommand implements Callable<Integer> {
     }
     return AnswerPrinter.print(
         Output.of(spec, json.enabled),
-        api.client()
+        api.client(context.environment())
             .post(
                 "/faucet/usdc",
                 JsonNodeFactory.instance

@@ -7,6 +7,7 @@ import io.crogas.cli.mcp.AgentServer;
 import io.crogas.cli.x402.SpendingCaps;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.TokenAmount;
+import io.crogas.node.CroGasVersion;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -84,12 +85,12 @@ public final class McpCommand implements Callable<Integer> {
     System.setOut(System.err);
     System.err.println("crogas mcp: serving tools on stdio for " + key.address());
     AgentServer.serve(
-        api.client(),
+        api.client(context.environment()),
         key,
         new SpendingCaps(maxPerCall, Optional.of(maxTotal)),
         assets.isEmpty() ? Optional.empty() : Optional.of(Set.copyOf(assets)),
         Duration.ofSeconds(api.timeoutSeconds),
-        "0.1.0",
+        CroGasVersion.current(),
         new FileInputStream(FileDescriptor.in),
         protocol);
     return ExitCodes.OK;

@@ -1,6 +1,7 @@
 package io.crogas.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.crogas.cli.CliContext;
 import io.crogas.cli.client.GaslessCalls;
 import io.crogas.cli.client.QuoteSigner;
 import io.crogas.domain.model.Address;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Ask a server for a gasless-execution quote (POST /x402/quote).")
 public final class QuoteCommand implements Callable<Integer> {
+  private final CliContext context;
   @Spec CommandSpec spec;
   @Mixin JsonOption json;
   @Mixin ApiOptions api;
@@ -25,11 +27,15 @@ public final class QuoteCommand implements Callable<Integer> {
   @Option(names = "--user", required = true, paramLabel = "ADDR", description = "The signer.")
   Address user;
 
+  public QuoteCommand(CliContext context) {
+    this.context = context;
+  }
+
   @Override
   public Integer call() {
     return AnswerPrinter.print(
         Output.of(spec, json.enabled),
-        new GaslessCalls(api.client())
+        new GaslessCalls(api.client(context.environment()))
             .quote(user, new QuoteSigner.Asked(call.target, call.calldata, call.gasLevel)),
         QuoteCommand::readable);
   }

@@ -6,6 +6,8 @@ import io.crogas.cli.chain.ChainCheck;
 import io.crogas.cli.serve.LiveCheck;
 import io.crogas.cli.serve.ServeSettings;
 import io.crogas.cli.serve.SettingsSource;
+import io.crogas.domain.model.ApiKey;
+import io.crogas.http.ApiSettings;
 import io.crogas.node.CroGasNode;
 import io.crogas.node.ServerLauncher;
 import java.nio.file.Path;
@@ -78,12 +80,19 @@ public final class ServeCommand implements Callable<Integer> {
                       Optional.empty(),
                       settings.corsOrigins(),
                       settings.explorerTxUrl(),
-                      settings.metricsToken()));
+                      settings.metricsToken(),
+                      settings.access()));
     } catch (RuntimeException e) {
       node.close();
       throw e;
     }
     output.result(document(settings, node, server), text(settings, node, server));
+    if (settings.access().anonymous() != ApiSettings.Anonymous.ON
+        && node.apiKeys().list().stream().noneMatch(ApiKey::active)) {
+      output.progress(
+          "no API keys yet: x402 verify and settle answer 401 until one is made with"
+              + " crogas apikeys create --label NAME (docs/operations.md)");
+    }
     output.progress("running; Ctrl-C or SIGTERM stops it");
     return Foreground.runUntilStopped(
         () -> {

@@ -1,5 +1,6 @@
 package io.crogas.cli.command;
 
+import io.crogas.cli.CliContext;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,12 +14,17 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Print a request's state and history (GET /x402/transactions/ID).")
 public final class StatusCommand implements Callable<Integer> {
+  private final CliContext context;
   @Spec CommandSpec spec;
   @Mixin JsonOption json;
   @Mixin ApiOptions api;
 
   @Parameters(paramLabel = "ID", description = "The id exec or the API answered.")
   String id;
+
+  public StatusCommand(CliContext context) {
+    this.context = context;
+  }
 
   @Override
   public Integer call() {
@@ -28,7 +34,7 @@ public final class StatusCommand implements Callable<Integer> {
     }
     return AnswerPrinter.print(
         Output.of(spec, json.enabled),
-        api.client().get("/x402/transactions/" + id),
+        api.client(context.environment()).get("/x402/transactions/" + id),
         body ->
             (ExecCommand.readable(body) + "\n" + AnswerPrinter.field(body, "history", "history"))
                 .stripTrailing());

@@ -2,16 +2,11 @@ package io.crogas.cli.command;
 
 import io.crogas.cli.CliContext;
 import io.crogas.cli.CliFailure;
-import io.crogas.cli.serve.Setting;
-import io.crogas.cli.serve.SettingsSource;
 import io.crogas.domain.model.Webhook;
 import io.crogas.domain.model.WebhookDelivery;
 import io.crogas.domain.model.WebhookEvent;
-import io.crogas.domain.port.out.WebhookOutbox;
-import io.crogas.store.sqlite.SqliteDatabase;
 import io.crogas.store.sqlite.SqliteWebhookOutbox;
 import java.net.URI;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,9 +15,7 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,32 +42,6 @@ public final class WebhooksCommand {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private WebhooksCommand() {}
-
-  /**
-   * The store as {@code serve} finds it: --store, else CROGAS_STORE or crogas.store, else
-   * crogas.db.
-   */
-  static final class StoreOptions {
-    @Option(names = "--store", paramLabel = "FILE", description = "The store file (as serve's).")
-    Path store;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "serve's .properties file.")
-    Path config;
-
-    <T> T open(Map<String, String> environment, Function<WebhookOutbox, T> work) {
-      Path file =
-          Optional.ofNullable(store)
-              .orElseGet(
-                  () ->
-                      SettingsSource.of(environment, Optional.ofNullable(config))
-                          .value(Setting.STORE)
-                          .map(Path::of)
-                          .orElse(Path.of("crogas.db")));
-      try (SqliteDatabase database = SqliteDatabase.open(file)) {
-        return work.apply(new SqliteWebhookOutbox(database));
-      }
-    }
-  }
 
   static String events(Webhook webhook) {
     return webhook.events().stream().map(WebhookEvent::wireName).collect(Collectors.joining(","));
@@ -119,7 +86,9 @@ public final class WebhooksCommand {
     @Override
     public Integer call() {
       Webhook webhook = webhook();
-      boolean added = store.open(context.environment(), outbox -> outbox.add(webhook));
+      boolean added =
+          store.open(
+              context.environment(), SqliteWebhookOutbox::new, outbox -> outbox.add(webhook));
       if (!added) {
         throw new CliFailure("webhook id " + webhook.id() + " is taken; run add again");
       }
@@ -196,6 +165,7 @@ public final class WebhooksCommand {
       Listing listing =
           store.open(
               context.environment(),
+              SqliteWebhookOutbox::new,
               outbox ->
                   new Listing(
                       outbox.webhooks(),
@@ -285,7 +255,8 @@ public final class WebhooksCommand {
 
     @Override
     public Integer call() {
-      if (!store.open(context.environment(), outbox -> outbox.remove(id))) {
+      if (!store.open(
+          context.environment(), SqliteWebhookOutbox::new, outbox -> outbox.remove(id))) {
         throw new CliFailure("no webhook " + id + " (crogas webhooks list shows them)");
       }
       Output.of(spec, json.enabled).result(Output.fields("removed", id), "removed " + id);
@@ -315,7 +286,10 @@ public final class WebhooksCommand {
 
     @Override
     public Integer call() {
-      if (!store.open(context.environment(), outbox -> outbox.redeliver(id, Instant.now()))) {
+      if (!store.open(
+          context.environment(),
+          SqliteWebhookOutbox::new,
+          outbox -> outbox.redeliver(id, Instant.now()))) {
         throw new CliFailure("no delivery " + id + " (crogas webhooks list shows them)");
       }
       Output.of(spec, json.enabled)

@@ -9,8 +9,12 @@ import io.crogas.domain.policy.RetrySchedule;
 import io.crogas.domain.policy.RevertPolicy;
 import io.crogas.domain.policy.TargetPolicy;
 import io.crogas.domain.policy.TierTable;
+import io.crogas.domain.service.FacilitatorSettings;
 import io.crogas.domain.service.WebhookSettings;
+import io.crogas.http.ApiSettings;
+import io.crogas.http.TrustedProxies;
 import io.crogas.node.NodeConfig;
+import io.crogas.node.NodeDefaults;
 import io.crogas.node.RelayerKeys;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -21,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code crogas serve}'s configuration, read from {@link Setting}s and validated as a whole: every
@@ -51,6 +56,7 @@ public record ServeSettings(
     Duration deadlineMargin,
     RevertPolicy reverts,
     Duration settleWait,
+    int settleInFlightLimit,
     Duration rpcTimeout,
     List<String> corsOrigins,
     Duration receiptGrace,
@@ -59,10 +65,8 @@ public record ServeSettings(
     Optional<String> explorerTxUrl,
     BigDecimal minimumSettleUsdc,
     Optional<String> metricsToken,
+    ApiSettings.Access access,
     WebhookSettings webhooks) {
-
-  /** The tiers when {@link Setting#TIERS} is not set. */
-  public static final String DEFAULT_TIERS = "slow:110:100:0,normal:125:125:1,fast:150:200:2";
 
   public ServeSettings {
     keystores = List.copyOf(keystores);
@@ -87,24 +91,51 @@ public record ServeSettings(
     var port = in.optional(Setting.PORT, "8402", SettingParsers.integer(1, 65_535));
     var store = in.optional(Setting.STORE, "crogas.db", Path::of);
     var price = PriceSettings.read(in, chainId);
-    var feeBps = in.optional(Setting.FEE_BPS, "100", SettingParsers.integer(0, 10_000));
-    var margin = in.optional(Setting.GAS_MARGIN_PERCENT, "20", SettingParsers.integer(0, 1_000));
-    var ttl = in.optional(Setting.QUOTE_TTL_SECONDS, "120", SettingParsers.seconds(5, 3_600));
-    var tiers = in.optional(Setting.TIERS, DEFAULT_TIERS, SettingParsers::tiers);
+    FeeSchedule fees = FeeSchedule.defaults();
+    var feeBps =
+        in.withDefault(
+            Setting.FEE_BPS, (long) fees.facilitatorFeeBps(), SettingParsers.integer(0, 10_000));
+    var margin =
+        in.withDefault(
+            Setting.GAS_MARGIN_PERCENT,
+            (long) fees.gasLimitMarginPercent(),
+            SettingParsers.integer(0, 1_000));
+    var ttl =
+        in.withDefault(
+            Setting.QUOTE_TTL_SECONDS, fees.quoteTtl(), SettingParsers.seconds(5, 3_600));
+    var tiers = in.withDefault(Setting.TIERS, TierTable.defaults(), SettingParsers::tiers);
     var allow = in.optional(Setting.ALLOW_TARGETS, "", SettingParsers::addresses);
     var deny = in.optional(Setting.DENY_TARGETS, "", SettingParsers::addresses);
     var payees = in.optional(Setting.PAYEES, "", SettingParsers::addresses);
-    var maxGas = in.optional(Setting.MAX_GAS_PER_REQUEST, "3000000", SettingParsers::gas);
+    var maxGas =
+        in.withDefault(
+            Setting.MAX_GAS_PER_REQUEST, NodeDefaults.MAX_GAS_PER_REQUEST, SettingParsers::gas);
     var deadline =
-        in.optional(Setting.DEFAULT_DEADLINE_SECONDS, "1800", SettingParsers.seconds(60, 86_400));
+        in.withDefault(
+            Setting.DEFAULT_DEADLINE_SECONDS,
+            NodeDefaults.DEFAULT_DEADLINE,
+            SettingParsers.seconds(60, 86_400));
     var deadlineMargin =
-        in.optional(Setting.DEADLINE_MARGIN_SECONDS, "30", SettingParsers.seconds(0, 3_600));
+        in.withDefault(
+            Setting.DEADLINE_MARGIN_SECONDS,
+            NodeDefaults.DEADLINE_MARGIN,
+            SettingParsers.seconds(0, 3_600));
+    RevertPolicy revertDefaults = RevertPolicy.defaults();
     var revertWindow =
-        in.optional(Setting.REVERT_WINDOW_SECONDS, "3600", SettingParsers.seconds(0, 604_800));
+        in.withDefault(
+            Setting.REVERT_WINDOW_SECONDS,
+            revertDefaults.window(),
+            SettingParsers.seconds(0, 604_800));
     var refuseAfter =
-        in.optional(Setting.REVERTS_BEFORE_REFUSAL, "3", SettingParsers.integer(1, 1_000));
+        in.withDefault(
+            Setting.REVERTS_BEFORE_REFUSAL,
+            (long) revertDefaults.refuseAfter(),
+            SettingParsers.integer(1, 1_000));
     var slowdown =
-        in.optional(Setting.REVERT_SLOWDOWN_SECONDS, "300", SettingParsers.seconds(0, 86_400));
+        in.withDefault(
+            Setting.REVERT_SLOWDOWN_SECONDS,
+            revertDefaults.slowdown(),
+            SettingParsers.seconds(0, 86_400));
     if (deadline.isPresent()
         && deadlineMargin.isPresent()
         && deadlineMargin.get().compareTo(deadline.get()) >= 0) {
@@ -113,16 +144,40 @@ public record ServeSettings(
               + " must be shorter than "
               + Setting.DEFAULT_DEADLINE_SECONDS.label());
     }
-    var settleWait = in.optional(Setting.SETTLE_WAIT_SECONDS, "30", SettingParsers.seconds(1, 600));
-    var rpcTimeout = in.optional(Setting.RPC_TIMEOUT_SECONDS, "10", SettingParsers.seconds(1, 300));
+    var settleWait =
+        in.withDefault(
+            Setting.SETTLE_WAIT_SECONDS, NodeDefaults.SETTLE_WAIT, SettingParsers.seconds(1, 600));
+    var settlesInFlight =
+        in.withDefault(
+            Setting.SETTLE_IN_FLIGHT_LIMIT,
+            (long) NodeDefaults.SETTLE_IN_FLIGHT_LIMIT,
+            SettingParsers.integer(1, 1_000_000));
+    var rpcTimeout =
+        in.withDefault(
+            Setting.RPC_TIMEOUT_SECONDS, NodeDefaults.RPC_TIMEOUT, SettingParsers.seconds(1, 300));
     var cors = in.optional(Setting.CORS_ORIGINS, "", SettingParsers::origins);
-    var grace = in.optional(Setting.RECEIPT_GRACE_SECONDS, "30", SettingParsers.seconds(1, 86_400));
-    var keyCheck = in.optional(Setting.KEY_CHECK_SECONDS, "30", SettingParsers.seconds(1, 3_600));
+    var grace =
+        in.withDefault(
+            Setting.RECEIPT_GRACE_SECONDS,
+            NodeDefaults.RECEIPT_GRACE,
+            SettingParsers.seconds(1, 86_400));
+    var keyCheck =
+        in.withDefault(
+            Setting.KEY_CHECK_SECONDS,
+            NodeDefaults.KEY_CHECK_INTERVAL,
+            SettingParsers.seconds(1, 3_600));
     var laneLimit =
-        in.optional(Setting.LANE_QUEUE_LIMIT, "1000", SettingParsers.integer(1, 1_000_000));
+        in.withDefault(
+            Setting.LANE_QUEUE_LIMIT,
+            (long) NodeDefaults.LANE_QUEUE_LIMIT,
+            SettingParsers.integer(1, 1_000_000));
     var minimum =
-        in.optional(Setting.MINIMUM_SETTLE_USDC, "0.001", SettingParsers::nonNegativeDecimal);
+        in.withDefault(
+            Setting.MINIMUM_SETTLE_USDC,
+            FacilitatorSettings.DEFAULT_MINIMUM_VALUE,
+            SettingParsers::nonNegativeDecimal);
     var metricsToken = in.raw(Setting.METRICS_TOKEN).filter(token -> !token.isBlank());
+    var access = access(in);
     var webhooks = webhooks(in);
     in.check();
     return new ServeSettings(
@@ -153,6 +208,7 @@ public record ServeSettings(
             refuseAfter.orElseThrow().intValue(),
             slowdown.orElseThrow()),
         settleWait.orElseThrow(),
+        settlesInFlight.orElseThrow().intValue(),
         rpcTimeout.orElseThrow(),
         cors.orElseThrow(),
         grace.orElseThrow(),
@@ -161,16 +217,68 @@ public record ServeSettings(
         network.orElseThrow().explorerTxUrl(),
         minimum.orElseThrow(),
         metricsToken,
+        access.orElseThrow(),
         webhooks.orElseThrow());
   }
 
+  /**
+   * Who may call what: anonymous callers off by default (facilitator clients need an API key), the
+   * limits, and the proxies whose X-Forwarded-For is believed.
+   */
+  private static Optional<ApiSettings.Access> access(SettingsReader in) {
+    ApiSettings.RateLimits limits = ApiSettings.RateLimits.defaults();
+    Function<String, ApiSettings.RateLimit> perMinute =
+        SettingParsers.integer(1, 1_000_000)
+            .andThen(n -> ApiSettings.RateLimit.perMinute(n.intValue()));
+    // serve's own default: facilitator clients need a key (dev and embedders admit everyone).
+    var anonymous =
+        in.withDefault(Setting.ANONYMOUS, ApiSettings.Anonymous.OFF, ApiSettings.Anonymous::parse);
+    var perKey = in.withDefault(Setting.API_KEY_PER_MINUTE, limits.perApiKey(), perMinute);
+    var refresh =
+        in.withDefault(
+            Setting.API_KEY_REFRESH_SECONDS,
+            ApiSettings.Access.DEFAULT_API_KEY_REFRESH,
+            SettingParsers.seconds(1, 300));
+    var perIp = in.withDefault(Setting.IP_PER_MINUTE, limits.perIp(), perMinute);
+    var perAddress = in.withDefault(Setting.ADDRESS_PER_MINUTE, limits.perAddress(), perMinute);
+    var proxies =
+        in.withDefault(Setting.TRUSTED_PROXIES, TrustedProxies.none(), TrustedProxies::parse);
+    if (anonymous.isEmpty()
+        || perKey.isEmpty()
+        || refresh.isEmpty()
+        || perIp.isEmpty()
+        || perAddress.isEmpty()
+        || proxies.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ApiSettings.Access(
+            anonymous.get(),
+            new ApiSettings.RateLimits(
+                perIp.get(), perKey.get(), perAddress.get(), limits.faucetPerAddress()),
+            proxies.get(),
+            refresh.get()));
+  }
+
   private static Optional<WebhookSettings> webhooks(SettingsReader in) {
-    var lowBalance = in.optional(Setting.LOW_BALANCE_CRO, "1", SettingParsers::cro);
+    WebhookSettings defaults = WebhookSettings.defaults();
+    var lowBalance =
+        in.withDefault(Setting.LOW_BALANCE_CRO, defaults.lowBalance(), SettingParsers::cro);
     var base =
-        in.optional(Setting.WEBHOOK_RETRY_BASE_SECONDS, "5", SettingParsers.seconds(1, 3_600));
+        in.withDefault(
+            Setting.WEBHOOK_RETRY_BASE_SECONDS,
+            defaults.retries().base(),
+            SettingParsers.seconds(1, 3_600));
     var cap =
-        in.optional(Setting.WEBHOOK_RETRY_MAX_SECONDS, "3600", SettingParsers.seconds(1, 86_400));
-    var attempts = in.optional(Setting.WEBHOOK_MAX_ATTEMPTS, "16", SettingParsers.integer(1, 100));
+        in.withDefault(
+            Setting.WEBHOOK_RETRY_MAX_SECONDS,
+            defaults.retries().cap(),
+            SettingParsers.seconds(1, 86_400));
+    var attempts =
+        in.withDefault(
+            Setting.WEBHOOK_MAX_ATTEMPTS,
+            (long) defaults.retries().maxAttempts(),
+            SettingParsers.integer(1, 100));
     boolean capBelowBase =
         base.isPresent() && cap.isPresent() && cap.get().compareTo(base.get()) < 0;
     if (capBelowBase) {
@@ -186,7 +294,6 @@ public record ServeSettings(
         || attempts.isEmpty()) {
       return Optional.empty();
     }
-    WebhookSettings defaults = WebhookSettings.defaults();
     return Optional.of(
         new WebhookSettings(
             new RetrySchedule(base.get(), cap.get(), attempts.get().intValue()),
@@ -231,6 +338,7 @@ public record ServeSettings(
         .deadlineMargin(deadlineMargin)
         .reverts(reverts)
         .settleWait(settleWait)
+        .settleInFlightLimit(settleInFlightLimit)
         .rpcTimeout(rpcTimeout)
         .receiptGrace(receiptGrace)
         .keyCheckInterval(keyCheckInterval)

@@ -30,6 +30,15 @@ final class SettingsReader {
     return parse(setting, source.value(setting).orElse(fallback), parse);
   }
 
+  /**
+   * The parsed value when the setting is given, else {@code fallback}: the node's or a policy's own
+   * default, so that serve never restates it.
+   */
+  <T> Optional<T> withDefault(Setting setting, T fallback, Function<String, T> parse) {
+    Optional<String> value = source.value(setting);
+    return value.isPresent() ? parse(setting, value.get(), parse) : Optional.of(fallback);
+  }
+
   /** The parsed value when the setting is given; empty when it is not (or did not read). */
   <T> Optional<T> ifSet(Setting setting, Function<String, T> parse) {
     return source.value(setting).flatMap(value -> parse(setting, value, parse));

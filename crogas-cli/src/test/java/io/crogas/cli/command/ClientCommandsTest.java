@@ -287,4 +287,23 @@ class ClientCommandsTest {
     assertThat(api.received().get(0).body())
         .isEqualTo(JSON.readTree("{\"address\":\"" + USER + "\",\"amount\":\"25\"}"));
   }
+
+  @Test
+  void givenAnApiKeyInTheEnvironment_whenAClientCommandAsks_thenItSendsItAsABearer() {
+    api.on("GET", "/x402/transactions/r-1", r -> new Reply(200, RESULT));
+    api.on("POST", "/faucet/usdc", r -> new Reply(401, "{\"error\":\"unauthorized\"}"));
+
+    CliRun keyed =
+        CliRun.of(Map.of("CROGAS_API_KEY", "crogas_k3y"), "status", "--api", api.url(), "r-1");
+    CliRun anonymous = CliRun.of("status", "--api", api.url(), "r-1");
+    CliRun refused = CliRun.of("faucet", "--api", api.url(), USER.value());
+
+    assertThat(keyed.code()).isZero();
+    assertThat(api.received().get(0).header("Authorization")).isEqualTo("Bearer crogas_k3y");
+    assertThat(keyed.out() + keyed.err()).doesNotContain("crogas_k3y");
+    assertThat(anonymous.code()).isZero();
+    assertThat(api.received().get(1).header("Authorization")).isEmpty();
+    assertThat(refused.code()).isEqualTo(io.crogas.cli.ExitCodes.REFUSED);
+    assertThat(refused.err()).contains("401", "unauthorized");
+  }
 }

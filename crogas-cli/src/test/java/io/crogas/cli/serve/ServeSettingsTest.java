@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crogas.cli.keys.PasswordSource;
 import io.crogas.domain.model.Address;
+import io.crogas.http.ApiSettings;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -71,6 +72,26 @@ public class ServeSettingsTest {
   }
 
   @Test
+  void givenASettleInFlightLimit_whenReadOrOmitted_thenItReachesTheNodeAndZeroIsRefused() {
+    Map<String, String> env = minimal();
+    env.put("CROGAS_SETTLE_IN_FLIGHT_LIMIT", "250");
+    env.put("RELAYER_PW", "pw");
+
+    assertThat(
+            ServeSettings.read(SettingsSource.of(env, Optional.empty()))
+                .nodeConfig(env, java.time.InstantSource.system())
+                .settleInFlightLimit())
+        .isEqualTo(250);
+    assertThat(
+            ServeSettings.read(SettingsSource.of(minimal(), Optional.empty()))
+                .settleInFlightLimit())
+        .isEqualTo(1_000);
+    env.put("CROGAS_SETTLE_IN_FLIGHT_LIMIT", "0");
+    assertThatThrownBy(() -> ServeSettings.read(SettingsSource.of(env, Optional.empty())))
+        .hasMessageContaining("CROGAS_SETTLE_IN_FLIGHT_LIMIT");
+  }
+
+  @Test
   void givenAMetricsToken_whenReadOrOmitted_thenItIsKeptOrAbsent() {
     Map<String, String> env = minimal();
     env.put("CROGAS_METRICS_TOKEN", "scrape-me");
@@ -79,6 +100,62 @@ public class ServeSettingsTest {
         .contains("scrape-me");
     assertThat(ServeSettings.read(SettingsSource.of(minimal(), Optional.empty())).metricsToken())
         .isEmpty();
+  }
+
+  @Test
+  void givenNoAccessSettings_whenRead_thenAnonymousOffAndTheDefaultLimits() {
+    ApiSettings.Access access =
+        ServeSettings.read(SettingsSource.of(minimal(), Optional.empty())).access();
+
+    assertThat(access.anonymous()).isEqualTo(ApiSettings.Anonymous.OFF);
+    assertThat(access.limits()).isEqualTo(ApiSettings.RateLimits.defaults());
+    assertThat(access.trustedProxies().ranges()).isEmpty();
+    assertThat(access.apiKeyRefresh()).isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void givenEveryAccessSetting_whenRead_thenEachReachesTheServer() {
+    Map<String, String> env = minimal();
+    env.put("CROGAS_ANONYMOUS", "relay");
+    env.put("CROGAS_API_KEY_PER_MINUTE", "20000");
+    env.put("CROGAS_API_KEY_REFRESH_SECONDS", "7");
+    env.put("CROGAS_IP_PER_MINUTE", "120");
+    env.put("CROGAS_ADDRESS_PER_MINUTE", "30");
+    env.put("CROGAS_TRUSTED_PROXIES", "10.0.0.0/8, ::1");
+
+    ApiSettings.Access access =
+        ServeSettings.read(SettingsSource.of(env, Optional.empty())).access();
+
+    assertThat(access.anonymous()).isEqualTo(ApiSettings.Anonymous.RELAY);
+    assertThat(access.limits().perApiKey()).isEqualTo(ApiSettings.RateLimit.perMinute(20_000));
+    assertThat(access.apiKeyRefresh()).isEqualTo(Duration.ofSeconds(7));
+    assertThat(access.limits().perIp()).isEqualTo(ApiSettings.RateLimit.perMinute(120));
+    assertThat(access.limits().perAddress()).isEqualTo(ApiSettings.RateLimit.perMinute(30));
+    assertThat(access.trustedProxies().ranges())
+        .extracting(Object::toString)
+        .containsExactly("10.0.0.0/8", "0:0:0:0:0:0:0:1/128");
+  }
+
+  @Test
+  void givenNonsenseAccessSettings_whenRead_thenEachIsNamed() {
+    Map<String, String> env = minimal();
+    env.put("CROGAS_ANONYMOUS", "yes");
+    env.put("CROGAS_API_KEY_PER_MINUTE", "0");
+    env.put("CROGAS_API_KEY_REFRESH_SECONDS", "301");
+    env.put("CROGAS_IP_PER_MINUTE", "many");
+    env.put("CROGAS_ADDRESS_PER_MINUTE", "-1");
+    env.put("CROGAS_TRUSTED_PROXIES", "proxy.internal");
+
+    assertThatThrownBy(() -> ServeSettings.read(SettingsSource.of(env, Optional.empty())))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContainingAll(
+            "CROGAS_ANONYMOUS (crogas.anonymous): expected off, relay or on, got yes",
+            "CROGAS_API_KEY_PER_MINUTE (crogas.api.key.per.minute): must be within 1..1000000",
+            "CROGAS_API_KEY_REFRESH_SECONDS (crogas.api.key.refresh.seconds): must be within 1..300",
+            "CROGAS_IP_PER_MINUTE (crogas.ip.per.minute): expected an integer",
+            "CROGAS_ADDRESS_PER_MINUTE (crogas.address.per.minute): must be within",
+            "CROGAS_TRUSTED_PROXIES (crogas.trusted.proxies): not an IP address or CIDR range:"
+                + " proxy.internal");
   }
 
   @Test

@@ -18,7 +18,9 @@ import io.crogas.testfixtures.Fixture;
 import io.crogas.testfixtures.Keys;
 import io.crogas.testfixtures.SequentialIds;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class PaymentServiceTest {
@@ -368,6 +370,32 @@ class PaymentServiceTest {
     assertThat(((SettleOutcome.Duplicate) retry).transaction())
         .isEqualTo(((SettleOutcome.Pending) outcome).transaction());
     assertThat(f.engine.executed).hasSize(1);
+  }
+
+  @Test
+  void
+      givenAReceiptThatDoesNotCome_whenSettledAsync_thenTheStageIsReturnedWhileTheChainIsAwaited() {
+    f.engine.mode = FakeEngine.Mode.HOLD;
+
+    CompletableFuture<SettleOutcome> settling =
+        f.payments(Duration.ofHours(1)).settleAsync(valid()).toCompletableFuture();
+
+    assertThat(settling).isNotDone();
+    assertThat(f.engine.executed).hasSize(1);
+    assertThat(f.journal.recent(Optional.empty(), 10)).hasSize(1);
+  }
+
+  @Test
+  void givenAReceiptThatDoesNotComeInTime_whenSettledAsync_thenPendingOnceTheWaitRunsOut() {
+    f.engine.mode = FakeEngine.Mode.HOLD;
+
+    CompletableFuture<SettleOutcome> settling =
+        f.payments.settleAsync(valid()).toCompletableFuture();
+
+    assertThat(settling)
+        .succeedsWithin(Duration.ofSeconds(10))
+        .isInstanceOfSatisfying(
+            SettleOutcome.Pending.class, pending -> assertThat(pending.transaction()).isPresent());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.crogas.domain.model;
 
+import io.crogas.eip712.Hex;
 import java.util.Locale;
 
 /** ABI-encoded call data for a target contract (possibly empty), kept as lowercase 0x-hex. */
@@ -8,7 +9,7 @@ public record Calldata(String hex) {
   public static final int MAX_BYTES = 128 * 1024;
 
   public Calldata {
-    int length = Hex.decode(hex, "calldata").length;
+    int length = HexField.decode(hex, "calldata").length;
     if (length > MAX_BYTES) {
       throw new IllegalArgumentException("calldata is limited to " + MAX_BYTES + " bytes");
     }
@@ -20,7 +21,7 @@ public record Calldata(String hex) {
   }
 
   public byte[] bytes() {
-    return Hex.decode(hex, "calldata");
+    return HexField.decode(hex, "calldata");
   }
 
   @Override

@@ -1,13 +1,14 @@
 package io.crogas.domain.model;
 
-import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.regex.Pattern;
 
 /**
  * What a gas level ("slow", "normal", "fast") buys. On Cronos (FIFO ordering, no priority tip, the
  * fee cap is what is charged) a higher tier buys headroom against base-fee rises while the
  * transaction waits, and an earlier place in the relayer's own queue; on chains with priority fees
- * it also raises the tip.
+ * it also raises the tip. Both bids round up: a wei below the tier's percentage would buy less
+ * headroom than the tier promises.
  *
  * @param name the tier's name as users sign it in {@code gasLevel}
  * @param feeCapPercent fee cap as a percentage of the current base fee (at least 100)
@@ -16,7 +17,6 @@ import java.util.regex.Pattern;
  */
 public record GasTier(String name, int feeCapPercent, int tipPercent, int queuePriority) {
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
-  private static final BigInteger HUNDRED = BigInteger.valueOf(100);
 
   public GasTier {
     if (name == null || !NAME.matcher(name).matches()) {
@@ -37,16 +37,14 @@ public record GasTier(String name, int feeCapPercent, int tipPercent, int queueP
     if (!market.eip1559()) {
       return Wei.ZERO;
     }
-    return new Wei(percentCeil(market.suggestedTip().value(), tipPercent));
+    return new Wei(
+        Percent.percent(tipPercent).of(market.suggestedTip().value(), RoundingMode.CEILING));
   }
 
   /** The fee cap per gas this tier bids: the base fee with headroom, plus the tip. */
   public Wei maxFeePerGas(FeeMarket market) {
-    return new Wei(percentCeil(market.baseFee().value(), feeCapPercent)).plus(tip(market));
-  }
-
-  private static BigInteger percentCeil(BigInteger value, int percent) {
-    BigInteger[] qr = value.multiply(BigInteger.valueOf(percent)).divideAndRemainder(HUNDRED);
-    return qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
+    return new Wei(
+            Percent.percent(feeCapPercent).of(market.baseFee().value(), RoundingMode.CEILING))
+        .plus(tip(market));
   }
 }

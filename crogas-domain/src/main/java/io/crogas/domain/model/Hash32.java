@@ -1,9 +1,14 @@
 package io.crogas.domain.model;
 
-/** A 32-byte value: a Keccak-256 digest, a transaction hash or an EIP-3009 nonce. Lowercase hex. */
+import io.crogas.eip712.Hex;
+
+/**
+ * A 32-byte value: a Keccak-256 digest, a transaction hash, an EIP-3009 nonce or an API key's
+ * SHA-256. Lowercase hex.
+ */
 public record Hash32(String hex) {
   public Hash32 {
-    if (Hex.decode(hex, "a 32-byte hash").length != 32) {
+    if (HexField.decode(hex, "a 32-byte hash").length != 32) {
       throw new IllegalArgumentException("a 32-byte hash has exactly 64 hex digits: " + hex);
     }
     hex = hex.toLowerCase(java.util.Locale.ROOT);
@@ -14,7 +19,7 @@ public record Hash32(String hex) {
   }
 
   public byte[] bytes() {
-    return Hex.decode(hex, "a 32-byte hash");
+    return HexField.decode(hex, "a 32-byte hash");
   }
 
   @Override

@@ -128,5 +128,13 @@ public record RelayRecord(
 
     /** The sequence does not allow this step. */
     record Refused(String reason) implements Step {}
+
+    /** The record as it stands after this step: {@code before} when the step was refused. */
+    default RelayRecord recordOr(RelayRecord before) {
+      if (this instanceof Moved moved) {
+        return moved.record();
+      }
+      return this instanceof Unchanged unchanged ? unchanged.record() : before;
+    }
   }
 }

@@ -1,11 +1,12 @@
 package io.crogas.domain.model;
 
+import io.crogas.eip712.Hex;
 import java.util.Locale;
 
 /** A 65-byte secp256k1 signature r ‖ s ‖ v as produced by eth_signTypedData_v4. */
 public record Signature(String hex) {
   public Signature {
-    if (Hex.decode(hex, "signature").length != 65) {
+    if (HexField.decode(hex, "signature").length != 65) {
       throw new IllegalArgumentException("a signature is exactly 65 bytes (130 hex digits)");
     }
     hex = hex.toLowerCase(Locale.ROOT);
@@ -16,7 +17,7 @@ public record Signature(String hex) {
   }
 
   public byte[] bytes() {
-    return Hex.decode(hex, "signature");
+    return HexField.decode(hex, "signature");
   }
 
   @Override

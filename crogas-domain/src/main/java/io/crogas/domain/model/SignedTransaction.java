@@ -28,6 +28,6 @@ public record SignedTransaction(
       throw new IllegalArgumentException(
           "nonce >= 0, a positive gas limit and signedAt are required");
     }
-    Hex.decode(raw, "raw transaction");
+    HexField.decode(raw, "raw transaction");
   }
 }

@@ -3,6 +3,7 @@ package io.crogas.domain.policy;
 import io.crogas.domain.model.CroUsdPrice;
 import io.crogas.domain.model.FeeMarket;
 import io.crogas.domain.model.GasTier;
+import io.crogas.domain.model.Percent;
 import io.crogas.domain.model.TokenAmount;
 import io.crogas.domain.model.Wei;
 import java.math.BigDecimal;
@@ -19,8 +20,6 @@ import java.util.Optional;
  */
 public final class QuotePolicy {
   private static final BigDecimal WEI_PER_CRO = BigDecimal.TEN.pow(18);
-  private static final BigInteger HUNDRED = BigInteger.valueOf(100);
-  private static final BigInteger BPS = BigInteger.valueOf(10_000);
 
   private final FeeSchedule schedule;
 
@@ -46,18 +45,17 @@ public final class QuotePolicy {
           "the CRO/USD price from " + rate.source() + " is " + age.toSeconds() + "s old (stale)");
     }
     BigInteger gasLimit =
-        ceilDiv(
-            gasEstimate.multiply(HUNDRED.add(BigInteger.valueOf(schedule.gasLimitMarginPercent()))),
-            HUNDRED);
+        Percent.percent(schedule.gasLimitMarginPercent())
+            .asMargin()
+            .of(gasEstimate, RoundingMode.CEILING);
     Wei maxFeePerGas = tier.maxFeePerGas(market);
     Wei croCost = maxFeePerGas.times(gasLimit);
     TokenAmount baseGasCost =
         new TokenAmount(usdAtomic(croCost, rate, tokenDecimals), tokenDecimals);
     TokenAmount facilitatorFee =
         new TokenAmount(
-            ceilDiv(
-                baseGasCost.atomic().multiply(BigInteger.valueOf(schedule.facilitatorFeeBps())),
-                BPS),
+            Percent.basisPoints(schedule.facilitatorFeeBps())
+                .of(baseGasCost.atomic(), RoundingMode.CEILING),
             tokenDecimals);
     return new Pricing.Priced(
         gasLimit,
@@ -77,11 +75,6 @@ public final class QuotePolicy {
             .movePointRight(decimals)
             .divide(WEI_PER_CRO);
     return usd.setScale(0, RoundingMode.CEILING).toBigIntegerExact();
-  }
-
-  private static BigInteger ceilDiv(BigInteger numerator, BigInteger denominator) {
-    BigInteger[] qr = numerator.divideAndRemainder(denominator);
-    return qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
   }
 
   /** A priced relay, or the reason there is no price. */

@@ -1,7 +1,9 @@
 package io.crogas.domain.policy;
 
+import io.crogas.domain.model.Percent;
 import io.crogas.domain.model.Wei;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.Optional;
 
 /**
@@ -14,8 +16,6 @@ import java.util.Optional;
  * @param ceiling the highest fee cap per gas the relayer will ever pay
  */
 public record ReplacementPolicy(int bumpPercent, int maxReplacements, Wei ceiling) {
-  private static final BigInteger HUNDRED = BigInteger.valueOf(100);
-
   public ReplacementPolicy {
     if (bumpPercent < 10 || bumpPercent > 1_000) {
       throw new IllegalArgumentException("bumpPercent must be within 10..1000 (nodes require 10)");
@@ -38,10 +38,10 @@ public record ReplacementPolicy(int bumpPercent, int maxReplacements, Wei ceilin
   }
 
   private Wei bump(Wei fee) {
-    BigInteger scaled = fee.value().multiply(HUNDRED.add(BigInteger.valueOf(bumpPercent)));
-    BigInteger[] qr = scaled.divideAndRemainder(HUNDRED);
-    // Round up, and always rise by at least 1 wei so that a zero tip still counts as bumped.
-    BigInteger bumped = qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
+    // Round up (a bump a wei short of the node's rule is refused), and always rise by at least
+    // 1 wei so that a zero tip still counts as bumped.
+    BigInteger bumped =
+        Percent.percent(bumpPercent).asMargin().of(fee.value(), RoundingMode.CEILING);
     return new Wei(bumped.max(fee.value().add(BigInteger.ONE)));
   }
 

@@ -25,8 +25,9 @@ import io.crogas.domain.port.out.RelayEngine;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -117,6 +118,15 @@ public final class PaymentService implements VerifyPaymentUseCase, SettlePayment
 
   @Override
   public SettleOutcome settle(SettlePaymentCommand settlement) {
+    try {
+      return settleAsync(settlement).toCompletableFuture().join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  @Override
+  public CompletionStage<SettleOutcome> settleAsync(SettlePaymentCommand settlement) {
     VerifyPaymentCommand command = settlement.verification();
     PaymentPayload payload = command.payload();
     PaymentRequirements requirements = command.requirements();
@@ -124,7 +134,7 @@ public final class PaymentService implements VerifyPaymentUseCase, SettlePayment
     IdempotencyKey key = key(command);
     Optional<RelayRecord> earlier = journal.findByKey(key);
     if (earlier.isPresent()) {
-      return taken(earlier.get(), payload);
+      return CompletableFuture.completedFuture(taken(earlier.get(), payload));
     }
     // Fresh reads: a balance spent or an authorization used since a verify must stop it here.
     VerifyOutcome verdict = check(command, chain::paymentState);
@@ -134,12 +144,13 @@ public final class PaymentService implements VerifyPaymentUseCase, SettlePayment
           invalid.fault() == PaymentFault.NONCE_ALREADY_USED
               ? journal.findByKey(key)
               : Optional.empty();
-      return raced
-          .map(record -> taken(record, payload))
-          .orElseGet(
-              () ->
-                  new SettleOutcome.Failed(
-                      invalid.fault(), invalid.payer(), Optional.empty(), invalid.message()));
+      return CompletableFuture.completedFuture(
+          raced
+              .map(record -> taken(record, payload))
+              .orElseGet(
+                  () ->
+                      new SettleOutcome.Failed(
+                          invalid.fault(), invalid.payer(), Optional.empty(), invalid.message())));
     }
     TokenDomain token = rules.token(requirements.asset()).orElseThrow();
     Instant now = clock.instant();
@@ -152,7 +163,7 @@ public final class PaymentService implements VerifyPaymentUseCase, SettlePayment
             now);
     Journal.Admission admission = journal.admit(accepted);
     if (admission instanceof Journal.Admission.Existing raced) {
-      return taken(raced.record(), payload);
+      return CompletableFuture.completedFuture(taken(raced.record(), payload));
     }
     return await(accepted, engine.execute(accepted));
   }
@@ -185,21 +196,21 @@ public final class PaymentService implements VerifyPaymentUseCase, SettlePayment
         "this nonce was already used by another authorization");
   }
 
-  private SettleOutcome await(RelayRecord accepted, CompletionStage<RelayRecord> completion) {
-    try {
-      return outcome(
-          completion
-              .toCompletableFuture()
-              .get(settings.settleWait().toMillis(), TimeUnit.MILLISECONDS));
-    } catch (TimeoutException stillWaiting) {
-      return outcome(journal.find(accepted.id()).orElse(accepted));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return outcome(journal.find(accepted.id()).orElse(accepted));
-    } catch (ExecutionException e) {
-      // The engine failed unexpectedly: the journal holds the truth, and recovery will finish it.
-      return outcome(journal.find(accepted.id()).orElse(accepted));
-    }
+  /**
+   * The engine's completion, bounded by the settle wait without a thread waiting on it (the
+   * engine's own future is never completed here: others may wait on it). When the wait runs out, or
+   * the engine fails unexpectedly, the journal holds the truth (recovery will finish the job).
+   */
+  private CompletionStage<SettleOutcome> await(
+      RelayRecord accepted, CompletionStage<RelayRecord> completion) {
+    return completion
+        .thenApply(Optional::of)
+        .toCompletableFuture()
+        .completeOnTimeout(
+            Optional.empty(), settings.settleWait().toMillis(), TimeUnit.MILLISECONDS)
+        .exceptionally(engineFailed -> Optional.empty())
+        .thenApply(
+            done -> outcome(done.orElseGet(() -> journal.find(accepted.id()).orElse(accepted))));
   }
 
   private static SettleOutcome outcome(RelayRecord record) {

@@ -112,7 +112,21 @@ final class Schema {
               CREATE INDEX webhook_delivery_due
                 ON webhook_delivery (next_attempt_nanos, created_nanos, seq)
                 WHERE status = 'PENDING'""",
-              "CREATE INDEX webhook_delivery_created ON webhook_delivery (created_nanos, seq)"));
+              "CREATE INDEX webhook_delivery_created ON webhook_delivery (created_nanos, seq)"),
+          // 2 -> 3: API keys (SqliteApiKeys), by the SHA-256 of their secret; per_minute NULL
+          // follows the server's default. Rate limits moved to the server's memory (Bucket4j):
+          // their table goes.
+          List.of(
+              """
+              CREATE TABLE api_key (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                id TEXT NOT NULL UNIQUE,
+                secret_hash TEXT NOT NULL UNIQUE,
+                label TEXT NOT NULL,
+                per_minute INTEGER,
+                created_nanos INTEGER NOT NULL,
+                revoked_nanos INTEGER)""",
+              "DROP TABLE rate_limit"));
 
   private Schema() {}
 

@@ -14,12 +14,13 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * One SQLite file holding every store of a CroGas instance, opened with the settings a money-moving
  * journal needs, its schema created or migrated on open. The port adapters ({@link SqliteJournal},
- * {@link SqliteQuoteBook}, {@link SqliteRateLimitStore}, {@link SqliteNonceLedger}) share one.
+ * {@link SqliteQuoteBook}, {@link SqliteNonceLedger}, {@link SqliteWebhookOutbox}, {@link
+ * SqliteApiKeys}) share one.
  *
  * <p>SQLite allows one writer at a time: writes go through one connection, one at a time, each in a
- * {@code BEGIN IMMEDIATE} transaction, so a read-modify-write (admit, assign, hit) holds the write
- * lock from its read to its commit, also against another process on the same file. Reads use a
- * second connection and, in WAL mode, never wait for a writer.
+ * {@code BEGIN IMMEDIATE} transaction, so a read-modify-write (admit, assign) holds the write lock
+ * from its read to its commit, also against another process on the same file. Reads use a second
+ * connection and, in WAL mode, never wait for a writer.
  */
 public final class SqliteDatabase implements AutoCloseable {
   /** How long a statement waits for another process's lock before failing. */

@@ -53,7 +53,7 @@ public final class SqliteWebhookOutbox implements WebhookOutbox {
                         .sorted()
                         .collect(Collectors.joining(",")),
                     webhook.secret(),
-                    nanos(webhook.createdAt()))
+                    UnixNanos.of(webhook.createdAt()))
                 == 1);
   }
 
@@ -112,8 +112,8 @@ public final class SqliteWebhookOutbox implements WebhookOutbox {
               event.name(),
               subject,
               data,
-              nanos(at),
-              nanos(at));
+              UnixNanos.of(at),
+              UnixNanos.of(at));
     }
     return written;
   }
@@ -129,7 +129,7 @@ public final class SqliteWebhookOutbox implements WebhookOutbox {
                       + "WHERE status = 'PENDING' AND next_attempt_nanos <= ?"
                       + " ORDER BY created_nanos, seq LIMIT ?",
                   SqliteWebhookOutbox::delivery,
-                  nanos(now),
+                  UnixNanos.of(now),
                   limit);
           List<Due> claimed = new ArrayList<>();
           for (WebhookDelivery delivery : due) {
@@ -137,7 +137,7 @@ public final class SqliteWebhookOutbox implements WebhookOutbox {
             Sql.update(
                 c,
                 "UPDATE webhook_delivery SET next_attempt_nanos = ? WHERE id = ?",
-                nanos(until),
+                UnixNanos.of(until),
                 delivery.id());
             Webhook webhook =
                 Sql.first(
@@ -179,7 +179,7 @@ public final class SqliteWebhookOutbox implements WebhookOutbox {
                 "UPDATE webhook_delivery SET status = ?, attempts = attempts + 1,"
                     + " next_attempt_nanos = ?, last_error = ? WHERE id = ?",
                 status.name(),
-                nanos(next),
+                UnixNanos.of(next),
                 error,
                 deliveryId));
   }
@@ -192,7 +192,7 @@ public final class SqliteWebhookOutbox implements WebhookOutbox {
                     c,
                     "UPDATE webhook_delivery SET status = 'PENDING', attempts = 0,"
                         + " next_attempt_nanos = ? WHERE id = ?",
-                    nanos(now),
+                    UnixNanos.of(now),
                     deliveryId)
                 == 1);
   }
@@ -235,7 +235,7 @@ public final class SqliteWebhookOutbox implements WebhookOutbox {
         URI.create(row.getString("url")),
         events,
         row.getString("secret"),
-        instant(row.getLong("created_nanos")));
+        UnixNanos.instant(row.getLong("created_nanos")));
   }
 
   private static WebhookDelivery delivery(ResultSet row) throws SQLException {
@@ -247,17 +247,8 @@ public final class SqliteWebhookOutbox implements WebhookOutbox {
         row.getString("data"),
         Status.valueOf(row.getString("status")),
         row.getInt("attempts"),
-        instant(row.getLong("created_nanos")),
-        instant(row.getLong("next_attempt_nanos")),
+        UnixNanos.instant(row.getLong("created_nanos")),
+        UnixNanos.instant(row.getLong("next_attempt_nanos")),
         Optional.ofNullable(row.getString("last_error")));
-  }
-
-  private static long nanos(Instant at) {
-    return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
-  }
-
-  private static Instant instant(long nanos) {
-    return Instant.ofEpochSecond(
-        Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
   }
 }

@@ -1,6 +1,7 @@
 package io.crogas.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,13 +34,17 @@ class CrashSafetyTest {
     Output output = new Output(child.getInputStream());
     Thread reading = new Thread(output, "crashing-writer-stdout");
     reading.start();
-    while (output.lines() < REPORTED_BEFORE_KILL) {
-      if (!child.isAlive()) {
-        throw new AssertionError(
-            "the writer stopped early: " + Files.readString(dir.resolve("writer.err")));
-      }
-      Thread.sleep(5);
-    }
+    await(REPORTED_BEFORE_KILL + " commits reported")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(5))
+        .until(
+            () -> {
+              if (!child.isAlive()) {
+                throw new AssertionError(
+                    "the writer stopped early: " + Files.readString(dir.resolve("writer.err")));
+              }
+              return output.lines() >= REPORTED_BEFORE_KILL;
+            });
 
     child.destroyForcibly();
     assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -61,6 +61,41 @@ class SqliteDatabaseTest {
   }
 
   @Test
+  void givenAVersion2Store_whenOpened_thenItGainsApiKeysLosesRateLimitsAndKeepsItsData()
+      throws Exception {
+    Path file = dir.resolve("crogas.db");
+    try (SqliteDatabase database = SqliteDatabase.open(file)) {
+      new SqliteJournal(database)
+          .admit(
+              StoreSamples.accepted(
+                  "r-1", StoreSamples.tokenTransfer(StoreSamples.ALICE, 1), StoreSamples.at(0)));
+    }
+    // The file as release 2 left it: no api_key table, a rate_limit table with rows.
+    sql(file, "DROP TABLE api_key");
+    sql(
+        file,
+        "CREATE TABLE rate_limit (bucket TEXT PRIMARY KEY, window_start INTEGER NOT NULL,"
+            + " window_end INTEGER NOT NULL, hits INTEGER NOT NULL) WITHOUT ROWID");
+    sql(file, "INSERT INTO rate_limit VALUES ('ip:127.0.0.1', 0, 60000, 3)");
+    sql(file, "UPDATE schema_version SET version = 2");
+
+    try (SqliteDatabase database = SqliteDatabase.open(file)) {
+      List<String> tables =
+          database.read(
+              c ->
+                  Sql.query(
+                      c,
+                      "SELECT name FROM sqlite_master WHERE type = 'table'",
+                      r -> r.getString(1)));
+
+      assertThat(tables).contains("api_key").doesNotContain("rate_limit");
+      assertThat(new SqliteApiKeys(database).list()).isEmpty();
+      assertThat(new SqliteJournal(database).find("r-1")).isPresent();
+      assertThat(database.read(this::schemaVersion)).isEqualTo(3);
+    }
+  }
+
+  @Test
   void givenAClosedStore_whenUsed_thenStoreUnavailable() {
     SqliteDatabase database = SqliteDatabase.open(dir.resolve("crogas.db"));
     database.close();

@@ -5,6 +5,7 @@ import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.PaymentFault;
 import io.crogas.domain.model.Receipt;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * x402 {@code settle}: submit the payer's transfer, once. A payment is identified by (chain, asset,
@@ -14,7 +15,16 @@ import java.util.Optional;
  * already taken is {@link SettleOutcome.Failed} ({@code NONCE_ALREADY_USED}).
  */
 public interface SettlePaymentUseCase {
+  /** {@link #settleAsync}, waited for on the calling thread. */
   SettleOutcome settle(SettlePaymentCommand command);
+
+  /**
+   * Settles without holding the calling thread while the chain confirms: the checks and the
+   * journal's admission run on the calling thread (so a refusal, a duplicate or an unreachable
+   * chain is known on return), and the stage completes once the receipt is in, or as {@link
+   * SettleOutcome.Pending} when the configured wait runs out.
+   */
+  CompletionStage<SettleOutcome> settleAsync(SettlePaymentCommand command);
 
   /** Settled, still pending (with the hash to watch), failed, or already taken by another call. */
   sealed interface SettleOutcome

@@ -1,10 +1,8 @@
-package io.crogas.engine;
+package io.crogas.domain.relay;
 
 import io.crogas.domain.model.Address;
-import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.RelayJob;
 import io.crogas.domain.model.TransferAuthorization;
-import io.crogas.domain.port.out.Chain;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,9 +10,10 @@ import java.util.Optional;
 
 /**
  * What is re-checked right before a job is sent, so that a payer who changed something after the
- * job was accepted (cancelled the fee authorization, moved the USDC) or a deadline that is about to
- * pass cannot make the relayer pay for a transaction that reverts: the job fails instead, before
- * any transaction, and nobody is charged.
+ * job was accepted (cancelled the fee authorization, moved the USDC) or a deadline about to pass
+ * cannot make the relayer pay for a transaction that reverts: the job fails instead, before any
+ * transaction, and nobody is charged. The times are checked first; only then is the payment's state
+ * read from the chain ({@link #payment}) and judged ({@link #funds}).
  *
  * @param feeToken the token forwarder calls pay their fee in
  * @param deadlineMargin how long before the meta-transaction's deadline and the authorization's
@@ -27,8 +26,8 @@ public record SendChecks(Address feeToken, Duration deadlineMargin) {
     }
   }
 
-  /** Why {@code job} must not be sent now, or empty. */
-  Optional<String> refusal(RelayJob job, Chain chain, Instant now) {
+  /** Why {@code job} must not be sent at {@code now} whatever the chain says, or empty. */
+  public Optional<String> timing(RelayJob job, Instant now) {
     BigInteger latest = BigInteger.valueOf(now.plus(deadlineMargin).getEpochSecond());
     if (job instanceof RelayJob.ForwarderCall call) {
       BigInteger deadline = call.request().metaTransaction().deadline();
@@ -40,14 +39,8 @@ public record SendChecks(Address feeToken, Duration deadlineMargin) {
                 + deadlineMargin.toSeconds()
                 + " s away; nothing was sent or charged");
       }
-      return payable(chain, feeToken, call.fee().authorization(), latest);
     }
-    RelayJob.TokenTransfer transfer = (RelayJob.TokenTransfer) job;
-    return payable(chain, transfer.token().token(), transfer.transfer().authorization(), latest);
-  }
-
-  private Optional<String> payable(
-      Chain chain, Address token, TransferAuthorization authorization, BigInteger latest) {
+    TransferAuthorization authorization = payment(job).authorization();
     if (authorization.validBefore().compareTo(latest) < 0) {
       return Optional.of(
           "the payment authorization expires at "
@@ -56,22 +49,45 @@ public record SendChecks(Address feeToken, Duration deadlineMargin) {
               + deadlineMargin.toSeconds()
               + " s away; nothing was sent or charged");
     }
-    Address payer = authorization.from();
-    Hash32 nonce = authorization.nonce();
-    if (chain.authorizationUsed(token, payer, nonce)) {
+    return Optional.empty();
+  }
+
+  /** The authorization that pays for {@code job} and the token it moves. */
+  public Payment payment(RelayJob job) {
+    if (job instanceof RelayJob.ForwarderCall call) {
+      return new Payment(feeToken, call.fee().authorization());
+    }
+    RelayJob.TokenTransfer transfer = (RelayJob.TokenTransfer) job;
+    return new Payment(transfer.token().token(), transfer.transfer().authorization());
+  }
+
+  /**
+   * Why the payment cannot go through now that the chain says the authorization is {@code used} (or
+   * cancelled) and the payer holds {@code balance}, or empty.
+   */
+  public Optional<String> funds(Payment payment, boolean used, BigInteger balance) {
+    if (used) {
       return Optional.of(
           "the payment authorization was cancelled or used after the request was accepted;"
               + " nothing was sent or charged");
     }
-    BigInteger balance = chain.tokenBalance(token, payer);
-    if (balance.compareTo(authorization.value()) < 0) {
+    BigInteger value = payment.authorization().value();
+    if (balance.compareTo(value) < 0) {
       return Optional.of(
           "the payer's balance "
               + balance
               + " fell below the payment "
-              + authorization.value()
+              + value
               + " after the request was accepted; nothing was sent or charged");
     }
     return Optional.empty();
+  }
+
+  /** An EIP-3009 authorization and the token it is for. */
+  public record Payment(Address token, TransferAuthorization authorization) {
+    /** The account whose authorization state and balance are read. */
+    public Address payer() {
+      return authorization.from();
+    }
   }
 }

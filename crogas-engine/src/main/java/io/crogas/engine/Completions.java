@@ -1,0 +1,83 @@
+package io.crogas.engine;
+
+import io.crogas.domain.model.Receipt;
+import io.crogas.domain.model.RelayRecord;
+import io.crogas.domain.port.in.TrackRelayCommand;
+import io.crogas.domain.port.in.TrackRelayUseCase;
+import io.crogas.domain.port.out.Journal;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * How a job ends: its final step journaled, its lane's load released, its caller's future
+ * completed. A record is counted in a lane's load once and released once, however often it is
+ * finished.
+ */
+final class Completions {
+  private static final System.Logger LOG = System.getLogger(Completions.class.getName());
+
+  private final TrackRelayUseCase tracking;
+  private final Journal journal;
+  private final InstantSource clock;
+  private final Map<String, CompletableFuture<RelayRecord>> waiting = new ConcurrentHashMap<>();
+  private final Set<String> counted = ConcurrentHashMap.newKeySet();
+
+  Completions(TrackRelayUseCase tracking, Journal journal, InstantSource clock) {
+    this.tracking = tracking;
+    this.journal = journal;
+    this.clock = clock;
+  }
+
+  /** The future that completes with {@code recordId}'s final version. */
+  CompletableFuture<RelayRecord> register(String recordId) {
+    return waiting.computeIfAbsent(recordId, id -> new CompletableFuture<>());
+  }
+
+  /** Counts {@code recordId} in its lane's load; false if it already was. */
+  boolean count(String recordId) {
+    return counted.add(recordId);
+  }
+
+  void fail(NonceLane lane, RelayRecord record, String reason) {
+    RelayRecord.Step step =
+        tracking.track(new TrackRelayCommand.Failed(record.id(), reason, clock.instant()));
+    finish(lane, step.recordOr(record));
+  }
+
+  /** Fails a job no lane took: nothing was sent for it. */
+  void refuse(RelayRecord record, String reason) {
+    report(
+        tracking
+            .track(new TrackRelayCommand.Failed(record.id(), reason, clock.instant()))
+            .recordOr(record));
+  }
+
+  void confirm(NonceLane lane, String recordId, Receipt receipt) {
+    RelayRecord.Step step =
+        tracking.track(new TrackRelayCommand.Confirmed(recordId, receipt, clock.instant()));
+    journal.find(recordId).ifPresent(record -> finish(lane, step.recordOr(record)));
+  }
+
+  void finish(NonceLane lane, RelayRecord record) {
+    if (counted.remove(record.id())) {
+      lane.finished(record.job().payer());
+    }
+    report(record);
+  }
+
+  private void report(RelayRecord record) {
+    LOG.log(
+        System.Logger.Level.INFO,
+        "{0} {1}{2}",
+        record.id(),
+        record.state(),
+        record.failure().map(why -> ": " + why).orElse(""));
+    CompletableFuture<RelayRecord> done = waiting.remove(record.id());
+    if (done != null) {
+      done.complete(record);
+    }
+  }
+}

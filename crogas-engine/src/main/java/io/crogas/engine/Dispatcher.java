@@ -1,0 +1,75 @@
+package io.crogas.engine;
+
+import io.crogas.domain.model.Address;
+import io.crogas.domain.model.RelayRecord;
+import io.crogas.domain.relay.LaneChoice;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Puts jobs on lanes as the {@link LaneChoice} says, runs each one's submission on its lane, and
+ * acts on what the submission could not finish: a job whose key cannot pay moves to another key, a
+ * job the chain was away for is tried again after a poll interval.
+ */
+final class Dispatcher {
+  private final EngineParts parts;
+  private final JobSender sender;
+  private final ScheduledExecutorService timer;
+
+  Dispatcher(EngineParts parts, JobSender sender, ScheduledExecutorService timer) {
+    this.parts = parts;
+    this.sender = sender;
+    this.timer = timer;
+  }
+
+  /**
+   * Puts {@code record} on a lane in rotation, or fails it at once (nothing sent, nothing charged)
+   * when no key can take it or the lane is full.
+   */
+  synchronized void dispatch(RelayRecord record) {
+    LaneChoice.Dispatch choice =
+        LaneChoice.dispatch(
+            parts.lanes().views(record.job().payer(), parts.rotation()),
+            parts.settings().laneQueueLimit(),
+            parts.rotation().outOfRotation());
+    if (choice instanceof LaneChoice.Dispatch.Refuse refuse) {
+      parts.completions().refuse(record, refuse.reason());
+      return;
+    }
+    parts.completions().count(record.id());
+    enqueue(parts.lanes().lane(((LaneChoice.Dispatch.Take) choice).relayer()), record);
+  }
+
+  /**
+   * {@code from}'s key cannot pay for {@code record}, which holds no nonce of it: the job goes to
+   * another lane in rotation, or fails with nothing sent when there is none.
+   */
+  synchronized void move(NonceLane from, RelayRecord record) {
+    Address payer = record.job().payer();
+    Optional<Address> to = LaneChoice.move(parts.lanes().views(payer, parts.rotation()));
+    if (to.isEmpty()) {
+      parts.completions().fail(from, record, LaneChoice.NO_KEY_CAN_PAY);
+      return;
+    }
+    from.finished(payer);
+    enqueue(parts.lanes().lane(to.get()), record);
+  }
+
+  private void enqueue(NonceLane lane, RelayRecord record) {
+    int priority = parts.settings().sendPolicy().priority(record.job());
+    lane.enqueue(record.job().payer(), priority, () -> submit(lane, record));
+  }
+
+  private void submit(NonceLane lane, RelayRecord record) {
+    switch (sender.submit(lane, record)) {
+      case MOVE -> move(lane, record);
+      case RETRY ->
+          timer.schedule(
+              () -> lane.urgent(() -> submit(lane, record)),
+              parts.settings().pollInterval().toMillis(),
+              TimeUnit.MILLISECONDS);
+      case DONE -> {}
+    }
+  }
+}

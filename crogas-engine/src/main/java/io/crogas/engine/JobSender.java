@@ -1,0 +1,166 @@
+package io.crogas.engine;
+
+import io.crogas.domain.ChainUnavailableException;
+import io.crogas.domain.model.NonceAssignment;
+import io.crogas.domain.model.RelayJob;
+import io.crogas.domain.model.RelayRecord;
+import io.crogas.domain.model.TransactionDraft;
+import io.crogas.domain.policy.ReplacementPolicy.Fees;
+import io.crogas.domain.relay.SendChecks;
+import io.crogas.domain.relay.SendPlan;
+import io.crogas.domain.relay.SendVerdict;
+import io.crogas.domain.relay.Setback;
+import io.crogas.domain.relay.WatchedNonce;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends a job on its lane: re-checks the payment, simulates it from the lane's key, takes a nonce
+ * (written before signing), then signs, records and sends it and hands it to the lane's watch. What
+ * it cannot finish it says to its caller ({@link Next}).
+ */
+final class JobSender {
+  private static final System.Logger LOG = System.getLogger(JobSender.class.getName());
+
+  /** What the lane does after a submission. */
+  enum Next {
+    /** Nothing more: the job is sent, failed, or left to the reconciliation. */
+    DONE,
+    /** The key cannot pay and the job holds none of its nonces: another key takes it. */
+    MOVE,
+    /** The chain was away before anything was sent: the whole step again shortly. */
+    RETRY
+  }
+
+  private final EngineParts parts;
+  private final EngineSettings settings;
+  private final GapFiller filler;
+
+  JobSender(EngineParts parts, GapFiller filler) {
+    this.parts = parts;
+    this.settings = parts.settings();
+    this.filler = filler;
+  }
+
+  /** On the lane: everything from the journal's VALIDATED record to a transaction out. */
+  Next submit(NonceLane lane, RelayRecord record) {
+    try {
+      Optional<RelayRecord> current = parts.journal().find(record.id());
+      if (current.isEmpty() || current.get().state().isFinal()) {
+        parts.completions().finish(lane, current.orElse(record));
+        return Next.DONE;
+      }
+      if (parts.ledger().forRecord(record.id()).isPresent()) {
+        return Next.DONE; // it holds a nonce already: the lane's reconciliation drives it
+      }
+      SendPlan plan = plan(lane, record.job());
+      if (plan instanceof SendPlan.Refused refused) {
+        if (cannotPayQuoted(lane, record.job())) {
+          // Simulated at a real gas price, an empty key's call fails: another key may send it.
+          return Next.MOVE;
+        }
+        // No nonce is taken yet, so failing leaves no gap.
+        parts.completions().fail(lane, record, refused.reason());
+        return Next.DONE;
+      }
+      SendPlan.Ready ready = (SendPlan.Ready) plan;
+      if (!parts.rotation().covers(lane.relayer(), ready.worstCase())) {
+        return Next.MOVE;
+      }
+      long floor = parts.broadcaster().pendingNonce(lane.relayer());
+      NonceAssignment assignment =
+          parts.ledger().assign(lane.relayer(), Optional.of(record.id()), floor);
+      return send(lane, record, assignment.nonce(), ready);
+    } catch (ChainUnavailableException e) {
+      return after(lane, record, Setback.chainAway(parts.ledger().forRecord(record.id())));
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "submitting " + record.id() + " failed", e);
+      return after(
+          lane,
+          record,
+          Setback.internalError(parts.ledger().forRecord(record.id()), e.getMessage()));
+    }
+  }
+
+  /** {@code job} as {@code lane}'s key will send it now, or why it must not be sent. */
+  SendPlan plan(NonceLane lane, RelayJob job) {
+    Optional<String> refusal = checkPayment(job);
+    if (refusal.isPresent()) {
+      return new SendPlan.Refused(refusal.get());
+    }
+    Fees bid = settings.sendPolicy().bid(job, parts.chain().feeMarket());
+    return settings
+        .sendPolicy()
+        .plan(job, bid, parts.chain().simulate(job, lane.relayer(), bid.maxFeePerGas()));
+  }
+
+  /** Signs, records and sends {@code record}'s transaction on {@code nonce}, which it holds. */
+  Next send(NonceLane lane, RelayRecord record, long nonce, SendPlan.Ready plan) {
+    TransactionDraft draft =
+        plan.draft(lane.relayer(), settings.chainId(), nonce, record.job(), settings.eip1559());
+    Optional<Transmitter.Sent> sent = parts.transmitter().transmit(draft, Optional.of(record.id()));
+    if (sent.isEmpty()) {
+      parts.completions().fail(lane, record, "relayer nonce " + nonce + " was no longer available");
+      return Next.DONE;
+    }
+    SendVerdict verdict = SendVerdict.of(sent.get().result());
+    if (verdict instanceof SendVerdict.MoveToAnotherKey) {
+      parts.rotation().ranDry(lane.relayer(), plan.worstCase());
+      filler.orphanAndFill(lane, nonce);
+      return Next.MOVE;
+    }
+    if (verdict instanceof SendVerdict.Abandon abandon) {
+      parts.completions().fail(lane, record, abandon.reason());
+      filler.orphanAndFill(lane, nonce);
+      return Next.DONE;
+    }
+    parts
+        .lanes()
+        .watch(lane)
+        .watch(
+            WatchedNonce.sent(
+                nonce,
+                Optional.of(record.id()),
+                draft,
+                List.of(sent.get().transaction()),
+                sent.get().transaction().signedAt(),
+                sent.get().result()));
+    return Next.DONE;
+  }
+
+  private Next after(NonceLane lane, RelayRecord record, Setback setback) {
+    if (setback instanceof Setback.RetryLater) {
+      return Next.RETRY;
+    }
+    if (setback instanceof Setback.Fail fail) {
+      parts.completions().fail(lane, record, fail.reason());
+      fail.fill().ifPresent(nonce -> filler.orphanAndFill(lane, nonce));
+    }
+    return Next.DONE;
+  }
+
+  /** The payment's state is read only once the times allow the job at all. */
+  private Optional<String> checkPayment(RelayJob job) {
+    SendChecks checks = settings.sendChecks();
+    Optional<String> late = checks.timing(job, parts.clock().instant());
+    if (late.isPresent()) {
+      return late;
+    }
+    SendChecks.Payment payment = checks.payment(job);
+    boolean used =
+        parts
+            .chain()
+            .authorizationUsed(payment.token(), payment.payer(), payment.authorization().nonce());
+    BigInteger balance =
+        used ? BigInteger.ZERO : parts.chain().tokenBalance(payment.token(), payment.payer());
+    return checks.funds(payment, used, balance);
+  }
+
+  /** Whether {@code lane}'s key holds less than the job's quoted worst case (limit × cap). */
+  private boolean cannotPayQuoted(NonceLane lane, RelayJob job) {
+    return job.quotedBudget()
+        .map(quoted -> !parts.rotation().covers(lane.relayer(), quoted.croCost()))
+        .orElse(false);
+  }
+}

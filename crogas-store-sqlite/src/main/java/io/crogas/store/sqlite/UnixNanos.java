@@ -1,0 +1,17 @@
+package io.crogas.store.sqlite;
+
+import java.time.Instant;
+
+/** Times in integer columns: nanoseconds since the Unix epoch, exact to the instant. */
+final class UnixNanos {
+  private UnixNanos() {}
+
+  static long of(Instant at) {
+    return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
+  }
+
+  static Instant instant(long nanos) {
+    return Instant.ofEpochSecond(
+        Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+  }
+}
