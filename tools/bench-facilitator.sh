@@ -22,14 +22,15 @@
 # 1-second blocks (0: anvil's automine), all three runs (--runs verify-valid,supported: some).
 # --out also writes the table to FILE.
 #
-# `crogas serve` inherits the environment, so any CROGAS_* setting (docs/configuration.md), e.g.
-# a rate-limit setting, reaches it; the script's own settings (chain, contracts, key, port, store)
-# win. BENCH_AUTHORIZATION, when set, is sent as the Authorization header to CroGas (an API key:
-# "Bearer ..."); BENCH_JAVA_OPTIONS are JVM options for `crogas serve` only (a heap size, a Flight
-# Recorder recording: -XX:StartFlightRecording=filename=serve.jfr,settings=profile); with
-# BENCH_KEEP=1 the work directory (logs of every process, request bodies) is kept. Needs java
-# 17+, node/npm, curl, jq; installs Debian's wrk when it is missing (root or sudo). On a shared
-# machine run it under the build lock so that no compilation competes for the CPU:
+# CroGas is driven as a facilitator client is: with an API key (`crogas apikeys create`, made here
+# with the highest limit, 1,000,000 a minute, so that no run meets it). `crogas serve` inherits the
+# environment, so any other CROGAS_* setting (docs/configuration.md) reaches it; the script's own
+# (chain, contracts, relayer key, port, store) win. BENCH_JAVA_OPTIONS are JVM options for
+# `crogas serve` only (a heap size, a Flight Recorder recording:
+# -XX:StartFlightRecording=filename=serve.jfr,settings=profile); with BENCH_KEEP=1 the work
+# directory (logs of every process, request bodies) is kept. Needs java 17+, node/npm, curl, jq;
+# installs Debian's wrk when it is missing (root or sudo). On a shared machine run it under the
+# build lock so that no compilation competes for the CPU:
 # `flock /tmp/crogas-mvn.lock tools/bench-facilitator.sh`.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -55,7 +56,7 @@ while [ $# -gt 0 ]; do
     --block-time) block_time="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    -h | --help) sed -n '2,33p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,34p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -177,6 +178,9 @@ cast send --private-key "$DEPLOYER_KEY" "$usdc" 'mint(address,uint256)' "$PAYER"
   >"$work/mint.log" 2>&1 || fail "mint"
 
 # --- CroGas ------------------------------------------------------------------------------------
+./crogas apikeys create --label bench --per-minute 1000000 --store "$work/crogas.db" --json \
+  >"$work/apikey.json" 2>"$work/apikey.log" || fail "apikeys create"
+authorization="Bearer $(jq -r .key "$work/apikey.json")"
 ./crogas keys encrypt --private-key-env BENCH_RELAYER_KEY --password-env BENCH_PASSWORD \
   --out "$work/keys" --light --json >"$work/key.json" 2>"$work/keys.log" || fail "keys encrypt"
 crogas_port="$(spare_port)"
@@ -206,11 +210,9 @@ USDC_ADDRESS="$usdc" USDC_NAME="$usdc_name" USDC_VERSION="$usdc_version" CHAIN_I
   PAY_TO="$PAY_TO" PAYER_KEY="$PAYER_KEY" OTHER_KEY="$OTHER_KEY" COUNT="$payments" \
   AMOUNT="$AMOUNT" OUT_DIR="$work" node tools/bench/payments.mjs || fail "signing the payments"
 
-auth_header=()
-[ -z "${BENCH_AUTHORIZATION:-}" ] || auth_header=(-H "Authorization: $BENCH_AUTHORIZATION")
 for target in "$reference_url" "$crogas_url"; do # one answer each, before any load
   extra=()
-  [ "$target" = "$reference_url" ] || extra=("${auth_header[@]}")
+  [ "$target" = "$reference_url" ] || extra=(-H "Authorization: $authorization")
   for kind in valid invalid; do
     answer="$(head -1 "$work/$kind.jsonl" | curl -s "${extra[@]}" \
       -H 'Content-Type: application/json' --data-binary @- "$target/x402/verify" || true)"
@@ -223,9 +225,9 @@ done
 
 # --- the runs ----------------------------------------------------------------------------------
 run() { # url path bodies expect seconds -> RESULT fields
-  local url="$1" path="$2" bodies="$3" expect="$4" seconds="$5" authorization=""
-  [ "$url" = "$reference_url" ] || authorization="${BENCH_AUTHORIZATION:-}"
-  BENCH_BODIES="$bodies" BENCH_EXPECT="$expect" BENCH_AUTHORIZATION="$authorization" \
+  local url="$1" path="$2" bodies="$3" expect="$4" seconds="$5" key=""
+  [ "$url" = "$reference_url" ] || key="$authorization"
+  BENCH_BODIES="$bodies" BENCH_EXPECT="$expect" BENCH_AUTHORIZATION="$key" \
     BENCH_THREADS="$threads" \
     wrk -t "$threads" -c "$connections" -d "${seconds}s" --timeout 5s -s tools/bench/wrk.lua \
     "$url$path" 2>&1 | awk '/^RESULT /{ $1=""; print substr($0, 2) }'
