@@ -4,7 +4,11 @@
 # and the reference facilitator (tools/bench/reference-facilitator.mjs: @x402/core's
 # x402Facilitator with @x402/evm's ExactEvmScheme behind Express) on that chain, and drives both,
 # one after the other, with wrk and the same request bodies:
-#   verify-valid     POST /x402/verify, valid EIP-3009 payments (a pool of distinct nonces)
+#   verify-valid     POST /x402/verify, valid EIP-3009 payments (a pool of distinct nonces, sent
+#                    in turn: with the default 4,096 and 1-second blocks a payment comes back only
+#                    in a later block, so every verify reads the chain, as a resource server's
+#                    verify of a fresh payment does; a small pool, e.g. --payments 64, measures
+#                    repeated verifies within a block instead)
 #   verify-invalid   POST /x402/verify, the same authorizations signed by the wrong account
 #   supported        GET  /x402/supported
 # Each run has a warm-up (not counted) and a measured part; every answer is checked (isValid as
@@ -14,18 +18,19 @@
 #   tools/bench-facilitator.sh [--duration S] [--warmup S] [--connections N] [--threads N]
 #                              [--payments N] [--block-time S] [--runs LIST] [--out FILE]
 #
-# Defaults: 10 s measured and 5 s warm-up per run, 16 connections, 2 wrk threads, 256 payments,
+# Defaults: 10 s measured and 5 s warm-up per run, 16 connections, 2 wrk threads, 4096 payments,
 # 1-second blocks (0: anvil's automine), all three runs (--runs verify-valid,supported: some).
 # --out also writes the table to FILE.
 #
-# `crogas serve` inherits the environment, so any CROGAS_* setting (docs/configuration.md), e.g.
-# a rate-limit setting, reaches it; the script's own settings (chain, contracts, key, port, store)
-# win. BENCH_AUTHORIZATION, when set, is sent as the Authorization header to CroGas (an API key:
-# "Bearer ..."); BENCH_JAVA_OPTIONS are JVM options for `crogas serve` only (a heap size, a Flight
-# Recorder recording: -XX:StartFlightRecording=filename=serve.jfr,settings=profile); with
-# BENCH_KEEP=1 the work directory (logs of every process, request bodies) is kept. Needs java
-# 17+, node/npm, curl, jq; installs Debian's wrk when it is missing (root or sudo). On a shared
-# machine run it under the build lock so that no compilation competes for the CPU:
+# CroGas is driven as a facilitator client is: with an API key (`crogas apikeys create`, made here
+# with the highest limit, 1,000,000 a minute, so that no run meets it). `crogas serve` inherits the
+# environment, so any other CROGAS_* setting (docs/configuration.md) reaches it; the script's own
+# (chain, contracts, relayer key, port, store) win. BENCH_JAVA_OPTIONS are JVM options for
+# `crogas serve` only (a heap size, a Flight Recorder recording:
+# -XX:StartFlightRecording=filename=serve.jfr,settings=profile); with BENCH_KEEP=1 the work
+# directory (logs of every process, request bodies) is kept. Needs java 17+, node/npm, curl, jq;
+# installs Debian's wrk when it is missing (root or sudo). On a shared machine run it under the
+# build lock so that no compilation competes for the CPU:
 # `flock /tmp/crogas-mvn.lock tools/bench-facilitator.sh`.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -37,7 +42,7 @@ duration=10
 warmup=5
 connections=16
 threads=2
-payments=256
+payments=4096
 block_time=1
 runs="verify-valid,verify-invalid,supported"
 out=""
@@ -51,7 +56,7 @@ while [ $# -gt 0 ]; do
     --block-time) block_time="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    -h | --help) sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,34p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -173,6 +178,9 @@ cast send --private-key "$DEPLOYER_KEY" "$usdc" 'mint(address,uint256)' "$PAYER"
   >"$work/mint.log" 2>&1 || fail "mint"
 
 # --- CroGas ------------------------------------------------------------------------------------
+./crogas apikeys create --label bench --per-minute 1000000 --store "$work/crogas.db" --json \
+  >"$work/apikey.json" 2>"$work/apikey.log" || fail "apikeys create"
+authorization="Bearer $(jq -r .key "$work/apikey.json")"
 ./crogas keys encrypt --private-key-env BENCH_RELAYER_KEY --password-env BENCH_PASSWORD \
   --out "$work/keys" --light --json >"$work/key.json" 2>"$work/keys.log" || fail "keys encrypt"
 crogas_port="$(spare_port)"
@@ -202,11 +210,9 @@ USDC_ADDRESS="$usdc" USDC_NAME="$usdc_name" USDC_VERSION="$usdc_version" CHAIN_I
   PAY_TO="$PAY_TO" PAYER_KEY="$PAYER_KEY" OTHER_KEY="$OTHER_KEY" COUNT="$payments" \
   AMOUNT="$AMOUNT" OUT_DIR="$work" node tools/bench/payments.mjs || fail "signing the payments"
 
-auth_header=()
-[ -z "${BENCH_AUTHORIZATION:-}" ] || auth_header=(-H "Authorization: $BENCH_AUTHORIZATION")
 for target in "$reference_url" "$crogas_url"; do # one answer each, before any load
   extra=()
-  [ "$target" = "$reference_url" ] || extra=("${auth_header[@]}")
+  [ "$target" = "$reference_url" ] || extra=(-H "Authorization: $authorization")
   for kind in valid invalid; do
     answer="$(head -1 "$work/$kind.jsonl" | curl -s "${extra[@]}" \
       -H 'Content-Type: application/json' --data-binary @- "$target/x402/verify" || true)"
@@ -219,9 +225,10 @@ done
 
 # --- the runs ----------------------------------------------------------------------------------
 run() { # url path bodies expect seconds -> RESULT fields
-  local url="$1" path="$2" bodies="$3" expect="$4" seconds="$5" authorization=""
-  [ "$url" = "$reference_url" ] || authorization="${BENCH_AUTHORIZATION:-}"
-  BENCH_BODIES="$bodies" BENCH_EXPECT="$expect" BENCH_AUTHORIZATION="$authorization" \
+  local url="$1" path="$2" bodies="$3" expect="$4" seconds="$5" key=""
+  [ "$url" = "$reference_url" ] || key="$authorization"
+  BENCH_BODIES="$bodies" BENCH_EXPECT="$expect" BENCH_AUTHORIZATION="$key" \
+    BENCH_THREADS="$threads" \
     wrk -t "$threads" -c "$connections" -d "${seconds}s" --timeout 5s -s tools/bench/wrk.lua \
     "$url$path" 2>&1 | awk '/^RESULT /{ $1=""; print substr($0, 2) }'
 }

@@ -1,5 +1,5 @@
 -- wrk script of tools/bench-facilitator.sh. With BENCH_BODIES (a file, one JSON body a line) it
--- POSTs those bodies in turn, each thread from its own offset; without, it sends wrk's GET.
+-- POSTs those bodies in turn; without, it sends wrk's GET.
 -- Every answer must contain BENCH_EXPECT (e.g. "isValid":true) or it counts as unexpected, so a
 -- fast wrong answer cannot pass for a fast right one. At the end one line for the script:
 -- RESULT <req/s> <p50 ms> <p99 ms> <non-2xx> <socket errors> <unexpected> <requests>
@@ -25,8 +25,11 @@ if authorization and authorization ~= "" then
   headers["Authorization"] = authorization
 end
 
+-- Threads start evenly spread over the bodies (BENCH_THREADS of them), so that they do not send
+-- the same body close together.
 function setup(thread)
-  thread:set("offset", #threads * 7919)
+  local spread = math.floor(#bodies / tonumber(os.getenv("BENCH_THREADS") or "1"))
+  thread:set("offset", #threads * spread)
   threads[#threads + 1] = thread
 end
 

@@ -98,8 +98,20 @@ public final class JsonRpc implements AutoCloseable {
 
   /** Several view calls in one JSON-RPC batch (one round trip), answers in the order asked. */
   List<byte[]> callAll(Address to, List<byte[]> calls) {
+    List<byte[]> results = new ArrayList<>();
+    for (EthCall answer : batch(calls.stream().map(data -> callRequest(to, data)).toList())) {
+      results.add(view(answer, to));
+    }
+    return results;
+  }
+
+  /**
+   * {@code eth_call} requests in one JSON-RPC batch (one round trip), answers in the order asked;
+   * JSON-RPC errors are left in them for the caller (a revert is an answer).
+   */
+  List<EthCall> batch(List<? extends Request<?, EthCall>> calls) {
     BatchRequest batch = web3j.newBatch();
-    calls.forEach(data -> batch.add(callRequest(to, data)));
+    calls.forEach(batch::add);
     BatchResponse answers;
     try {
       answers = batch.send();
@@ -109,15 +121,23 @@ public final class JsonRpc implements AutoCloseable {
     if (answers.getResponses().size() != calls.size()) {
       throw new ChainUnavailableException("eth_call batch to " + url + " answered partially");
     }
-    List<byte[]> results = new ArrayList<>();
+    List<EthCall> results = new ArrayList<>();
     for (Response<?> answer : answers.getResponses()) {
-      if (answer.hasError() || !(answer instanceof EthCall call)) {
-        throw new ChainUnavailableException(
-            "eth_call to " + to + " failed at " + url + ": " + describe(answer));
+      if (!(answer instanceof EthCall call)) {
+        throw new ChainUnavailableException("eth_call batch to " + url + ": unexpected answer");
       }
-      results.add(result(call));
+      results.add(call);
     }
     return results;
+  }
+
+  /** The result of a view call; an error here means a misconfigured contract or an unwell node. */
+  byte[] view(EthCall answer, Address to) {
+    if (answer.hasError()) {
+      throw new ChainUnavailableException(
+          "eth_call to " + to + " failed at " + url + ": " + answer.getError().getMessage());
+    }
+    return result(answer);
   }
 
   Request<?, EthCall> callRequest(Address to, byte[] data) {
@@ -132,10 +152,6 @@ public final class JsonRpc implements AutoCloseable {
       throw new ChainUnavailableException("eth_call answered without a result");
     }
     return Hex.decode(value, Hex.Prefix.OPTIONAL);
-  }
-
-  private static String describe(Response<?> answer) {
-    return answer.hasError() ? answer.getError().getMessage() : "unexpected answer type";
   }
 
   private ChainUnavailableException unavailable(String method, Exception cause) {

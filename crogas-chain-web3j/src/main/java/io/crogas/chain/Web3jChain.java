@@ -6,6 +6,7 @@ import io.crogas.domain.model.Calldata;
 import io.crogas.domain.model.FeeMarket;
 import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.RelayJob;
+import io.crogas.domain.model.TransferAuthorization;
 import io.crogas.domain.model.Wei;
 import io.crogas.domain.port.out.Chain;
 import io.crogas.domain.port.out.RelayerAccounts;
@@ -13,6 +14,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.response.EthCall;
 
 /**
  * The {@link Chain} port over JSON-RPC. Reads go to the latest block; simulations run the exact
@@ -93,9 +95,22 @@ public final class Web3jChain implements Chain {
   }
 
   @Override
-  public Optional<Simulation.Reverts> dryRun(RelayJob job) {
-    RelayCall call = RelayCall.of(job);
-    return simulator.call(relayer(), call.to(), call.data());
+  public PaymentState paymentState(RelayJob.TokenTransfer transfer) {
+    TransferAuthorization authorization = transfer.transfer().authorization();
+    Address token = transfer.token().token();
+    RelayCall run = RelayCall.of(transfer);
+    List<EthCall> answers =
+        rpc.batch(
+            List.of(
+                rpc.callRequest(
+                    token,
+                    TokenCalls.authorizationState(authorization.from(), authorization.nonce())),
+                rpc.callRequest(token, TokenCalls.balanceOf(authorization.from())),
+                simulator.callRequest(relayer(), run.to(), run.data())));
+    return new PaymentState(
+        AbiCodec.bool(rpc.view(answers.get(0), token)),
+        AbiCodec.uint(rpc.view(answers.get(1), token)),
+        simulator.reverts(answers.get(2)));
   }
 
   @Override

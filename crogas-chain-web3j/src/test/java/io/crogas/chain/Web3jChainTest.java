@@ -18,10 +18,12 @@ import io.crogas.domain.model.MetaTransaction;
 import io.crogas.domain.model.RelayJob;
 import io.crogas.domain.model.SignedAuthorization;
 import io.crogas.domain.model.Wei;
+import io.crogas.domain.port.out.Chain;
 import io.crogas.domain.port.out.Chain.Simulation;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -157,16 +159,25 @@ class Web3jChainTest {
   }
 
   @Test
-  void givenAnX402Transfer_whenDryRun_thenItPassesAndAReusedOneRevertsWithTheReason() {
+  void givenAnX402Transfer_whenItsStateIsRead_thenOneBatchTellsUsedBalanceAndTheRunsVerdict() {
     Hash32 nonce = new Hash32("0x" + "ce".repeat(32));
     SignedAuthorization transfer = local.transfer(FEE_RECIPIENT, BigInteger.TEN, nonce);
     RelayJob.TokenTransfer job = new RelayJob.TokenTransfer(local.token(), transfer);
-    assertThat(chain.dryRun(job)).isEmpty();
+    BigInteger balance = chain.tokenBalance(local.deployment.usdc(), USER);
+
+    assertThat(chain.paymentState(job))
+        .isEqualTo(new Chain.PaymentState(false, balance, Optional.empty()));
 
     local.relayerKey.send(local.deployment.usdc(), TokenCalls.transferWithAuthorization(transfer));
 
-    assertThat(chain.dryRun(job))
-        .contains(new Simulation.Reverts("AuthorizationAlreadyUsed(" + USER + ", " + nonce + ")"));
+    assertThat(chain.paymentState(job))
+        .isEqualTo(
+            new Chain.PaymentState(
+                true,
+                balance.subtract(BigInteger.TEN),
+                Optional.of(
+                    new Simulation.Reverts(
+                        "AuthorizationAlreadyUsed(" + USER + ", " + nonce + ")"))));
   }
 
   @Test

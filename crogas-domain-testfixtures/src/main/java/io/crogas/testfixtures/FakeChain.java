@@ -5,6 +5,7 @@ import io.crogas.domain.model.Calldata;
 import io.crogas.domain.model.FeeMarket;
 import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.RelayJob;
+import io.crogas.domain.model.TransferAuthorization;
 import io.crogas.domain.model.Wei;
 import io.crogas.domain.port.out.Chain;
 import java.math.BigInteger;
@@ -117,10 +118,15 @@ public final class FakeChain implements Chain {
   }
 
   @Override
-  public Optional<Simulation.Reverts> dryRun(RelayJob job) {
-    return simulate(job) instanceof Simulation.Reverts reverts
-        ? Optional.of(reverts)
-        : Optional.empty();
+  public PaymentState paymentState(RelayJob.TokenTransfer transfer) {
+    TransferAuthorization authorization = transfer.transfer().authorization();
+    Address token = transfer.token().token();
+    return new PaymentState(
+        authorizationUsed(token, authorization.from(), authorization.nonce()),
+        tokenBalance(token, authorization.from()),
+        simulate(transfer) instanceof Simulation.Reverts reverts
+            ? Optional.of(reverts)
+            : Optional.empty());
   }
 
   @Override

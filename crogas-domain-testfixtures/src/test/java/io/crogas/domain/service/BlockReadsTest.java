@@ -2,12 +2,12 @@ package io.crogas.domain.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.crogas.domain.model.Address;
 import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.RelayJob;
 import io.crogas.domain.model.SignedAuthorization;
 import io.crogas.domain.model.TransferAuthorization;
 import io.crogas.domain.port.out.Chain;
+import io.crogas.domain.port.out.Chain.PaymentState;
 import io.crogas.eip712.Keccak256;
 import io.crogas.testfixtures.FakeChain;
 import io.crogas.testfixtures.Fixture;
@@ -19,12 +19,11 @@ class BlockReadsTest {
   private final Fixture f = new Fixture();
   private final FakeChain chain = f.chain;
   private final BlockReads reads = new BlockReads(chain);
-  private final Address payer = f.user.address();
 
   private RelayJob.TokenTransfer transfer(int nonce) {
     TransferAuthorization authorization =
         new TransferAuthorization(
-            payer,
+            f.user.address(),
             Fixture.RELAYER,
             BigInteger.TEN,
             BigInteger.ZERO,
@@ -35,78 +34,77 @@ class BlockReadsTest {
         new SignedAuthorization(authorization, f.user.sign(authorization.transferDigest(f.usdc))));
   }
 
-  @Test
-  void givenReadsInOneBlock_whenAskedAgain_thenTheKeptAnswersAndOnlyTheHeadIsAsked() {
-    Hash32 nonce = transfer(1).transfer().authorization().nonce();
-    reads.tokenBalance(Fixture.USDC, payer);
-    reads.authorizationUsed(Fixture.USDC, payer, nonce);
-    reads.dryRun(transfer(1));
-    chain.setTokenBalance(Fixture.USDC, payer, 1);
-    chain.useAuthorization(Fixture.USDC, payer, nonce);
+  /** The chain changes under the payment: its balance, its authorization, its run. */
+  private void spend(RelayJob.TokenTransfer transfer) {
+    TransferAuthorization authorization = transfer.transfer().authorization();
+    chain.setTokenBalance(Fixture.USDC, authorization.from(), 1);
+    chain.useAuthorization(Fixture.USDC, authorization.from(), authorization.nonce());
+    chain.jobRevert = Optional.of("AuthorizationAlreadyUsed");
+  }
 
-    assertThat(reads.tokenBalance(Fixture.USDC, payer)).isEqualTo(10_000_000);
-    assertThat(reads.authorizationUsed(Fixture.USDC, payer, nonce)).isFalse();
-    assertThat(reads.dryRun(transfer(1))).isEmpty();
+  @Test
+  void givenAPaymentReadInOneBlock_whenReadAgain_thenTheKeptStateAndOnlyTheHeadIsAsked() {
+    PaymentState first = reads.paymentState(transfer(1));
+    spend(transfer(1));
+
+    assertThat(reads.paymentState(transfer(1))).isEqualTo(first);
+    assertThat(first)
+        .isEqualTo(new PaymentState(false, BigInteger.valueOf(10_000_000), Optional.empty()));
     assertThat(chain.balanceReads).hasValue(1);
     assertThat(chain.authorizationReads).hasValue(1);
     assertThat(chain.simulations).hasValue(1);
-    assertThat(chain.headReads).hasValue(6);
+    assertThat(chain.headReads).hasValue(2);
   }
 
   @Test
-  void givenReadsInOneBlock_whenTheNextBlockComes_thenEverythingIsReadAgain() {
-    Hash32 nonce = transfer(1).transfer().authorization().nonce();
-    reads.tokenBalance(Fixture.USDC, payer);
-    reads.authorizationUsed(Fixture.USDC, payer, nonce);
-    reads.dryRun(transfer(1));
-    chain.setTokenBalance(Fixture.USDC, payer, 1);
-    chain.useAuthorization(Fixture.USDC, payer, nonce);
-    chain.jobRevert = Optional.of("AuthorizationAlreadyUsed");
+  void givenAPaymentReadInOneBlock_whenTheNextBlockComes_thenItIsReadAgain() {
+    reads.paymentState(transfer(1));
+    spend(transfer(1));
     chain.blockNumber++;
 
-    assertThat(reads.tokenBalance(Fixture.USDC, payer)).isEqualTo(1);
-    assertThat(reads.authorizationUsed(Fixture.USDC, payer, nonce)).isTrue();
-    assertThat(reads.dryRun(transfer(1)))
-        .contains(new Chain.Simulation.Reverts("AuthorizationAlreadyUsed"));
+    assertThat(reads.paymentState(transfer(1)))
+        .isEqualTo(
+            new PaymentState(
+                true,
+                BigInteger.ONE,
+                Optional.of(new Chain.Simulation.Reverts("AuthorizationAlreadyUsed"))));
   }
 
   @Test
-  void givenDistinctQuestions_whenAskedInOneBlock_thenEachIsReadOnce() {
-    reads.dryRun(transfer(1));
-    reads.dryRun(transfer(2));
-    reads.dryRun(transfer(1));
-    reads.tokenBalance(Fixture.USDC, payer);
-    reads.tokenBalance(Fixture.USDC, Fixture.RELAYER);
+  void givenDistinctPayments_whenReadInOneBlock_thenEachIsReadOnce() {
+    reads.paymentState(transfer(1));
+    reads.paymentState(transfer(2));
+    reads.paymentState(transfer(1));
+    reads.paymentState(transfer(2));
 
     assertThat(chain.simulations).hasValue(2);
-    assertThat(chain.balanceReads).hasValue(2);
   }
 
   @Test
-  void givenAHeadBehindTheKeptBlock_whenRead_thenTheNewerKeptAnswersServe() {
+  void givenAHeadBehindTheKeptBlock_whenRead_thenTheNewerKeptStateServes() {
     chain.blockNumber = 101;
-    reads.tokenBalance(Fixture.USDC, payer);
+    reads.paymentState(transfer(1));
     // A node behind a load balancer answers an older head: its state is no newer than what is kept.
     chain.blockNumber = 100;
 
-    reads.tokenBalance(Fixture.USDC, payer);
+    reads.paymentState(transfer(1));
 
-    assertThat(chain.balanceReads).hasValue(1);
+    assertThat(chain.simulations).hasValue(1);
   }
 
   @Test
-  void givenConcurrentVerifiesOfOnePayment_whenTheDryRunIsSlow_thenOneRunServesThemAll()
+  void givenConcurrentVerifiesOfOnePayment_whenTheReadIsSlow_thenOneReadServesThemAll()
       throws Exception {
     chain.simulationGate.drainPermits();
-    Callers<Optional<Chain.Simulation.Reverts>> callers = new Callers<>();
+    Callers<PaymentState> callers = new Callers<>();
     for (int i = 0; i < 8; i++) {
-      callers.start(() -> reads.dryRun(transfer(1)));
+      callers.start(() -> reads.paymentState(transfer(1)));
     }
     callers.awaitAllParked();
 
     chain.simulationGate.release();
 
-    assertThat(callers.answers()).hasSize(8).containsOnly(Optional.empty());
+    assertThat(callers.answers()).hasSize(8).containsOnly(reads.paymentState(transfer(1)));
     assertThat(chain.simulations).hasValue(1);
   }
 }

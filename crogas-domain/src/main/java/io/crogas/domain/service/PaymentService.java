@@ -18,6 +18,7 @@ import io.crogas.domain.port.in.SettlePaymentUseCase;
 import io.crogas.domain.port.in.VerifyPaymentCommand;
 import io.crogas.domain.port.in.VerifyPaymentUseCase;
 import io.crogas.domain.port.out.Chain;
+import io.crogas.domain.port.out.Chain.PaymentState;
 import io.crogas.domain.port.out.IdSource;
 import io.crogas.domain.port.out.Journal;
 import io.crogas.domain.port.out.RelayEngine;
@@ -28,6 +29,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * The x402 facilitator for the {@code exact} scheme. Beyond the reference implementation it checks
@@ -43,8 +46,8 @@ import java.util.concurrent.TimeUnit;
 public final class PaymentService implements VerifyPaymentUseCase, SettlePaymentUseCase {
   private final FacilitatorSettings settings;
   private final ExactPaymentRules rules;
-  private final PaymentReads fresh;
-  private final PaymentReads shared;
+  private final Chain chain;
+  private final BlockReads shared;
   private final Journal journal;
   private final RelayEngine engine;
   private final InstantSource clock;
@@ -65,7 +68,7 @@ public final class PaymentService implements VerifyPaymentUseCase, SettlePayment
             settings.payees(),
             settings.validBeforeMarginSeconds(),
             settings.minimumValue());
-    this.fresh = PaymentReads.fresh(chain);
+    this.chain = chain;
     this.shared = new BlockReads(chain);
     this.journal = journal;
     this.engine = engine;
@@ -79,10 +82,12 @@ public final class PaymentService implements VerifyPaymentUseCase, SettlePayment
    */
   @Override
   public VerifyOutcome verify(VerifyPaymentCommand command) {
-    return check(command, shared);
+    return check(command, shared::paymentState);
   }
 
-  private VerifyOutcome check(VerifyPaymentCommand command, PaymentReads chain) {
+  /** The verdict on {@code command} with the chain's state as {@code reads} tell it. */
+  private VerifyOutcome check(
+      VerifyPaymentCommand command, Function<RelayJob.TokenTransfer, PaymentState> reads) {
     PaymentPayload payload = command.payload();
     Optional<ExactPaymentRules.Violation> violation =
         rules.check(payload, command.requirements(), clock.instant());
@@ -91,25 +96,22 @@ public final class PaymentService implements VerifyPaymentUseCase, SettlePayment
     }
     TokenDomain token = rules.token(command.requirements().asset()).orElseThrow();
     TransferAuthorization authorization = payload.payment().authorization();
-    if (journal.findByKey(key(command)).isPresent()
-        || chain.authorizationUsed(token.token(), authorization.from(), authorization.nonce())) {
-      return invalid(
-          PaymentFault.NONCE_ALREADY_USED,
-          payload.payer(),
-          "this authorization was already used or cancelled");
+    if (journal.findByKey(key(command)).isPresent()) {
+      return usedNonce(payload.payer());
     }
-    if (chain.tokenBalance(token.token(), authorization.from()).compareTo(authorization.value())
-        < 0) {
+    PaymentState state = reads.apply(new RelayJob.TokenTransfer(token, payload.payment()));
+    if (state.authorizationUsed()) {
+      return usedNonce(payload.payer());
+    }
+    if (state.balance().compareTo(authorization.value()) < 0) {
       return invalid(
           PaymentFault.INSUFFICIENT_BALANCE, payload.payer(), "the payer's balance is too low");
     }
-    Optional<Chain.Simulation.Reverts> reverts =
-        chain.dryRun(new RelayJob.TokenTransfer(token, payload.payment()));
-    if (reverts.isPresent()) {
+    if (state.reverts().isPresent()) {
       return invalid(
           PaymentFault.SIMULATION_FAILED,
           payload.payer(),
-          DisclosurePolicy.publicText(reverts.get().reason()));
+          DisclosurePolicy.publicText(state.reverts().get().reason()));
     }
     return new VerifyOutcome.Valid(payload.payer());
   }
@@ -135,7 +137,7 @@ public final class PaymentService implements VerifyPaymentUseCase, SettlePayment
       return CompletableFuture.completedFuture(taken(earlier.get(), payload));
     }
     // Fresh reads: a balance spent or an authorization used since a verify must stop it here.
-    VerifyOutcome verdict = check(command, fresh);
+    VerifyOutcome verdict = check(command, chain::paymentState);
     if (verdict instanceof VerifyOutcome.Invalid invalid) {
       // A call racing the owner of this payment sees it journaled: it is a duplicate, not a fault.
       Optional<RelayRecord> raced =
@@ -224,6 +226,11 @@ public final class PaymentService implements VerifyPaymentUseCase, SettlePayment
           record.failure().map(DisclosurePolicy::publicText).orElse("the transfer failed"));
     }
     return new SettleOutcome.Pending(payer, record.latestTxHash(), record.id());
+  }
+
+  private static VerifyOutcome usedNonce(Address payer) {
+    return invalid(
+        PaymentFault.NONCE_ALREADY_USED, payer, "this authorization was already used or cancelled");
   }
 
   private static VerifyOutcome invalid(PaymentFault fault, Address payer, String message) {

@@ -47,12 +47,13 @@ public interface Chain {
   Simulation simulate(RelayJob job);
 
   /**
-   * Runs the exact transaction a relayer would send for {@code job} once, as a call at the latest
-   * block: its revert, or empty when it would succeed. For checks that need only the verdict: a gas
-   * estimate runs the transaction several times (about eight times the node's work of one call on
-   * anvil).
+   * Everything that decides whether {@code transfer} can be settled now, read at once (one JSON-RPC
+   * batch): whether its authorization is used, the payer's balance, and one run of the exact
+   * transaction a relayer would send, as a call at the latest block. The run is a call, not a gas
+   * estimate, which executes the transaction several times (about eight times the node's work on
+   * anvil): only its verdict counts here.
    */
-  Optional<Simulation.Reverts> dryRun(RelayJob job);
+  PaymentState paymentState(RelayJob.TokenTransfer transfer);
 
   /**
    * Simulates the transaction for {@code job} exactly as {@code relayer} will send it: from that
@@ -60,6 +61,16 @@ public interface Chain {
    * one way in the simulation and another on chain.
    */
   Simulation simulate(RelayJob job, Address relayer, Wei gasPrice);
+
+  /**
+   * What {@link #paymentState} read.
+   *
+   * @param authorizationUsed {@code token.authorizationState(from, nonce)}: used or cancelled
+   * @param balance {@code token.balanceOf(from)} in the token's smallest unit
+   * @param reverts the transfer's revert when run now; empty when it would succeed
+   */
+  record PaymentState(
+      boolean authorizationUsed, BigInteger balance, Optional<Simulation.Reverts> reverts) {}
 
   /** The outcome of a simulation. */
   sealed interface Simulation permits Simulation.Succeeds, Simulation.Reverts {
