@@ -56,13 +56,11 @@ public final class InMemoryNonceLedger implements NonceLedger {
   public NonceAssignment assign(Address relayer, Optional<String> recordId, long chainFloor) {
     synchronized (leases) {
       checkFence(relayer);
-      TreeMap<Long, NonceAssignment> lane = lanes.computeIfAbsent(relayer, r -> new TreeMap<>());
-      Optional<NonceAssignment> held =
-          recordId.flatMap(
-              id -> lane.values().stream().filter(a -> a.recordId().equals(recordId)).findFirst());
+      Optional<NonceAssignment> held = recordId.flatMap(this::held);
       if (held.isPresent()) {
         return held.get();
       }
+      TreeMap<Long, NonceAssignment> lane = lanes.computeIfAbsent(relayer, r -> new TreeMap<>());
       long nonce = lane.isEmpty() ? chainFloor : Math.max(chainFloor, lane.lastKey() + 1);
       NonceAssignment assignment =
           new NonceAssignment(relayer, nonce, recordId, List.of(), Optional.empty());
@@ -128,11 +126,15 @@ public final class InMemoryNonceLedger implements NonceLedger {
   @Override
   public Optional<NonceAssignment> forRecord(String recordId) {
     synchronized (leases) {
-      return lanes.values().stream()
-          .flatMap(lane -> lane.values().stream())
-          .filter(a -> a.recordId().equals(Optional.of(recordId)))
-          .findFirst();
+      return held(recordId);
     }
+  }
+
+  private Optional<NonceAssignment> held(String recordId) {
+    return lanes.values().stream()
+        .flatMap(lane -> lane.values().stream())
+        .filter(a -> a.recordId().equals(Optional.of(recordId)))
+        .findFirst();
   }
 
   private void checkFence(Address relayer) {

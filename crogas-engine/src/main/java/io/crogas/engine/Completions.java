@@ -36,6 +36,28 @@ final class Completions {
     return waiting.computeIfAbsent(recordId, id -> new CompletableFuture<>());
   }
 
+  /** Whether this engine dispatched {@code recordId} or waits for it. */
+  boolean known(String recordId) {
+    return counted.contains(recordId) || waiting.containsKey(recordId);
+  }
+
+  /**
+   * {@code record} holds a nonce of a key another instance drives: this lane lets it go, and its
+   * caller waits for the journal ({@link #pollJournal}).
+   */
+  void handOver(NonceLane lane, RelayRecord record) {
+    if (counted.remove(record.id())) {
+      lane.finished(record.job().payer());
+    }
+  }
+
+  /** Completes every caller whose record another instance brought to a final state. */
+  void pollJournal() {
+    for (String id : waiting.keySet()) {
+      journal.find(id).filter(r -> r.state().isFinal()).ifPresent(this::report);
+    }
+  }
+
   /** Counts {@code recordId} in its lane's load; false if it already was. */
   boolean count(String recordId) {
     return counted.add(recordId);

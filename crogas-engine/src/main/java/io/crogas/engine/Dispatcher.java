@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
  * job the chain was away for is tried again after a poll interval.
  */
 final class Dispatcher {
+  private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
+
   private final EngineParts parts;
   private final JobSender sender;
   private final ScheduledExecutorService timer;
@@ -28,9 +30,15 @@ final class Dispatcher {
    * when no key can take it or the lane is full.
    */
   synchronized void dispatch(RelayRecord record) {
+    if (!parts.holding().holdsAny()) {
+      // Other instances hold every key: the journaled job waits there for one of them to adopt it.
+      LOG.log(
+          System.Logger.Level.INFO, "{0} is left to the instances holding the keys", record.id());
+      return;
+    }
     LaneChoice.Dispatch choice =
         LaneChoice.dispatch(
-            parts.lanes().views(record.job().payer(), parts.rotation()),
+            parts.lanes().views(record.job().payer(), parts.rotation(), parts.holding()),
             parts.settings().laneQueueLimit(),
             parts.rotation().outOfRotation());
     if (choice instanceof LaneChoice.Dispatch.Refuse refuse) {
@@ -47,7 +55,8 @@ final class Dispatcher {
    */
   synchronized void move(NonceLane from, RelayRecord record) {
     Address payer = record.job().payer();
-    Optional<Address> to = LaneChoice.move(parts.lanes().views(payer, parts.rotation()));
+    Optional<Address> to =
+        LaneChoice.move(parts.lanes().views(payer, parts.rotation(), parts.holding()));
     if (to.isEmpty()) {
       parts.completions().fail(from, record, LaneChoice.NO_KEY_CAN_PAY);
       return;

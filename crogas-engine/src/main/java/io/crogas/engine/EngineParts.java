@@ -19,4 +19,5 @@ record EngineParts(
     KeyRotation rotation,
     Transmitter transmitter,
     Completions completions,
-    Lanes lanes) {}
+    Lanes lanes,
+    KeyHolding holding) {}

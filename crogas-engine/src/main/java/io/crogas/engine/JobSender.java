@@ -1,6 +1,7 @@
 package io.crogas.engine;
 
 import io.crogas.domain.ChainUnavailableException;
+import io.crogas.domain.FencedOutException;
 import io.crogas.domain.model.NonceAssignment;
 import io.crogas.domain.model.RelayJob;
 import io.crogas.domain.model.RelayRecord;
@@ -51,14 +52,17 @@ final class JobSender {
         parts.completions().finish(lane, current.orElse(record));
         return Next.DONE;
       }
-      if (parts.ledger().forRecord(record.id()).isPresent()) {
-        return Next.DONE; // it holds a nonce already: the lane's reconciliation drives it
+      if (holdsNonce(lane, record)) {
+        return Next.DONE; // it holds a nonce already: that lane's reconciliation drives it
       }
       SendPlan plan = plan(lane, record.job());
       if (plan instanceof SendPlan.Refused refused) {
         if (cannotPayQuoted(lane, record.job())) {
           // Simulated at a real gas price, an empty key's call fails: another key may send it.
           return Next.MOVE;
+        }
+        if (holdsNonce(lane, record)) {
+          return Next.DONE; // another instance sent it meanwhile: its outcome is the record's
         }
         // No nonce is taken yet, so failing leaves no gap.
         parts.completions().fail(lane, record, refused.reason());
@@ -71,7 +75,14 @@ final class JobSender {
       long floor = parts.broadcaster().pendingNonce(lane.relayer());
       NonceAssignment assignment =
           parts.ledger().assign(lane.relayer(), Optional.of(record.id()), floor);
+      if (!assignment.relayer().equals(lane.relayer())) {
+        parts.completions().handOver(lane, record); // another instance's key took it first
+        return Next.DONE;
+      }
       return send(lane, record, assignment.nonce(), ready);
+    } catch (FencedOutException e) {
+      parts.holding().fencedOut(e);
+      return Next.DONE;
     } catch (ChainUnavailableException e) {
       return after(lane, record, Setback.chainAway(parts.ledger().forRecord(record.id())));
     } catch (RuntimeException e) {
@@ -81,6 +92,18 @@ final class JobSender {
           record,
           Setback.internalError(parts.ledger().forRecord(record.id()), e.getMessage()));
     }
+  }
+
+  /**
+   * Whether {@code record} holds a nonce already; if of another key (another instance dispatched it
+   * too), this lane lets it go.
+   */
+  private boolean holdsNonce(NonceLane lane, RelayRecord record) {
+    Optional<NonceAssignment> held = parts.ledger().forRecord(record.id());
+    if (held.isPresent() && !held.get().relayer().equals(lane.relayer())) {
+      parts.completions().handOver(lane, record);
+    }
+    return held.isPresent();
   }
 
   /** {@code job} as {@code lane}'s key will send it now, or why it must not be sent. */

@@ -1,6 +1,7 @@
 package io.crogas.engine;
 
 import io.crogas.domain.ChainUnavailableException;
+import io.crogas.domain.FencedOutException;
 import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.Receipt;
 import io.crogas.domain.model.TransactionDraft;
@@ -56,6 +57,12 @@ final class LaneWatch implements Runnable {
     return watched.containsKey(nonce);
   }
 
+  /** Forgets every nonce: the key went to another instance, which watches them now. */
+  void clear() {
+    watched.clear();
+    late.clear();
+  }
+
   @Override
   public void run() {
     try {
@@ -76,6 +83,8 @@ final class LaneWatch implements Runnable {
       }
     } catch (ChainUnavailableException e) {
       // The node is away: the next tick looks again; nothing is lost meanwhile.
+    } catch (FencedOutException e) {
+      outcomes.fencedOut(e);
     } catch (RuntimeException e) {
       outcomes.internalError(e);
     }
@@ -153,5 +162,8 @@ final class LaneWatch implements Runnable {
     void lost(NonceLane lane, WatchedNonce nonce, String reason);
 
     void internalError(RuntimeException e);
+
+    /** A write was refused: another instance holds the key now. */
+    void fencedOut(FencedOutException e);
   }
 }

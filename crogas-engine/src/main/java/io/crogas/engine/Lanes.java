@@ -41,7 +41,7 @@ final class Lanes implements AutoCloseable {
   }
 
   /** Each lane as the {@link LaneChoice} sees it for a job of {@code payer}. */
-  List<LaneChoice.Lane> views(Address payer, KeyRotation rotation) {
+  List<LaneChoice.Lane> views(Address payer, KeyRotation rotation, KeyHolding holding) {
     return lanes.values().stream()
         .map(
             lane ->
@@ -49,7 +49,7 @@ final class Lanes implements AutoCloseable {
                     lane.relayer(),
                     lane.load(),
                     lane.serves(payer),
-                    rotation.inRotation(lane.relayer())))
+                    rotation.inRotation(lane.relayer()) && holding.holds(lane.relayer())))
         .toList();
   }
 

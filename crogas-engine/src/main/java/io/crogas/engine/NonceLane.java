@@ -68,6 +68,16 @@ final class NonceLane implements AutoCloseable {
     }
   }
 
+  /**
+   * Another instance took the key: every queued task is dropped and the lane's loads forgotten. The
+   * journal and the ledger hold the work; the new holder finishes it.
+   */
+  synchronized void drop() {
+    queue.clear();
+    inFlight.clear();
+    lastPriority.clear();
+  }
+
   @Override
   public void close() {
     executor.shutdownNow();

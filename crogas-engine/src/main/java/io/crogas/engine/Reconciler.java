@@ -1,6 +1,7 @@
 package io.crogas.engine;
 
 import io.crogas.domain.ChainUnavailableException;
+import io.crogas.domain.FencedOutException;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.NonceAssignment;
 import io.crogas.domain.model.RelayRecord;
@@ -10,7 +11,9 @@ import io.crogas.domain.port.out.Broadcaster.SendResult;
 import io.crogas.domain.relay.Resumption;
 import io.crogas.domain.relay.SendPlan;
 import io.crogas.domain.relay.WatchedNonce;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,20 +50,59 @@ final class Reconciler {
     LOG.log(
         System.Logger.Level.INFO, "recovering in-flight work from the journal and nonce ledger");
     parts.rotation().checkAll();
-    parts.lanes().all().forEach(this::reconcileSoon);
+    List<NonceLane> held =
+        parts.lanes().all().stream().filter(l -> parts.holding().holds(l.relayer())).toList();
+    resume(held);
+    adoptUnassigned(Duration.ZERO);
+  }
+
+  /**
+   * This engine just took {@code lane}'s key (at start, or over from an instance that stopped
+   * renewing it): its nonces are recovered as a restart recovers them; the jobs that never got one
+   * are left to {@link #adoptUnassigned}.
+   */
+  void takeOver(NonceLane lane) {
+    LOG.log(System.Logger.Level.INFO, "recovering the in-flight work of relayer " + lane.relayer());
+    parts.rotation().checkAll();
+    resume(List.of(lane));
+  }
+
+  /**
+   * Dispatches journaled jobs that no key's nonce holds and this engine does not know, accepted at
+   * least {@code minAge} ago: those of an instance that died before sending them, or that holds no
+   * key and left them to the key holders. The ledger gives a record one nonce of one key, so a job
+   * two instances dispatch at once is still sent once.
+   */
+  void adoptUnassigned(Duration minAge) {
+    if (!parts.holding().holdsAny()) {
+      return;
+    }
+    Instant acceptedBy = parts.clock().instant().minus(minAge);
     for (RelayRecord record : parts.journal().inFlight()) {
-      Optional<NonceAssignment> assignment = parts.ledger().forRecord(record.id());
-      if (assignment.isEmpty()) {
+      if (!parts.completions().known(record.id())
+          && !record.history().get(0).at().isAfter(acceptedBy)
+          && parts.ledger().forRecord(record.id()).isEmpty()) {
         parts.completions().register(record.id());
         dispatcher.dispatch(record);
-      } else if (assignment.get().mined().isPresent()) {
+      }
+    }
+  }
+
+  /** Drives every unmined nonce of {@code lanes} again and confirms their jobs already mined. */
+  private void resume(List<NonceLane> lanes) {
+    lanes.forEach(this::reconcileSoon);
+    for (RelayRecord record : parts.journal().inFlight()) {
+      Optional<NonceAssignment> assignment = parts.ledger().forRecord(record.id());
+      if (assignment.isPresent() && assignment.get().mined().isPresent()) {
         NonceLane lane = parts.lanes().lane(assignment.get().relayer());
-        parts
-            .broadcaster()
-            .receipt(assignment.get().mined().get())
-            .ifPresent(
-                receipt ->
-                    lane.urgent(() -> parts.completions().confirm(lane, record.id(), receipt)));
+        if (lanes.contains(lane)) {
+          parts
+              .broadcaster()
+              .receipt(assignment.get().mined().get())
+              .ifPresent(
+                  receipt ->
+                      lane.urgent(() -> parts.completions().confirm(lane, record.id(), receipt)));
+        }
       }
     }
   }
@@ -87,6 +129,8 @@ final class Reconciler {
       }
     } catch (ChainUnavailableException e) {
       // The next tick comes back to it.
+    } catch (FencedOutException e) {
+      parts.holding().fencedOut(e);
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.ERROR, "reconciling the nonces of " + lane.relayer(), e);
     }

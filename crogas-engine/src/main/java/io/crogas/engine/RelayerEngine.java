@@ -12,6 +12,7 @@ import io.crogas.domain.port.out.RelayerSigner;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,14 +27,22 @@ import java.util.concurrent.TimeUnit;
  * again if nothing drives it ({@link Reconciler}), so no failure around a nonce leaves it behind.
  * What to send, replace, fill or give up on is decided by the domain's relay planner ({@code
  * io.crogas.domain.relay}); this runtime reads the chain, keeps time and does what it says.
+ *
+ * <p>Instances sharing one store each run an engine with {@link Leasing}: a lane runs only while
+ * its key's lease is held ({@link KeyHolding}), every nonce-ledger write is fenced by that lease, a
+ * key lost to another instance stops at once, and a key gained has its work recovered as at a
+ * restart. Jobs no key of this engine can take wait in the journal for an instance holding one.
  */
 public final class RelayerEngine implements RelayEngine, AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(RelayerEngine.class.getName());
+
   private final Lanes lanes;
   private final KeyRotation rotation;
   private final Completions completions;
   private final Dispatcher dispatcher;
   private final Reconciler reconciler;
   private final ScheduledExecutorService timer;
+  private final KeyHolding holding;
 
   /** An engine on daemon threads of its own ({@link EngineThreads#daemons()}). */
   public RelayerEngine(
@@ -73,14 +82,73 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
       TrackRelayUseCase tracking,
       InstantSource clock,
       EngineThreads threads) {
+    this(
+        settings,
+        relayers,
+        chain,
+        broadcaster,
+        signer,
+        ledger,
+        journal,
+        tracking,
+        clock,
+        threads,
+        Optional.empty());
+  }
+
+  /**
+   * An engine sharing its store with other instances: it runs only the lanes of the keys it holds a
+   * lease on ({@code leasing}), taking free and expired keys as it finds them.
+   */
+  public RelayerEngine(
+      EngineSettings settings,
+      List<Address> relayers,
+      Chain chain,
+      Broadcaster broadcaster,
+      RelayerSigner signer,
+      NonceLedger ledger,
+      Journal journal,
+      TrackRelayUseCase tracking,
+      InstantSource clock,
+      EngineThreads threads,
+      Leasing leasing) {
+    this(
+        settings,
+        relayers,
+        chain,
+        broadcaster,
+        signer,
+        ledger,
+        journal,
+        tracking,
+        clock,
+        threads,
+        Optional.of(leasing));
+  }
+
+  private RelayerEngine(
+      EngineSettings settings,
+      List<Address> relayers,
+      Chain chain,
+      Broadcaster broadcaster,
+      RelayerSigner signer,
+      NonceLedger store,
+      Journal journal,
+      TrackRelayUseCase tracking,
+      InstantSource clock,
+      EngineThreads threads,
+      Optional<Leasing> leasing) {
     if (relayers.isEmpty()) {
       throw new IllegalArgumentException("the engine needs at least one relayer key");
     }
+    this.holding = new KeyHolding(relayers, leasing, clock);
+    NonceLedger ledger = leasing.isPresent() ? new LeasedLedger(store, holding) : store;
     Transmitter transmitter =
-        new Transmitter(signer, ledger, broadcaster, tracking, clock, settings.sendAttempts());
+        new Transmitter(
+            holding, signer, ledger, broadcaster, tracking, clock, settings.sendAttempts());
     this.rotation = new KeyRotation(chain, relayers);
     this.completions = new Completions(tracking, journal, clock);
-    WatchOutcomes outcomes = new WatchOutcomes(ledger, journal, completions);
+    WatchOutcomes outcomes = new WatchOutcomes(ledger, journal, completions, holding);
     this.lanes =
         new Lanes(
             relayers,
@@ -100,23 +168,32 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
             rotation,
             transmitter,
             completions,
-            lanes);
+            lanes,
+            holding);
     this.timer = threads.timer(relayers.size());
     GapFiller filler = new GapFiller(parts);
     JobSender sender = new JobSender(parts, filler);
     this.dispatcher = new Dispatcher(parts, sender, timer);
     this.reconciler = new Reconciler(parts, sender, filler, dispatcher);
-    schedule(settings);
+    holding.onLost(
+        key -> {
+          NonceLane lane = lanes.lane(key);
+          lane.drop();
+          lanes.watch(lane).clear();
+        });
+    schedule(settings, leasing);
   }
 
-  private void schedule(EngineSettings settings) {
+  private void schedule(EngineSettings settings, Optional<Leasing> leasing) {
     long period = settings.pollInterval().toMillis();
     for (NonceLane lane : lanes.all()) {
       LaneWatch watch = lanes.watch(lane);
       timer.scheduleWithFixedDelay(
           () -> {
-            watch.run();
-            reconciler.reconcileSoon(lane);
+            if (holding.holds(lane.relayer())) {
+              watch.run();
+              reconciler.reconcileSoon(lane);
+            }
           },
           period,
           period,
@@ -124,6 +201,26 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
     }
     long checks = settings.keyCheckInterval().toMillis();
     timer.scheduleWithFixedDelay(rotation::checkAll, checks, checks, TimeUnit.MILLISECONDS);
+    leasing.ifPresent(
+        l -> {
+          long renew = l.renewEvery().toMillis();
+          timer.scheduleWithFixedDelay(() -> refreshLeases(l), renew, renew, TimeUnit.MILLISECONDS);
+        });
+  }
+
+  /**
+   * Renews the held leases and takes free keys (recovering their work), adopts jobs left unassigned
+   * for a lease's time, and completes callers whose jobs another instance finished.
+   */
+  private void refreshLeases(Leasing leasing) {
+    try {
+      holding.refresh().forEach(key -> reconciler.takeOver(lanes.lane(key)));
+      reconciler.adoptUnassigned(leasing.ttl());
+      completions.pollJournal();
+    } catch (RuntimeException e) {
+      // The store or the chain is away: held leases run out unless a later tick renews them.
+      LOG.log(System.Logger.Level.WARNING, "refreshing the relayer key leases failed", e);
+    }
   }
 
   @Override
@@ -145,16 +242,27 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
 
   /** Relayer keys that take no new jobs (empty, or not listed by the forwarder), and why. */
   public Map<Address, String> outOfRotation() {
-    return rotation.outOfRotation();
+    Map<Address, String> out = rotation.outOfRotation();
+    lanes.all().stream()
+        .map(NonceLane::relayer)
+        .filter(key -> !holding.holds(key))
+        .forEach(key -> out.putIfAbsent(key, "leased by another instance"));
+    return out;
+  }
+
+  /** The relayer keys whose lanes this engine runs now: all of them unless it leases keys. */
+  public List<Address> heldKeys() {
+    return lanes.all().stream().map(NonceLane::relayer).filter(holding::holds).toList();
   }
 
   /**
    * Finishes what a crash interrupted: every relayer nonce assigned but not mined is driven again
    * (looked up before anything is re-sent), and every journaled job that never got a nonce is
    * dispatched again. Reads each key's registration and balance first. Call once at start, before
-   * new work.
+   * new work. A leasing engine first takes the keys free for it and recovers only their nonces.
    */
   public void recover() {
+    holding.refresh();
     reconciler.recover();
   }
 
@@ -162,5 +270,6 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
   public void close() {
     timer.shutdownNow();
     lanes.close();
+    holding.releaseAll();
   }
 }

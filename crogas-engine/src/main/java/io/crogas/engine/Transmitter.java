@@ -1,6 +1,7 @@
 package io.crogas.engine;
 
 import io.crogas.domain.ChainUnavailableException;
+import io.crogas.domain.FencedOutException;
 import io.crogas.domain.model.SignedTransaction;
 import io.crogas.domain.model.TransactionDraft;
 import io.crogas.domain.port.in.TrackRelayCommand;
@@ -26,8 +27,10 @@ final class Transmitter {
   private final TrackRelayUseCase tracking;
   private final InstantSource clock;
   private final int attempts;
+  private final KeyHolding holding;
 
   Transmitter(
+      KeyHolding holding,
       RelayerSigner signer,
       NonceLedger ledger,
       Broadcaster broadcaster,
@@ -40,10 +43,15 @@ final class Transmitter {
     this.tracking = tracking;
     this.clock = clock;
     this.attempts = attempts;
+    this.holding = holding;
   }
 
   /** What was sent and what the node said; empty when the ledger refused the nonce. */
   Optional<Sent> transmit(TransactionDraft draft, Optional<String> recordId) {
+    if (!holding.holds(draft.relayer())) {
+      // Nothing new is signed with a key another instance holds; the ledger would refuse it too.
+      throw new FencedOutException(draft.relayer(), 0);
+    }
     SignedTransaction signed = signer.sign(draft);
     if (!ledger.recordSigned(signed)) {
       return Optional.empty();

@@ -1,5 +1,6 @@
 package io.crogas.engine;
 
+import io.crogas.domain.FencedOutException;
 import io.crogas.domain.model.Receipt;
 import io.crogas.domain.port.out.Journal;
 import io.crogas.domain.port.out.NonceLedger;
@@ -12,11 +13,13 @@ final class WatchOutcomes implements LaneWatch.Outcomes {
   private final NonceLedger ledger;
   private final Journal journal;
   private final Completions completions;
+  private final KeyHolding holding;
 
-  WatchOutcomes(NonceLedger ledger, Journal journal, Completions completions) {
+  WatchOutcomes(NonceLedger ledger, Journal journal, Completions completions, KeyHolding holding) {
     this.ledger = ledger;
     this.journal = journal;
     this.completions = completions;
+    this.holding = holding;
   }
 
   @Override
@@ -39,5 +42,10 @@ final class WatchOutcomes implements LaneWatch.Outcomes {
   public void internalError(RuntimeException e) {
     // A bug must not stop the watch; the next tick retries and the journal keeps the truth.
     LOG.log(System.Logger.Level.ERROR, "watching the relayer's nonces failed", e);
+  }
+
+  @Override
+  public void fencedOut(FencedOutException e) {
+    holding.fencedOut(e);
   }
 }

@@ -87,6 +87,28 @@ public abstract class NonceLedgerContract {
   }
 
   @Test
+  void givenARecordHoldingANonceOfAnotherRelayer_whenAssigned_thenThatAssignmentAndNoNonceUsed() {
+    NonceAssignment held = ledger.assign(OTHER_RELAYER, Optional.of("r-1"), 4);
+
+    NonceAssignment again = assign("r-1", 7);
+
+    assertThat(again).isEqualTo(held);
+    assertThat(ledger.pending(RELAYER)).isEmpty();
+    assertThat(assign("r-2", 7).nonce()).isEqualTo(7);
+  }
+
+  // Two instances dispatching one record at once, each on a key of its own: one nonce in all.
+  @Test
+  void givenEightRelayersRacingForOneRecord_whenEachAssigns_thenOneNonceInAll() throws Exception {
+    List<NonceAssignment> assignments =
+        Race.run(
+            8, n -> ledger.assign(n % 2 == 0 ? RELAYER : OTHER_RELAYER, Optional.of("r-1"), 100));
+
+    assertThat(assignments).hasSize(8).containsOnly(assignments.get(0));
+    assertThat(ledger.pending(RELAYER).size() + ledger.pending(OTHER_RELAYER).size()).isEqualTo(1);
+  }
+
+  @Test
   void givenGapFillers_whenAssigned_thenEachTakesItsOwnNonce() {
     NonceAssignment first = ledger.assign(RELAYER, Optional.empty(), 3);
     NonceAssignment second = ledger.assign(RELAYER, Optional.empty(), 3);

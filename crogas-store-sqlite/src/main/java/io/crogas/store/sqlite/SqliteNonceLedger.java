@@ -71,9 +71,7 @@ public final class SqliteNonceLedger implements NonceLedger {
         relayer,
         c -> {
           if (recordId.isPresent()) {
-            List<NonceAssignment> held =
-                assignments(
-                    c, "WHERE a.relayer = ? AND a.record_id = ?", relayer.value(), recordId.get());
+            List<NonceAssignment> held = assignments(c, "WHERE a.record_id = ?", recordId.get());
             if (!held.isEmpty()) {
               return held.get(0);
             }

@@ -30,7 +30,8 @@ public interface NonceLedger {
   /**
    * Atomically assigns {@code relayer}'s next nonce — {@code max(chainFloor, highest assigned + 1)}
    * — to {@code recordId} (empty for a gap filler). Assigning to a record that already holds a
-   * nonce of this relayer returns that assignment unchanged.
+   * nonce, of this relayer or another one, returns that assignment unchanged: a record is sent on
+   * one nonce of one key, even when two instances dispatch it at once.
    */
   NonceAssignment assign(Address relayer, Optional<String> recordId, long chainFloor);
 
