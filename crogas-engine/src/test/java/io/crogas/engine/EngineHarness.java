@@ -64,27 +64,40 @@ final class EngineHarness implements AutoCloseable {
 
   /** An engine whose lanes and timer run on {@link #scheduler}, i.e. only when the test drives. */
   RelayerEngine engine(List<Address> relayers) {
-    EngineThreads onScheduler =
-        new EngineThreads() {
-          @Override
-          public ScheduledExecutorService timer(int lanes) {
-            return scheduler;
-          }
+    return build(relayers, POLL, on(scheduler), Optional.empty());
+  }
 
-          @Override
-          public ExecutorService lane(Address relayer) {
-            return scheduler;
-          }
-        };
-    return build(relayers, POLL, onScheduler);
+  /**
+   * An engine of instance {@code holder} sharing this harness's store (journal, ledger and its key
+   * leases) and chain with the others, leasing {@code relayers} for {@code ttl}; its lanes and
+   * timer run only when the test drives {@code own}, so a test stops an instance by leaving its
+   * scheduler alone.
+   */
+  RelayerEngine leasing(List<Address> relayers, String holder, ManualScheduler own, Duration ttl) {
+    return build(relayers, POLL, on(own), Optional.of(new Leasing(ledger.leases(), holder, ttl)));
+  }
+
+  private static EngineThreads on(ManualScheduler scheduler) {
+    return new EngineThreads() {
+      @Override
+      public ScheduledExecutorService timer(int lanes) {
+        return scheduler;
+      }
+
+      @Override
+      public ExecutorService lane(Address relayer) {
+        return scheduler;
+      }
+    };
   }
 
   /** An engine on daemon threads polling every 5 ms: for what only real threads can show. */
   RelayerEngine threaded(List<Address> relayers) {
-    return build(relayers, Duration.ofMillis(5), EngineThreads.daemons());
+    return build(relayers, Duration.ofMillis(5), EngineThreads.daemons(), Optional.empty());
   }
 
-  private RelayerEngine build(List<Address> relayers, Duration poll, EngineThreads threads) {
+  private RelayerEngine build(
+      List<Address> relayers, Duration poll, EngineThreads threads, Optional<Leasing> leasing) {
     EngineSettings settings =
         new EngineSettings(
             ChainId.CRONOS_TESTNET,
@@ -101,8 +114,22 @@ final class EngineHarness implements AutoCloseable {
             keyCheckInterval,
             laneQueueLimit);
     RelayerEngine engine =
-        new RelayerEngine(
-            settings, relayers, chain, mempool, mempool, ledger, journal, tracking, clock, threads);
+        leasing.isPresent()
+            ? new RelayerEngine(
+                settings,
+                relayers,
+                chain,
+                mempool,
+                mempool,
+                ledger,
+                journal,
+                tracking,
+                clock,
+                threads,
+                leasing.get())
+            : new RelayerEngine(
+                settings, relayers, chain, mempool, mempool, ledger, journal, tracking, clock,
+                threads);
     engines.add(engine);
     return engine;
   }
