@@ -34,6 +34,8 @@ import io.crogas.domain.service.WebhookDispatcher;
 import io.crogas.domain.service.WebhookSettings;
 import io.crogas.eip712.SignatureRecovery;
 import io.crogas.engine.EngineSettings;
+import io.crogas.engine.EngineThreads;
+import io.crogas.engine.Leasing;
 import io.crogas.engine.RelayerEngine;
 import io.crogas.http.ApiSettings;
 import io.crogas.http.TransactionDocuments;
@@ -44,6 +46,7 @@ import io.crogas.node.webhooks.WebhookWorker;
 import io.crogas.store.sqlite.SqliteApiKeys;
 import io.crogas.store.sqlite.SqliteDatabase;
 import io.crogas.store.sqlite.SqliteJournal;
+import io.crogas.store.sqlite.SqliteKeyLeases;
 import io.crogas.store.sqlite.SqliteNonceLedger;
 import io.crogas.store.sqlite.SqliteQuoteBook;
 import io.crogas.store.sqlite.SqliteWebhookOutbox;
@@ -160,7 +163,10 @@ public final class CroGasNode implements AutoCloseable {
             ledger,
             journal,
             tracking,
-            clock);
+            clock,
+            EngineThreads.daemons(),
+            // Leased even alone: a second process started on the same file by mistake is fenced.
+            new Leasing(new SqliteKeyLeases(database), config.instanceId(), config.leaseTtl()));
     IdSource ids = new RandomIds();
     this.quotes =
         new QuoteRelayService(

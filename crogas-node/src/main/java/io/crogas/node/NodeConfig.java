@@ -49,7 +49,9 @@ public record NodeConfig(
     Duration keyCheckInterval,
     int laneQueueLimit,
     BigDecimal minimumSettleValue,
-    WebhookSettings webhooks) {
+    WebhookSettings webhooks,
+    String instanceId,
+    Duration leaseTtl) {
 
   public NodeConfig {
     Objects.requireNonNull(rpcUrl, "rpcUrl");
@@ -62,6 +64,12 @@ public record NodeConfig(
     payees = Set.copyOf(payees);
     Objects.requireNonNull(minimumSettleValue, "minimumSettleValue");
     Objects.requireNonNull(webhooks, "webhooks");
+    if (instanceId == null || instanceId.isBlank()) {
+      throw new IllegalArgumentException("instanceId must not be blank");
+    }
+    if (leaseTtl == null || leaseTtl.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("leaseTtl must be at least one second");
+    }
   }
 
   public static Builder builder(
@@ -98,6 +106,8 @@ public record NodeConfig(
     private int laneQueueLimit = NodeDefaults.LANE_QUEUE_LIMIT;
     private BigDecimal minimumSettleValue = FacilitatorSettings.DEFAULT_MINIMUM_VALUE;
     private WebhookSettings webhooks = WebhookSettings.defaults();
+    private String instanceId = NodeDefaults.INSTANCE_ID;
+    private Duration leaseTtl = NodeDefaults.LEASE_TTL;
 
     private Builder(String rpcUrl, NetworkProfile network, Address forwarder, Address usdc) {
       this.rpcUrl = rpcUrl;
@@ -223,6 +233,24 @@ public record NodeConfig(
       return this;
     }
 
+    /**
+     * This instance's name on the store's relayer key leases: an instance restarted under the same
+     * name takes its keys back at once; instances sharing one store each need their own.
+     */
+    public Builder instanceId(String value) {
+      this.instanceId = value;
+      return this;
+    }
+
+    /**
+     * How long a relayer key's lease lasts unless renewed (every third of it): how long the keys of
+     * an instance that died wait before another instance sharing the store takes them over.
+     */
+    public Builder leaseTtl(Duration value) {
+      this.leaseTtl = value;
+      return this;
+    }
+
     public NodeConfig build() {
       return new NodeConfig(
           rpcUrl,
@@ -251,7 +279,9 @@ public record NodeConfig(
           keyCheckInterval,
           laneQueueLimit,
           minimumSettleValue,
-          webhooks);
+          webhooks,
+          instanceId,
+          leaseTtl);
     }
   }
 }

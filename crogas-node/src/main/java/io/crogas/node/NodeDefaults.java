@@ -28,5 +28,13 @@ public final class NodeDefaults {
   public static final Duration KEY_CHECK_INTERVAL = Duration.ofSeconds(30);
   public static final int LANE_QUEUE_LIMIT = 1_000;
 
+  /**
+   * The instance's name on its store's relayer key leases; instances sharing a store need their
+   * own.
+   */
+  public static final String INSTANCE_ID = "crogas";
+
+  public static final Duration LEASE_TTL = Duration.ofSeconds(15);
+
   private NodeDefaults() {}
 }

@@ -62,6 +62,8 @@ public record ServeSettings(
     Duration receiptGrace,
     Duration keyCheckInterval,
     int laneQueueLimit,
+    String instanceId,
+    Duration leaseTtl,
     Optional<String> explorerTxUrl,
     BigDecimal minimumSettleUsdc,
     Optional<String> metricsToken,
@@ -171,6 +173,11 @@ public record ServeSettings(
             Setting.LANE_QUEUE_LIMIT,
             (long) NodeDefaults.LANE_QUEUE_LIMIT,
             SettingParsers.integer(1, 1_000_000));
+    var instanceId =
+        in.withDefault(Setting.INSTANCE_ID, NodeDefaults.INSTANCE_ID, SettingParsers::instanceId);
+    var leaseTtl =
+        in.withDefault(
+            Setting.LEASE_TTL_SECONDS, NodeDefaults.LEASE_TTL, SettingParsers.seconds(3, 3_600));
     var minimum =
         in.withDefault(
             Setting.MINIMUM_SETTLE_USDC,
@@ -214,6 +221,8 @@ public record ServeSettings(
         grace.orElseThrow(),
         keyCheck.orElseThrow(),
         laneLimit.orElseThrow().intValue(),
+        instanceId.orElseThrow(),
+        leaseTtl.orElseThrow(),
         network.orElseThrow().explorerTxUrl(),
         minimum.orElseThrow(),
         metricsToken,
@@ -343,6 +352,8 @@ public record ServeSettings(
         .receiptGrace(receiptGrace)
         .keyCheckInterval(keyCheckInterval)
         .laneQueueLimit(laneQueueLimit)
+        .instanceId(instanceId)
+        .leaseTtl(leaseTtl)
         .minimumSettleValue(minimumSettleUsdc)
         .webhooks(webhooks)
         .build();

@@ -38,6 +38,15 @@ final class SettingParsers {
     return integer(min, max).andThen(Duration::ofSeconds);
   }
 
+  /** A name for this instance: 1 to 64 letters, digits, dots, dashes or underscores. */
+  static String instanceId(String text) {
+    if (!text.matches("[A-Za-z0-9._-]{1,64}")) {
+      throw new IllegalArgumentException(
+          "expected 1 to 64 letters, digits, '.', '-' or '_', got " + text);
+    }
+    return text;
+  }
+
   static String httpUrl(String text) {
     URI uri;
     try {
