@@ -1,5 +1,6 @@
 package io.crogas.engine;
 
+import io.crogas.domain.model.Address;
 import io.crogas.domain.model.Receipt;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.port.in.TrackRelayCommand;
@@ -7,7 +8,6 @@ import io.crogas.domain.port.in.TrackRelayUseCase;
 import io.crogas.domain.port.out.Journal;
 import java.time.InstantSource;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,7 +23,8 @@ final class Completions {
   private final Journal journal;
   private final InstantSource clock;
   private final Map<String, CompletableFuture<RelayRecord>> waiting = new ConcurrentHashMap<>();
-  private final Set<String> counted = ConcurrentHashMap.newKeySet();
+  // Each record counted in a lane's load, by the key of that lane.
+  private final Map<String, Address> counted = new ConcurrentHashMap<>();
 
   Completions(TrackRelayUseCase tracking, Journal journal, InstantSource clock) {
     this.tracking = tracking;
@@ -36,9 +37,9 @@ final class Completions {
     return waiting.computeIfAbsent(recordId, id -> new CompletableFuture<>());
   }
 
-  /** Whether this engine dispatched {@code recordId} or waits for it. */
+  /** Whether {@code recordId} is on one of this engine's lanes. */
   boolean known(String recordId) {
-    return counted.contains(recordId) || waiting.containsKey(recordId);
+    return counted.containsKey(recordId);
   }
 
   /**
@@ -46,21 +47,36 @@ final class Completions {
    * caller waits for the journal ({@link #pollJournal}).
    */
   void handOver(NonceLane lane, RelayRecord record) {
-    if (counted.remove(record.id())) {
+    if (counted.remove(record.id()) != null) {
       lane.finished(record.job().payer());
     }
   }
 
-  /** Completes every caller whose record another instance brought to a final state. */
+  /**
+   * Completes every caller whose record is on none of this engine's lanes once the journal shows it
+   * final: another instance drove it.
+   */
   void pollJournal() {
     for (String id : waiting.keySet()) {
-      journal.find(id).filter(r -> r.state().isFinal()).ifPresent(this::report);
+      if (!counted.containsKey(id)) {
+        journal.find(id).filter(r -> r.state().isFinal()).ifPresent(this::report);
+      }
     }
   }
 
-  /** Counts {@code recordId} in its lane's load; false if it already was. */
-  boolean count(String recordId) {
-    return counted.add(recordId);
+  /** Counts {@code recordId} in the load of {@code relayer}'s lane; false if it already was. */
+  boolean count(String recordId, Address relayer) {
+    return counted.putIfAbsent(recordId, relayer) == null;
+  }
+
+  /** {@code recordId} moved to {@code relayer}'s lane. */
+  void moved(String recordId, Address relayer) {
+    counted.replace(recordId, relayer);
+  }
+
+  /** {@code relayer}'s lane was dropped with its jobs: they count nowhere now. */
+  void dropped(Address relayer) {
+    counted.values().removeIf(relayer::equals);
   }
 
   void fail(NonceLane lane, RelayRecord record, String reason) {
@@ -84,7 +100,7 @@ final class Completions {
   }
 
   void finish(NonceLane lane, RelayRecord record) {
-    if (counted.remove(record.id())) {
+    if (counted.remove(record.id()) != null) {
       lane.finished(record.job().payer());
     }
     report(record);

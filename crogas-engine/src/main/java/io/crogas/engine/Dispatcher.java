@@ -45,8 +45,9 @@ final class Dispatcher {
       parts.completions().refuse(record, refuse.reason());
       return;
     }
-    parts.completions().count(record.id());
-    enqueue(parts.lanes().lane(((LaneChoice.Dispatch.Take) choice).relayer()), record);
+    Address relayer = ((LaneChoice.Dispatch.Take) choice).relayer();
+    parts.completions().count(record.id(), relayer);
+    enqueue(parts.lanes().lane(relayer), record);
   }
 
   /**
@@ -62,6 +63,7 @@ final class Dispatcher {
       return;
     }
     from.finished(payer);
+    parts.completions().moved(record.id(), to.get());
     enqueue(parts.lanes().lane(to.get()), record);
   }
 

@@ -194,7 +194,7 @@ final class Reconciler {
 
   /** Counts a recovered job in its lane's load once. */
   private void adopt(NonceLane lane, RelayRecord job) {
-    if (parts.completions().count(job.id())) {
+    if (parts.completions().count(job.id(), lane.relayer())) {
       lane.adopt(job.job().payer());
     }
   }

@@ -65,68 +65,16 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
         journal,
         tracking,
         clock,
-        EngineThreads.daemons());
-  }
-
-  /**
-   * An engine whose lanes and timer run on {@code threads}, reading the time from {@code clock}.
-   */
-  public RelayerEngine(
-      EngineSettings settings,
-      List<Address> relayers,
-      Chain chain,
-      Broadcaster broadcaster,
-      RelayerSigner signer,
-      NonceLedger ledger,
-      Journal journal,
-      TrackRelayUseCase tracking,
-      InstantSource clock,
-      EngineThreads threads) {
-    this(
-        settings,
-        relayers,
-        chain,
-        broadcaster,
-        signer,
-        ledger,
-        journal,
-        tracking,
-        clock,
-        threads,
+        EngineThreads.daemons(),
         Optional.empty());
   }
 
   /**
-   * An engine sharing its store with other instances: it runs only the lanes of the keys it holds a
-   * lease on ({@code leasing}), taking free and expired keys as it finds them.
+   * An engine whose lanes and timer run on {@code threads}, reading the time from {@code clock};
+   * with {@code leasing} it shares its store with other instances and runs only the lanes of the
+   * keys it holds a lease on, taking free and expired keys as it finds them.
    */
   public RelayerEngine(
-      EngineSettings settings,
-      List<Address> relayers,
-      Chain chain,
-      Broadcaster broadcaster,
-      RelayerSigner signer,
-      NonceLedger ledger,
-      Journal journal,
-      TrackRelayUseCase tracking,
-      InstantSource clock,
-      EngineThreads threads,
-      Leasing leasing) {
-    this(
-        settings,
-        relayers,
-        chain,
-        broadcaster,
-        signer,
-        ledger,
-        journal,
-        tracking,
-        clock,
-        threads,
-        Optional.of(leasing));
-  }
-
-  private RelayerEngine(
       EngineSettings settings,
       List<Address> relayers,
       Chain chain,
@@ -180,6 +128,7 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
           NonceLane lane = lanes.lane(key);
           lane.drop();
           lanes.watch(lane).clear();
+          completions.dropped(key);
         });
     schedule(settings, leasing);
   }
@@ -242,15 +191,13 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
 
   /** Relayer keys that take no new jobs (empty, or not listed by the forwarder), and why. */
   public Map<Address, String> outOfRotation() {
-    Map<Address, String> out = rotation.outOfRotation();
-    lanes.all().stream()
-        .map(NonceLane::relayer)
-        .filter(key -> !holding.holds(key))
-        .forEach(key -> out.putIfAbsent(key, "leased by another instance"));
-    return out;
+    return rotation.outOfRotation();
   }
 
-  /** The relayer keys whose lanes this engine runs now: all of them unless it leases keys. */
+  /**
+   * The relayer keys whose lanes this engine runs now: all of them unless it leases keys. A key
+   * another instance holds is still in rotation for the cluster (admission, health).
+   */
   public List<Address> heldKeys() {
     return lanes.all().stream().map(NonceLane::relayer).filter(holding::holds).toList();
   }

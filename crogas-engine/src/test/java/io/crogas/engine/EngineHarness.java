@@ -26,11 +26,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 /**
  * An engine on in-memory parts: a fake chain and mempool, the in-memory journal and ledger, and a
@@ -114,22 +116,9 @@ final class EngineHarness implements AutoCloseable {
             keyCheckInterval,
             laneQueueLimit);
     RelayerEngine engine =
-        leasing.isPresent()
-            ? new RelayerEngine(
-                settings,
-                relayers,
-                chain,
-                mempool,
-                mempool,
-                ledger,
-                journal,
-                tracking,
-                clock,
-                threads,
-                leasing.get())
-            : new RelayerEngine(
-                settings, relayers, chain, mempool, mempool, ledger, journal, tracking, clock,
-                threads);
+        new RelayerEngine(
+            settings, relayers, chain, mempool, mempool, ledger, journal, tracking, clock, threads,
+            leasing);
     engines.add(engine);
     return engine;
   }
@@ -163,6 +152,15 @@ final class EngineHarness implements AutoCloseable {
   RelayRecord settle(CompletableFuture<RelayRecord> job) {
     runUntil("the job ending", job::isDone);
     return job.join();
+  }
+
+  /** The nonces each relayer's mined transactions used, in mining order. */
+  Map<Address, List<Long>> minedNonces() {
+    return mempool.minedTransactions().stream()
+        .collect(
+            Collectors.groupingBy(
+                SignedTransaction::relayer,
+                Collectors.mapping(SignedTransaction::nonce, Collectors.toList())));
   }
 
   /** What a node killed mid-flight leaves: nonce 0 assigned to the record and signed. */

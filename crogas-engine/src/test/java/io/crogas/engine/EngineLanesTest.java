@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -166,12 +165,7 @@ class EngineLanesTest {
     CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
 
     assertThat(all).allSatisfy(f -> assertThat(f.join().state()).isEqualTo(RelayState.CONFIRMED));
-    Map<Address, List<Long>> nonces =
-        h.mempool.minedTransactions().stream()
-            .collect(
-                Collectors.groupingBy(
-                    SignedTransaction::relayer,
-                    Collectors.mapping(SignedTransaction::nonce, Collectors.toList())));
+    Map<Address, List<Long>> nonces = h.minedNonces();
     int total = 0;
     for (List<Long> lane : nonces.values()) {
       for (int n = 0; n < lane.size(); n++) {

@@ -166,7 +166,9 @@ public final class CroGasNode implements AutoCloseable {
             clock,
             EngineThreads.daemons(),
             // Leased even alone: a second process started on the same file by mistake is fenced.
-            new Leasing(new SqliteKeyLeases(database), config.instanceId(), config.leaseTtl()));
+            Optional.of(
+                new Leasing(
+                    new SqliteKeyLeases(database), config.instanceId(), config.leaseTtl())));
     IdSource ids = new RandomIds();
     this.quotes =
         new QuoteRelayService(
@@ -361,6 +363,14 @@ public final class CroGasNode implements AutoCloseable {
   private List<Address> inRotation() {
     Map<Address, String> out = engine.outOfRotation();
     return relayers.stream().filter(relayer -> !out.containsKey(relayer)).toList();
+  }
+
+  /**
+   * The relayer keys this instance holds the lease on and sends with now; instances sharing a store
+   * share out the keys (docs/configuration.md, {@code CROGAS_INSTANCE_ID}).
+   */
+  public List<Address> heldKeys() {
+    return engine.heldKeys();
   }
 
   /** Relayer keys that take no new jobs (empty, or not listed by the forwarder), and why. */
