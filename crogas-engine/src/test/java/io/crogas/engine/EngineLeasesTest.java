@@ -149,6 +149,27 @@ class EngineLeasesTest {
     assertThat(state(job)).isEqualTo(RelayState.CONFIRMED);
   }
 
+  @Test
+  void givenAnInstanceHoldingNoKey_whenItExecutesAJob_thenAKeyHolderSendsItAndItsCallerHearsOnce() {
+    a = h.leasing(RELAYERS, "a", first, TTL);
+    a.recover();
+    RelayerEngine idle = h.leasing(RELAYERS, "c", second, TTL);
+    idle.recover();
+    assertThat(idle.heldKeys()).isEmpty();
+
+    CompletableFuture<RelayRecord> job =
+        h.execute(idle, StoreSamples.tokenTransfer(Keys.of(700), 1));
+    tick(first, second);
+    assertThat(h.journal.inFlight()).as("journaled, left for a key holder").hasSize(1);
+    assertThat(h.mempool.accepted()).isEmpty();
+
+    runFor(TTL.plusSeconds(TTL.dividedBy(3).toSeconds() + 2), first, second);
+
+    assertThat(job).isCompleted();
+    assertThat(job.join().state()).isEqualTo(RelayState.CONFIRMED);
+    assertThat(h.mempool.minedTransactions()).hasSize(1);
+  }
+
   private void assertNoncesContiguous() {
     h.minedNonces()
         .forEach(
