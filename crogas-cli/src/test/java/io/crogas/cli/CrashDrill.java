@@ -7,6 +7,7 @@ import io.crogas.domain.port.in.SettlePaymentCommand;
 import io.crogas.node.CroGasNode;
 import io.crogas.node.FixedPriceFeed;
 import io.crogas.node.NodeConfig;
+import io.crogas.node.NodeDefaults;
 import io.crogas.node.RelayerKeys;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -18,7 +19,9 @@ import java.util.concurrent.Executors;
 
 /**
  * The child JVM of {@link CrashRecoveryTest}: a node that settles payments until it is killed.
- * Arguments: rpcUrl forwarder usdc store payTo payers paymentsPerPayer relayerKey...
+ * Arguments: rpcUrl forwarder usdc store payTo payers paymentsPerPayer relayerKey...; system
+ * properties {@code crogas.instance} and {@code crogas.lease.seconds} name its instance and lease
+ * time (defaults: the node's).
  */
 public final class CrashDrill {
   private CrashDrill() {}
@@ -34,6 +37,10 @@ public final class CrashDrill {
             .relayerKeys(new RelayerKeys.PrivateKeys(List.of(args).subList(7, args.length)))
             .prices(new FixedPriceFeed(new BigDecimal("0.10"), InstantSource.system()))
             .pollInterval(Duration.ofMillis(50))
+            .instanceId(System.getProperty("crogas.instance", NodeDefaults.INSTANCE_ID))
+            .leaseTtl(
+                Duration.ofSeconds(
+                    Long.getLong("crogas.lease.seconds", NodeDefaults.LEASE_TTL.toSeconds())))
             .build();
     Address payTo = Address.parse(args[4]);
     int payers = Integer.parseInt(args[5]);

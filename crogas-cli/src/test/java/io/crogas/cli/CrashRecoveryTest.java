@@ -47,20 +47,10 @@ class CrashRecoveryTest {
       Path store = dir.resolve("crogas.db");
 
       Process child = startChild(network, store, payTo);
-      List<String> lines = new ArrayList<>();
-      try (BufferedReader out =
-          new BufferedReader(
-              new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = out.readLine()) != null) {
-          lines.add(line);
-          if (lines.stream().filter(l -> l.startsWith("outcome")).count() >= 8) {
-            break; // some settled, the rest in every other state
-          }
-        }
-        child.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
-        assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
-      }
+      // Some settled, the rest in every other state.
+      List<String> lines = untilOutcomes(output(child), 8);
+      child.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
+      assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
       assertThat(lines).as("child output").contains("started");
 
       try (CroGasNode node = CroGasNode.start(network.config(3, store).build())) {
@@ -88,10 +78,30 @@ class CrashRecoveryTest {
     }
   }
 
-  private static Process startChild(LocalNetwork network, Path store, Address payTo)
+  static BufferedReader output(Process child) {
+    return new BufferedReader(
+        new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+  }
+
+  /** The child's next output lines, up to the {@code outcomes}-th settle outcome among them. */
+  static List<String> untilOutcomes(BufferedReader out, int outcomes) throws Exception {
+    List<String> lines = new ArrayList<>();
+    String line;
+    while ((line = out.readLine()) != null) {
+      lines.add(line);
+      if (lines.stream().filter(l -> l.startsWith("outcome")).count() >= outcomes) {
+        break;
+      }
+    }
+    return lines;
+  }
+
+  /** A {@link CrashDrill} settling {@link #PAYERS} × {@link #PER_PAYER} payments on 3 keys. */
+  static Process startChild(LocalNetwork network, Path store, Address payTo, String... jvmOptions)
       throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of(jvmOptions));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(CrashDrill.class.getName());
