@@ -46,6 +46,9 @@ final class JobSender {
 
   /** On the lane: everything from the journal's VALIDATED record to a transaction out. */
   Next submit(NonceLane lane, RelayRecord record) {
+    if (!parts.holding().holds(lane.relayer())) {
+      return Next.DONE; // a retry of a lane since lost: the journal keeps the job for a holder
+    }
     try {
       Optional<RelayRecord> current = parts.journal().find(record.id());
       if (current.isEmpty() || current.get().state().isFinal()) {

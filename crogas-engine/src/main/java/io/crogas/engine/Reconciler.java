@@ -119,7 +119,15 @@ final class Reconciler {
     }
   }
 
+  /** {@code lane}'s key was lost with its queue: a reconciliation queued there never runs. */
+  void dropped(NonceLane lane) {
+    queued.remove(lane.relayer());
+  }
+
   private void reconcile(NonceLane lane) {
+    if (!parts.holding().holds(lane.relayer())) {
+      return;
+    }
     LaneWatch watch = parts.lanes().watch(lane);
     try {
       for (NonceAssignment assignment : parts.ledger().pending(lane.relayer())) {

@@ -129,6 +129,7 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
           lane.drop();
           lanes.watch(lane).clear();
           completions.dropped(key);
+          reconciler.dropped(lane);
         });
     schedule(settings, leasing);
   }

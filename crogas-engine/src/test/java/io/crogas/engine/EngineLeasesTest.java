@@ -150,6 +150,28 @@ class EngineLeasesTest {
   }
 
   @Test
+  void givenAnInstanceThatLostItsKeys_whenTheirNewHolderDiesToo_thenItTakesThemBackAndFinishes() {
+    startBoth();
+    h.mempool.automine = false;
+    RelayRecord job = h.admit(StoreSamples.tokenTransfer(Keys.of(800), 1));
+    a.execute(job);
+    first.runDue();
+    runFor(TTL.plusSeconds(TTL.dividedBy(3).toSeconds() + 1), second); // "a" paused: "b" takes over
+    assertThat(b.heldKeys()).containsExactlyElementsOf(RELAYERS);
+
+    first.runDue(); // "a" wakes up and finds its keys gone; now "b" stops for good
+    assertThat(a.heldKeys()).isEmpty();
+    runFor(TTL.plusSeconds(TTL.dividedBy(3).toSeconds() + 1), first);
+
+    assertThat(a.heldKeys()).containsExactlyElementsOf(firstKeys);
+    h.mempool.automine = true;
+    h.mempool.mine();
+    runFor(Duration.ofSeconds(3), first);
+    assertThat(state(job)).isEqualTo(RelayState.CONFIRMED);
+    assertThat(h.mempool.minedTransactions()).hasSize(1);
+  }
+
+  @Test
   void givenAnInstanceHoldingNoKey_whenItExecutesAJob_thenAKeyHolderSendsItAndItsCallerHearsOnce() {
     a = h.leasing(RELAYERS, "a", first, TTL);
     a.recover();
