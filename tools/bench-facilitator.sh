@@ -26,8 +26,9 @@
 # CroGas is driven as a facilitator client is: with an API key (`crogas apikeys create`, made here
 # with the highest limit, 1,000,000 a minute, so that no run meets it). `crogas serve` inherits the
 # environment, so any other CROGAS_* setting (docs/configuration.md) reaches it; the script's own
-# (chain, contracts, relayer key, port, store) win. BENCH_JAVA_OPTIONS are JVM options for
-# `crogas serve` only (a heap size, a Flight Recorder recording:
+# (chain, contracts, relayer key, port, store) win; CROGAS_JAVA_OPTIONS replaces the launcher's
+# JVM options (heap and collector). BENCH_JAVA_OPTIONS are JVM options added for `crogas serve`
+# only (a Flight Recorder recording:
 # -XX:StartFlightRecording=filename=serve.jfr,settings=profile); with BENCH_KEEP=1 the work
 # directory (logs of every process, request bodies) is kept. Needs java 17+, node/npm, curl, jq;
 # installs Debian's wrk when it is missing (root or sudo). On a shared machine run it under the
@@ -57,7 +58,7 @@ while [ $# -gt 0 ]; do
     --block-time) block_time="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    -h | --help) sed -n '2,35p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,36p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
