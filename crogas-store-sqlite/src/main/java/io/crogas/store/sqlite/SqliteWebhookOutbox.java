@@ -6,6 +6,7 @@ import io.crogas.domain.model.WebhookDelivery;
 import io.crogas.domain.model.WebhookDelivery.Status;
 import io.crogas.domain.model.WebhookEvent;
 import io.crogas.domain.port.out.WebhookOutbox;
+import io.crogas.store.json.UnixNanos;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,0 +1,9 @@
+-- Appends a signed transaction to an assigned, unmined nonce: 1, else 0 and nothing written.
+-- ARGV: prefix, relayer, nonce, transaction (JSON)
+local nonce = ARGV[1] .. 'nl:' .. ARGV[2] .. ':n:' .. ARGV[3]
+local mined = redis.call('HGET', nonce, 'mined')
+if mined ~= '' then
+  return 0
+end
+redis.call('RPUSH', nonce .. ':tx', ARGV[4])
+return 1
