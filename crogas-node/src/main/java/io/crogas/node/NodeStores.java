@@ -40,7 +40,7 @@ public record NodeStores(
     if (location instanceof StoreLocation.Redis redis) {
       RedisStore store = RedisStore.open(redis.redisUri(), redis.prefix());
       try {
-        RedisTokenBuckets buckets = RedisTokenBuckets.open(redis.redisUri(), redis.prefix());
+        RedisTokenBuckets buckets = RedisTokenBuckets.open(store);
         return new NodeStores(
             new RedisJournal(store),
             new RedisNonceLedger(store),

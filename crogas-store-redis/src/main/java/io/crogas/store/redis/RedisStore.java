@@ -11,9 +11,14 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -41,6 +46,18 @@ public final class RedisStore implements AutoCloseable {
   static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+  /**
+   * Netty's threads, shared by every store of the process; a lost connection is retried after 10
+   * ms, doubling up to 1 s (Lettuce's default grows to 30 s: that long after Redis is back, the
+   * node would still answer 503).
+   */
+  private static final ClientResources RESOURCES =
+      DefaultClientResources.builder()
+          .reconnectDelay(
+              Delay.exponential(
+                  Duration.ofMillis(10), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+          .build();
 
   private final RedisClient client;
   private final StatefulRedisConnection<String, String> connection;
@@ -70,7 +87,7 @@ public final class RedisStore implements AutoCloseable {
   public static RedisStore open(RedisURI uri, String prefix) {
     Objects.requireNonNull(prefix, "prefix");
     String where = describe(uri);
-    RedisClient client = RedisClient.create(uri);
+    RedisClient client = RedisClient.create(RESOURCES, uri);
     client.setOptions(
         ClientOptions.builder()
             .autoReconnect(true)
@@ -146,6 +163,18 @@ public final class RedisStore implements AutoCloseable {
   @SuppressWarnings("unchecked")
   static List<Object> list(Object answer) {
     return (List<Object>) answer;
+  }
+
+  /** Another connection to the same Redis, with {@code codec} (for Bucket4j's byte values). */
+  <K, V> StatefulRedisConnection<K, V> connect(RedisCodec<K, V> codec) {
+    try {
+      StatefulRedisConnection<K, V> other = client.connect(codec);
+      other.setTimeout(COMMAND_TIMEOUT);
+      return other;
+    } catch (RedisException e) {
+      throw new StoreUnavailableException(
+          "cannot connect to the Redis store at " + where + ": " + e.getMessage(), e);
+    }
   }
 
   /** Closes the connection; later calls fail with {@link StoreUnavailableException}. */

@@ -54,6 +54,11 @@ final class RedisFixture implements BeforeAllCallback, AfterAllCallback, AfterEa
     return store;
   }
 
+  /** Closes {@code store} when the test ends. */
+  void closeAfterTest(RedisStore store) {
+    open.add(store);
+  }
+
   /** The current test's store after Redis was killed and started again. */
   RedisStore restarted() {
     closeStores();

@@ -19,8 +19,11 @@ class RedisTokenBucketsTest {
 
   @RegisterExtension static final RedisFixture REDIS = new RedisFixture();
 
+  /** An instance's buckets, on a store connection of its own. */
   private RedisTokenBuckets instance(String prefix) {
-    return RedisTokenBuckets.open(RedisURI.create(REDIS.server().uri()), prefix);
+    RedisStore store = RedisStore.open(RedisURI.create(REDIS.server().uri()), prefix);
+    REDIS.closeAfterTest(store);
+    return RedisTokenBuckets.open(store);
   }
 
   @Test
