@@ -50,12 +50,13 @@ class HttpRedisStoreTest {
     served.network.fund(payer.address(), 10);
     Address payTo = LocalNetwork.User.of(502).address();
     Address relayer = served.node.relayers().get(0);
-    HttpJson.Answer before = served.api.post("/x402/quote", quoteRequest());
+    HttpJson.Answer before = served.api.post("/x402/quote", HttpStoreTest.quoteRequest(served));
     ObjectNode settle = settleBody(payer, payTo, 1);
     long sentBefore = served.transactionCount(relayer);
 
     redis.kill();
-    HttpJson.Answer quoteWhileDown = served.api.post("/x402/quote", quoteRequest());
+    HttpJson.Answer quoteWhileDown =
+        served.api.post("/x402/quote", HttpStoreTest.quoteRequest(served));
     HttpJson.Answer settleWhileDown =
         X402Bodies.post(served.api, Format.V2, "/x402/settle", settle);
     long sentWhileDown = served.transactionCount(relayer) - sentBefore;
@@ -66,7 +67,9 @@ class HttpRedisStoreTest {
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () ->
-                assertThat(served.api.post("/x402/quote", quoteRequest()).status()).isEqualTo(200));
+                assertThat(
+                        served.api.post("/x402/quote", HttpStoreTest.quoteRequest(served)).status())
+                    .isEqualTo(200));
     HttpJson.Answer settled = X402Bodies.post(served.api, Format.V2, "/x402/settle", settle);
     HttpJson.Answer again = X402Bodies.post(served.api, Format.V2, "/x402/settle", settle);
 
@@ -89,13 +92,5 @@ class HttpRedisStoreTest {
         Format.V2,
         X402Bodies.payment(payer, payer, payTo, VALUE, n, served.node.usdc()),
         served.node.usdc());
-  }
-
-  private ObjectNode quoteRequest() {
-    return HttpJson.object()
-        .put("userAddress", LocalNetwork.User.of(401).address().value())
-        .put("target", served.network.deployment.demoTarget().value())
-        .put("calldata", LocalNetwork.store(1).hex())
-        .put("gasLevel", "normal");
   }
 }

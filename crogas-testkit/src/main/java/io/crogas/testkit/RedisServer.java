@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +40,8 @@ public final class RedisServer implements AutoCloseable {
   public static RedisServer start() {
     Path binary = binary();
     try {
-      RedisServer server = new RedisServer(Files.createTempDirectory("redis-"), freePort());
+      RedisServer server =
+          new RedisServer(Files.createTempDirectory("redis-"), LoopbackPorts.free());
       server.launch(binary);
       return server;
     } catch (IOException e) {
@@ -192,15 +192,5 @@ public final class RedisServer implements AutoCloseable {
             () ->
                 new IllegalStateException(
                     "redis-server not found: run tools/install-redis.sh (./test does)"));
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(true);
-      socket.bind(new InetSocketAddress("127.0.0.1", 0));
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free loopback port", e);
-    }
   }
 }

@@ -5,18 +5,16 @@ import io.crogas.domain.model.WebhookDelivery;
 import io.crogas.domain.model.WebhookDelivery.Status;
 import io.crogas.domain.model.WebhookEvent;
 import io.crogas.domain.port.out.WebhookOutbox;
+import io.crogas.store.json.EventNames;
 import io.lettuce.core.ScriptOutputType;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The {@link WebhookOutbox} in Redis: a hash per webhook and per delivery, the webhooks in the
@@ -47,7 +45,7 @@ public final class RedisWebhookOutbox implements WebhookOutbox {
             ScriptOutputType.INTEGER,
             webhook.id(),
             webhook.url().toString(),
-            webhook.events().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
+            EventNames.write(webhook.events()),
             webhook.secret(),
             RedisTimes.nanos(webhook.createdAt()));
     return added == 1;
@@ -188,13 +186,10 @@ public final class RedisWebhookOutbox implements WebhookOutbox {
   }
 
   private static Webhook webhook(Map<String, String> fields) {
-    List<String> names = Arrays.asList(fields.get("events").split(","));
-    EnumSet<WebhookEvent> events = EnumSet.noneOf(WebhookEvent.class);
-    Arrays.stream(WebhookEvent.values()).filter(e -> names.contains(e.name())).forEach(events::add);
     return new Webhook(
         fields.get("id"),
         URI.create(fields.get("url")),
-        events,
+        EventNames.read(fields.get("events")),
         fields.get("secret"),
         RedisTimes.instant(fields.get("created")));
   }
