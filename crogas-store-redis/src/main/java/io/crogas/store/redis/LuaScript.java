@@ -10,17 +10,18 @@ import java.util.HexFormat;
 
 /**
  * A Lua script shipped as a resource of this package, and its SHA-1 (what {@code EVALSHA} names it
- * by). Scripts that write webhook deliveries have {@code outbox.lua}'s functions in front.
+ * by). A script cannot call another: shared functions ({@code outbox.lua} for the scripts that
+ * write webhook deliveries, {@code fence.lua} for the nonce ledger's writes) are put in front.
  */
 record LuaScript(String name, String text, String sha) {
 
-  static LuaScript load(String name) {
-    return of(name, resource(name));
-  }
-
-  /** {@code name} with the outbox functions ({@code outbox.lua}) in front. */
-  static LuaScript withOutbox(String name) {
-    return of(name, resource("outbox.lua") + "\n" + resource(name));
+  /** {@code name}, with the functions of {@code libraries} in front. */
+  static LuaScript load(String name, String... libraries) {
+    StringBuilder text = new StringBuilder();
+    for (String library : libraries) {
+      text.append(resource(library)).append('\n');
+    }
+    return of(name, text.append(resource(name)).toString());
   }
 
   private static LuaScript of(String name, String text) {

@@ -28,7 +28,7 @@ import java.util.UUID;
  */
 public final class RedisJournal implements Journal {
   private static final LuaScript ADMIT = LuaScript.load("journal_admit.lua");
-  private static final LuaScript UPDATE = LuaScript.withOutbox("journal_update.lua");
+  private static final LuaScript UPDATE = LuaScript.load("journal_update.lua", "outbox.lua");
   private static final LuaScript BODIES = LuaScript.load("journal_bodies.lua");
 
   private final RedisStore store;

@@ -1,7 +1,9 @@
 package io.crogas.store.redis;
 
+import io.crogas.domain.FencedOutException;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.Hash32;
+import io.crogas.domain.model.KeyLease;
 import io.crogas.domain.model.NonceAssignment;
 import io.crogas.domain.model.SignedTransaction;
 import io.crogas.domain.port.out.NonceLedger;
@@ -11,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The {@link NonceLedger} in Redis, per relayer ({@code nl:<relayer>}): the highest nonce assigned,
@@ -20,26 +23,67 @@ import java.util.Optional;
  * process or two instances, never take the same nonce.
  */
 public final class RedisNonceLedger implements NonceLedger {
-  private static final LuaScript ASSIGN = LuaScript.load("nonce_assign.lua");
-  private static final LuaScript SIGNED = LuaScript.load("nonce_signed.lua");
-  private static final LuaScript MINED = LuaScript.load("nonce_mined.lua");
-  private static final LuaScript ORPHAN = LuaScript.load("nonce_orphan.lua");
+  private static final LuaScript ASSIGN = LuaScript.load("nonce_assign.lua", "fence.lua");
+  private static final LuaScript SIGNED = LuaScript.load("nonce_signed.lua", "fence.lua");
+  private static final LuaScript MINED = LuaScript.load("nonce_mined.lua", "fence.lua");
+  private static final LuaScript ORPHAN = LuaScript.load("nonce_orphan.lua", "fence.lua");
   private static final LuaScript READ = LuaScript.load("nonce_read.lua");
 
   private final RedisStore store;
+  private final Optional<KeyLease> fence;
 
   public RedisNonceLedger(RedisStore store) {
+    this(store, Optional.empty());
+  }
+
+  private RedisNonceLedger(RedisStore store, Optional<KeyLease> fence) {
     this.store = store;
+    this.fence = fence;
+  }
+
+  @Override
+  public NonceLedger fenced(KeyLease lease) {
+    return new RedisNonceLedger(store, Optional.of(lease));
+  }
+
+  /**
+   * Runs a write script for {@code relayer} with this view's lease as its last two arguments;
+   * refused at once for a key the lease is not on, and when the script finds the lease stale.
+   */
+  private <T> T write(
+      Address relayer,
+      LuaScript script,
+      ScriptOutputType type,
+      Predicate<T> fencedOut,
+      String... args) {
+    if (fence.isPresent() && !fence.get().key().equals(relayer)) {
+      throw new FencedOutException(relayer, fence.get().token());
+    }
+    String[] all = new String[args.length + 3];
+    all[0] = relayer.value();
+    System.arraycopy(args, 0, all, 1, args.length);
+    all[args.length + 1] = fence.map(lease -> Long.toString(lease.token())).orElse("");
+    all[args.length + 2] = fence.map(KeyLease::holder).orElse("");
+    T answer = store.run(script, type, all);
+    if (fencedOut.test(answer)) {
+      throw new FencedOutException(relayer, fence.orElseThrow().token());
+    }
+    return answer;
+  }
+
+  private static boolean refused(Long answer) {
+    return answer == -1;
   }
 
   @Override
   public NonceAssignment assign(Address relayer, Optional<String> recordId, long chainFloor) {
     List<Object> answer =
         RedisStore.list(
-            store.run(
+            write(
+                relayer,
                 ASSIGN,
                 ScriptOutputType.MULTI,
-                relayer.value(),
+                reply -> "fenced".equals(RedisStore.list(reply).get(0)),
                 recordId.orElse(""),
                 Long.toString(chainFloor)));
     long nonce = Long.parseLong((String) answer.get(1));
@@ -52,10 +96,11 @@ public final class RedisNonceLedger implements NonceLedger {
   @Override
   public boolean recordSigned(SignedTransaction transaction) {
     Long written =
-        store.run(
+        write(
+            transaction.relayer(),
             SIGNED,
             ScriptOutputType.INTEGER,
-            transaction.relayer().value(),
+            RedisNonceLedger::refused,
             Long.toString(transaction.nonce()),
             SignedTransactionJson.write(transaction));
     return written == 1;
@@ -63,12 +108,19 @@ public final class RedisNonceLedger implements NonceLedger {
 
   @Override
   public void markMined(Address relayer, long nonce, Hash32 hash) {
-    store.run(MINED, ScriptOutputType.INTEGER, relayer.value(), Long.toString(nonce), hash.hex());
+    this.<Long>write(
+        relayer,
+        MINED,
+        ScriptOutputType.INTEGER,
+        RedisNonceLedger::refused,
+        Long.toString(nonce),
+        hash.hex());
   }
 
   @Override
   public void orphan(Address relayer, long nonce) {
-    store.run(ORPHAN, ScriptOutputType.INTEGER, relayer.value(), Long.toString(nonce));
+    this.<Long>write(
+        relayer, ORPHAN, ScriptOutputType.INTEGER, RedisNonceLedger::refused, Long.toString(nonce));
   }
 
   @Override

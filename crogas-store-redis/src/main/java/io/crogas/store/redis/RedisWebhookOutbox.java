@@ -26,10 +26,10 @@ import java.util.UUID;
 public final class RedisWebhookOutbox implements WebhookOutbox {
   private static final LuaScript ADD = LuaScript.load("webhook_add.lua");
   private static final LuaScript REMOVE = LuaScript.load("webhook_remove.lua");
-  private static final LuaScript ENQUEUE = LuaScript.withOutbox("outbox_enqueue.lua");
-  private static final LuaScript CLAIM = LuaScript.withOutbox("outbox_claim.lua");
-  private static final LuaScript FINISH = LuaScript.withOutbox("outbox_finish.lua");
-  private static final LuaScript REDELIVER = LuaScript.withOutbox("outbox_redeliver.lua");
+  private static final LuaScript ENQUEUE = LuaScript.load("outbox_enqueue.lua", "outbox.lua");
+  private static final LuaScript CLAIM = LuaScript.load("outbox_claim.lua", "outbox.lua");
+  private static final LuaScript FINISH = LuaScript.load("outbox_finish.lua", "outbox.lua");
+  private static final LuaScript REDELIVER = LuaScript.load("outbox_redeliver.lua", "outbox.lua");
 
   private final RedisStore store;
 

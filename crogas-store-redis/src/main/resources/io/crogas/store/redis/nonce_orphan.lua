@@ -1,6 +1,9 @@
 -- Hands a nonce to a gap filler: it serves no record any more.
--- ARGV: prefix, relayer, nonce
+-- ARGV: prefix, relayer, nonce, fence token, fence holder
 local P, relayer, n = ARGV[1], ARGV[2], ARGV[3]
+if fencedOut(ARGV[1], ARGV[2]) then
+  return -1
+end
 local nonce = P .. 'nl:' .. relayer .. ':n:' .. n
 local record = redis.call('HGET', nonce, 'record')
 if record and record ~= '' then

@@ -54,6 +54,11 @@ final class RedisFixture implements BeforeAllCallback, AfterAllCallback, AfterEa
     return store;
   }
 
+  /** The store opened last for the current test. */
+  RedisStore current() {
+    return open.get(open.size() - 1);
+  }
+
   /** Closes {@code store} when the test ends. */
   void closeAfterTest(RedisStore store) {
     open.add(store);
