@@ -2,11 +2,13 @@ package io.crogas.node;
 
 import io.crogas.domain.port.out.ApiKeys;
 import io.crogas.domain.port.out.Journal;
+import io.crogas.domain.port.out.KeyLeases;
 import io.crogas.domain.port.out.NonceLedger;
 import io.crogas.domain.port.out.QuoteBook;
 import io.crogas.domain.port.out.WebhookOutbox;
 import io.crogas.store.redis.RedisApiKeys;
 import io.crogas.store.redis.RedisJournal;
+import io.crogas.store.redis.RedisKeyLeases;
 import io.crogas.store.redis.RedisNonceLedger;
 import io.crogas.store.redis.RedisQuoteBook;
 import io.crogas.store.redis.RedisStore;
@@ -15,6 +17,7 @@ import io.crogas.store.redis.RedisWebhookOutbox;
 import io.crogas.store.sqlite.SqliteApiKeys;
 import io.crogas.store.sqlite.SqliteDatabase;
 import io.crogas.store.sqlite.SqliteJournal;
+import io.crogas.store.sqlite.SqliteKeyLeases;
 import io.crogas.store.sqlite.SqliteNonceLedger;
 import io.crogas.store.sqlite.SqliteQuoteBook;
 import io.crogas.store.sqlite.SqliteWebhookOutbox;
@@ -23,7 +26,8 @@ import java.util.Optional;
 
 /**
  * The store ports on one {@link StoreLocation}, and what closes them: what a node runs on, and what
- * the operator's tools ({@code crogas apikeys}, {@code crogas webhooks}) change while it runs.
+ * the operator's tools ({@code crogas apikeys}, {@code crogas webhooks}) change while it runs. The
+ * key leases are those the store's {@code nonceLedger().fenced(lease)} views check.
  */
 public record NodeStores(
     Journal journal,
@@ -31,6 +35,7 @@ public record NodeStores(
     QuoteBook quoteBook,
     WebhookOutbox webhooks,
     ApiKeys apiKeys,
+    KeyLeases keyLeases,
     Optional<RedisTokenBuckets> sharedBuckets,
     AutoCloseable closer)
     implements AutoCloseable {
@@ -47,6 +52,7 @@ public record NodeStores(
             new RedisQuoteBook(store, clock),
             new RedisWebhookOutbox(store),
             new RedisApiKeys(store),
+            new RedisKeyLeases(store),
             Optional.of(buckets),
             () -> {
               try (store) {
@@ -65,6 +71,7 @@ public record NodeStores(
         new SqliteQuoteBook(database),
         new SqliteWebhookOutbox(database),
         new SqliteApiKeys(database),
+        new SqliteKeyLeases(database),
         Optional.empty(),
         database);
   }
