@@ -50,7 +50,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SettlementThroughput {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long BLOCK_MILLIS = 1000;
-  private static final int WARM_UP = 400;
+  /** Settlements before the measured ones ({@code -Dbench.warmUp=N}). */
+  private static final int WARM_UP = Integer.getInteger("bench.warmUp", 400);
 
   private SettlementThroughput() {}
 
@@ -194,7 +195,7 @@ public final class SettlementThroughput {
       network.rpc("evm_setAutomine", "[false]");
       network.rpc("evm_setIntervalMining", "[1]");
       // A node in service has its code compiled: settle a burst first, unmeasured.
-      ExecutorService pool = Executors.newFixedThreadPool(WARM_UP);
+      ExecutorService pool = Executors.newFixedThreadPool(Math.min(WARM_UP, 400));
       for (Future<SettleOutcome> outcome :
           pool.invokeAll(
               warmUp.stream()
