@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** An in-memory chain whose state tests set directly. */
 public final class FakeChain implements Chain {
@@ -117,16 +118,41 @@ public final class FakeChain implements Chain {
         .orElse(new Simulation.Succeeds(callGas));
   }
 
+  /**
+   * Runs once, at the start of the next {@link #paymentState} read: what happens on the chain (or
+   * in another call) between a caller's earlier steps and its read.
+   */
+  public final AtomicReference<Runnable> beforeNextPaymentState = new AtomicReference<>();
+
+  /**
+   * Runs once, inside the next {@link #paymentState} read, after the authorization state is read
+   * and before the balance and the transfer's run: a batch whose reads straddle a block.
+   */
+  public final AtomicReference<Runnable> withinNextPaymentState = new AtomicReference<>();
+
+  public final AtomicInteger paymentStateReads = new AtomicInteger();
+
   @Override
   public PaymentState paymentState(RelayJob.TokenTransfer transfer) {
+    paymentStateReads.incrementAndGet();
+    runOnce(beforeNextPaymentState);
     TransferAuthorization authorization = transfer.transfer().authorization();
     Address token = transfer.token().token();
+    boolean used = authorizationUsed(token, authorization.from(), authorization.nonce());
+    runOnce(withinNextPaymentState);
     return new PaymentState(
-        authorizationUsed(token, authorization.from(), authorization.nonce()),
+        used,
         tokenBalance(token, authorization.from()),
         simulate(transfer) instanceof Simulation.Reverts reverts
             ? Optional.of(reverts)
             : Optional.empty());
+  }
+
+  private static void runOnce(AtomicReference<Runnable> hook) {
+    Runnable once = hook.getAndSet(null);
+    if (once != null) {
+      once.run();
+    }
   }
 
   @Override

@@ -2,13 +2,20 @@ package io.crogas.testfixtures.contracts;
 
 import static io.crogas.testfixtures.StoreSamples.OTHER_RELAYER;
 import static io.crogas.testfixtures.StoreSamples.RELAYER;
+import static io.crogas.testfixtures.StoreSamples.at;
 import static io.crogas.testfixtures.StoreSamples.hash;
 import static io.crogas.testfixtures.StoreSamples.signed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crogas.domain.FencedOutException;
+import io.crogas.domain.model.KeyLease;
 import io.crogas.domain.model.NonceAssignment;
 import io.crogas.domain.model.SignedTransaction;
+import io.crogas.domain.port.out.KeyLeases;
+import io.crogas.domain.port.out.KeyLeases.Acquisition;
 import io.crogas.domain.port.out.NonceLedger;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.LongStream;
@@ -17,13 +24,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link NonceLedger} must do. A store passes by extending this class and returning a
- * fresh, empty ledger from {@link #newNonceLedger()}; a durable one also overrides {@link #reopen}.
+ * fresh, empty ledger from {@link #newNonceLedger()} and its store's key leases from {@link
+ * #leasesOf}; a durable one also overrides {@link #reopen}.
  */
 public abstract class NonceLedgerContract {
   private NonceLedger ledger;
 
   /** A new ledger with no nonce assigned. */
   protected abstract NonceLedger newNonceLedger();
+
+  /** The key leases of the store holding {@code ledger}: what its fenced views check. */
+  protected abstract KeyLeases leasesOf(NonceLedger ledger);
 
   /** The same ledger as a restarted process sees it; in-memory stores return it unchanged. */
   protected NonceLedger reopen(NonceLedger current) {
@@ -217,5 +228,88 @@ public abstract class NonceLedgerContract {
             new NonceAssignment(RELAYER, 41, Optional.of("r-1"), List.of(sent), Optional.empty()));
     assertThat(reopened.forRecord("r-2").flatMap(NonceAssignment::mined)).contains(hash(5));
     assertThat(reopened.assign(RELAYER, Optional.of("r-3"), 0).nonce()).isEqualTo(43);
+  }
+
+  private KeyLease lease(String holder, long atSecond) {
+    return ((Acquisition.Granted)
+            leasesOf(ledger).acquire(RELAYER, holder, at(atSecond), Duration.ofSeconds(15)))
+        .lease();
+  }
+
+  @Test
+  void givenTheCurrentLease_whenItsFencedViewWrites_thenEveryWriteLandsAsWithoutAFence() {
+    NonceLedger lane = ledger.fenced(lease("a", 0));
+
+    NonceAssignment first = lane.assign(RELAYER, Optional.of("r-1"), 7);
+    SignedTransaction sent = signed(RELAYER, 7, 1);
+    assertThat(lane.recordSigned(sent)).isTrue();
+    assertThat(lane.recordSigned(signed(RELAYER, 9, 2))).isFalse();
+    lane.assign(RELAYER, Optional.of("r-2"), 0);
+    lane.markMined(RELAYER, 7, sent.hash());
+    lane.orphan(RELAYER, 8);
+
+    assertThat(first).isEqualTo(fresh(7, Optional.of("r-1")));
+    assertThat(lane.assign(RELAYER, Optional.of("r-1"), 50).mined()).contains(sent.hash());
+    assertThat(ledger.pending(RELAYER)).containsExactly(fresh(8, Optional.empty()));
+    assertThat(lane.pending(RELAYER)).isEqualTo(ledger.pending(RELAYER));
+  }
+
+  @Test
+  void givenARenewedLease_whenItsFencedViewWrites_thenAccepted() {
+    KeyLease lease = lease("a", 0);
+    KeyLeases.Renewal renewal = leasesOf(ledger).renew(lease, at(10), Duration.ofSeconds(15));
+
+    NonceLedger lane = ledger.fenced(((KeyLeases.Renewal.Renewed) renewal).lease());
+
+    assertThat(lane.assign(RELAYER, Optional.of("r-1"), 3).nonce()).isEqualTo(3);
+    assertThat(ledger.fenced(lease).recordSigned(signed(RELAYER, 3, 1))).isTrue();
+  }
+
+  @Test
+  void givenAReleasedLease_whenItsFencedViewWrites_thenFencedOutAndNothingWritten() {
+    KeyLease lease = lease("a", 0);
+    NonceLedger lane = ledger.fenced(lease);
+    lane.assign(RELAYER, Optional.of("r-1"), 3);
+    leasesOf(ledger).release(lease);
+
+    assertThatThrownBy(() -> lane.assign(RELAYER, Optional.of("r-2"), 0))
+        .isInstanceOf(FencedOutException.class);
+    assertThatThrownBy(() -> lane.recordSigned(signed(RELAYER, 3, 1)))
+        .isInstanceOf(FencedOutException.class);
+    assertThat(ledger.pending(RELAYER)).containsExactly(fresh(3, Optional.of("r-1")));
+  }
+
+  @Test
+  void givenALeaseOnOneKey_whenItsFencedViewWritesAnotherKey_thenFencedOut() {
+    NonceLedger lane = ledger.fenced(lease("a", 0));
+
+    assertThatThrownBy(() -> lane.assign(OTHER_RELAYER, Optional.of("r-1"), 0))
+        .isInstanceOf(FencedOutException.class);
+    assertThatThrownBy(() -> lane.orphan(OTHER_RELAYER, 0)).isInstanceOf(FencedOutException.class);
+    assertThat(ledger.pending(OTHER_RELAYER)).isEmpty();
+  }
+
+  @Test
+  void givenANewerGrant_whenTheOlderLeaseWrites_thenFencedOutAndTheNewerWrites() {
+    KeyLease older = lease("a", 0);
+    KeyLease newer = lease("b", 15);
+    ledger.fenced(newer).assign(RELAYER, Optional.of("r-1"), 5);
+
+    assertThatThrownBy(() -> ledger.fenced(older).markMined(RELAYER, 5, hash(1)))
+        .isInstanceOf(FencedOutException.class);
+    assertThat(ledger.pending(RELAYER)).containsExactly(fresh(5, Optional.of("r-1")));
+  }
+
+  @Test
+  void givenEightThreadsUnderOneLease_whenEachAssigns_thenDistinctConsecutiveNonces()
+      throws Exception {
+    NonceLedger lane = ledger.fenced(lease("a", 0));
+
+    List<NonceAssignment> assignments =
+        Race.run(8, n -> lane.assign(RELAYER, Optional.of("r-" + n), 100));
+
+    assertThat(assignments)
+        .extracting(NonceAssignment::nonce)
+        .containsExactlyInAnyOrderElementsOf(LongStream.range(100, 108).boxed().toList());
   }
 }

@@ -21,6 +21,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class PaymentServiceTest {
@@ -479,5 +480,118 @@ class PaymentServiceTest {
     f.chain.blockNumber++;
 
     assertThat(faultOf(verify(c))).isEqualTo(PaymentFault.INSUFFICIENT_BALANCE);
+  }
+
+  // Two settles of one payment, A and B, interleaved deterministically: B checks the journal
+  // before A takes the payment, then A journals and sends it, and its transaction changes the
+  // chain while (or before) B reads it. Whatever B's reads say, B answers duplicate_settlement with
+  // A's transaction and sends nothing. (HttpFacilitatorTest once saw B answer
+  // invalid_exact_evm_transaction_simulation_failed: anvil mined A's transaction between the
+  // authorizationState and the eth_call of B's batch.)
+
+  @Test
+  void givenSettleARacingSettleB_whenBReadsTheChainAfterAsTransaction_thenBIsADuplicateOfA() {
+    SettlePaymentCommand c = valid();
+    AtomicReference<SettleOutcome> a = new AtomicReference<>();
+    f.chain.beforeNextPaymentState.set(() -> a.set(settledOnChain(c)));
+
+    SettleOutcome b = f.payments.settle(c);
+
+    assertDuplicateOf(b, a.get());
+  }
+
+  @Test
+  void givenSettleARacingSettleB_whenBsBatchStraddlesAsBlock_thenBIsADuplicateOfA() {
+    SettlePaymentCommand c = valid();
+    AtomicReference<SettleOutcome> a = new AtomicReference<>();
+    f.chain.withinNextPaymentState.set(() -> a.set(settledOnChain(c)));
+
+    SettleOutcome b = f.payments.settle(c);
+
+    assertDuplicateOf(b, a.get());
+  }
+
+  @Test
+  void givenSettleARacingSettleB_whenAsTransferSpentTheWholeBalance_thenBIsADuplicateOfA() {
+    SettlePaymentCommand c = valid();
+    f.chain.setTokenBalance(Fixture.USDC, f.user.address(), 1_000);
+    AtomicReference<SettleOutcome> a = new AtomicReference<>();
+    f.chain.withinNextPaymentState.set(() -> a.set(settledOnChain(c)));
+
+    SettleOutcome b = f.payments.settle(c);
+
+    assertDuplicateOf(b, a.get());
+  }
+
+  @Test
+  void givenAnAuthorizationUsedOnChainBySomeoneElse_whenSettled_thenNonceAlreadyUsedNothingSent() {
+    SettlePaymentCommand c = valid();
+    f.chain.beforeNextPaymentState.set(() -> usedOnChainBySomeoneElse(c));
+
+    SettleOutcome outcome = f.payments.settle(c);
+
+    assertNonceUsedAndNothingSent(outcome);
+  }
+
+  @Test
+  void givenAnAuthorizationUsedBySomeoneElseWhileTheBatchReads_whenSettled_thenNonceAlreadyUsed() {
+    SettlePaymentCommand c = valid();
+    f.chain.withinNextPaymentState.set(() -> usedOnChainBySomeoneElse(c));
+
+    SettleOutcome outcome = f.payments.settle(c);
+
+    assertNonceUsedAndNothingSent(outcome);
+  }
+
+  @Test
+  void givenAVerifiedPayment_whenSettledInTheSameBlock_thenSettleReadsTheChainAgain() {
+    SettlePaymentCommand c = valid();
+    verify(c);
+    int reads = f.chain.paymentStateReads.get();
+
+    f.payments.settle(c);
+
+    assertThat(f.chain.paymentStateReads).hasValue(reads + 1);
+  }
+
+  /** Settle A of {@code c}, and what its transaction does to the chain once mined. */
+  private SettleOutcome settledOnChain(SettlePaymentCommand c) {
+    SettleOutcome outcome = f.payments.settle(c);
+    TransferAuthorization a = c.payload().payment().authorization();
+    BigInteger balance = f.chain.tokenBalance(Fixture.USDC, a.from());
+    f.chain.setTokenBalance(Fixture.USDC, a.from(), balance.subtract(a.value()).longValueExact());
+    usedOnChainBySomeoneElse(c);
+    return outcome;
+  }
+
+  /** {@code c}'s authorization used on chain, not through this facilitator. */
+  private void usedOnChainBySomeoneElse(SettlePaymentCommand c) {
+    TransferAuthorization a = c.payload().payment().authorization();
+    f.chain.useAuthorization(Fixture.USDC, a.from(), a.nonce());
+    f.chain.jobRevert = Optional.of("FiatTokenV2: authorization is used or canceled");
+  }
+
+  private void assertDuplicateOf(SettleOutcome b, SettleOutcome a) {
+    assertThat(a).isInstanceOf(SettleOutcome.Settled.class);
+    assertThat(b)
+        .isInstanceOfSatisfying(
+            SettleOutcome.Duplicate.class,
+            duplicate ->
+                assertThat(duplicate.transaction())
+                    .contains(((SettleOutcome.Settled) a).transaction()));
+    assertThat(f.engine.executed).hasSize(1);
+  }
+
+  private void assertNonceUsedAndNothingSent(SettleOutcome outcome) {
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            SettleOutcome.Failed.class,
+            failed -> {
+              assertThat(failed.fault()).isEqualTo(PaymentFault.NONCE_ALREADY_USED);
+              assertThat(failed.fault().code(2)).isEqualTo("invalid_exact_evm_nonce_already_used");
+              assertThat(failed.transaction()).isEmpty();
+            });
+    assertThat(f.engine.executed).isEmpty();
+    assertThat(f.journal.recent(Optional.empty(), 10)).isEmpty();
   }
 }

@@ -136,15 +136,14 @@ public final class PaymentService implements VerifyPaymentUseCase, SettlePayment
       return CompletableFuture.completedFuture(taken(earlier.get(), payload));
     }
     // Fresh reads: a balance spent or an authorization used since a verify must stop it here.
-    VerifyOutcome verdict = check(command, chain::paymentState);
+    VerifyOutcome verdict = check(command, this::freshState);
     if (verdict instanceof VerifyOutcome.Invalid invalid) {
-      // A call racing the owner of this payment sees it journaled: it is a duplicate, not a fault.
-      Optional<RelayRecord> raced =
-          invalid.fault() == PaymentFault.NONCE_ALREADY_USED
-              ? journal.findByKey(key)
-              : Optional.empty();
+      // A call racing the owner of this payment may have read the chain after the owner journaled
+      // and sent it: whatever its transaction did to what was read (authorization used, balance
+      // spent, transfer reverting), the payment is taken, a duplicate, not a fault.
       return CompletableFuture.completedFuture(
-          raced
+          journal
+              .findByKey(key)
               .map(record -> taken(record, payload))
               .orElseGet(
                   () ->
@@ -165,6 +164,22 @@ public final class PaymentService implements VerifyPaymentUseCase, SettlePayment
       return CompletableFuture.completedFuture(taken(raced.record(), payload));
     }
     return await(accepted, engine.execute(accepted));
+  }
+
+  /**
+   * Settle's chain reads: afresh, and once more when the transfer's run reverts although the
+   * authorization and the balance read fine. The batch's reads are each at the latest block, so a
+   * block mined between them (with a transaction using this authorization, ours or someone else's)
+   * shows as a revert with the authorization unused; read again, the authorization reads used and
+   * the answer is the documented one ({@code invalid_exact_evm_nonce_already_used}).
+   */
+  private PaymentState freshState(RelayJob.TokenTransfer transfer) {
+    PaymentState state = chain.paymentState(transfer);
+    boolean unexplained =
+        state.reverts().isPresent()
+            && !state.authorizationUsed()
+            && state.balance().compareTo(transfer.transfer().authorization().value()) >= 0;
+    return unexplained ? chain.paymentState(transfer) : state;
   }
 
   private IdempotencyKey key(VerifyPaymentCommand command) {

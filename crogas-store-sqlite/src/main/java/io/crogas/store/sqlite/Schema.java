@@ -126,7 +126,16 @@ final class Schema {
                 per_minute INTEGER,
                 created_nanos INTEGER NOT NULL,
                 revoked_nanos INTEGER)""",
-              "DROP TABLE rate_limit"));
+              "DROP TABLE rate_limit"),
+          // 3 -> 4: relayer key leases (SqliteKeyLeases). A key's row stays once created: its
+          // token only grows, and a released lease keeps it with a NULL holder.
+          List.of(
+              """
+              CREATE TABLE key_lease (
+                relayer TEXT PRIMARY KEY,
+                holder TEXT,
+                token INTEGER NOT NULL,
+                expires_nanos INTEGER NOT NULL) WITHOUT ROWID"""));
 
   private Schema() {}
 

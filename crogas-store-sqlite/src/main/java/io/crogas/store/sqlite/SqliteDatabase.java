@@ -18,8 +18,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * One SQLite file holding every store of a CroGas instance, opened with the settings a money-moving
  * journal needs, its schema created or migrated on open. The port adapters ({@link SqliteJournal},
- * {@link SqliteQuoteBook}, {@link SqliteNonceLedger}, {@link SqliteWebhookOutbox}, {@link
- * SqliteApiKeys}) share one.
+ * {@link SqliteQuoteBook}, {@link SqliteNonceLedger}, {@link SqliteKeyLeases}, {@link
+ * SqliteWebhookOutbox}, {@link SqliteApiKeys}) share one.
  *
  * <p>SQLite allows one writer at a time: writes go through one connection, one at a time, in a
  * {@code BEGIN IMMEDIATE} transaction, so a read-modify-write (admit, assign) holds the write lock

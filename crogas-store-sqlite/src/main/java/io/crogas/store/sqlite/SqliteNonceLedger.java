@@ -2,6 +2,7 @@ package io.crogas.store.sqlite;
 
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.Hash32;
+import io.crogas.domain.model.KeyLease;
 import io.crogas.domain.model.NonceAssignment;
 import io.crogas.domain.model.SignedTransaction;
 import io.crogas.domain.model.Wei;
@@ -22,7 +23,8 @@ import java.util.Optional;
  * the record it serves, the mined hash once known) and {@code signed_transaction} (every signed
  * transaction for a nonce, in the order recorded). Assigning reads the lane's highest nonce and
  * inserts the next inside one {@code BEGIN IMMEDIATE} transaction, so two assigners never take the
- * same nonce, even from two processes.
+ * same nonce, even from two processes. A {@link #fenced} view checks its lease against {@code
+ * key_lease} ({@link SqliteKeyLeases}) inside each write's transaction.
  */
 public final class SqliteNonceLedger implements NonceLedger {
   private static final String ASSIGNMENTS =
@@ -34,14 +36,39 @@ public final class SqliteNonceLedger implements NonceLedger {
       """;
 
   private final SqliteDatabase database;
+  private final Optional<KeyLease> fence;
 
   public SqliteNonceLedger(SqliteDatabase database) {
+    this(database, Optional.empty());
+  }
+
+  private SqliteNonceLedger(SqliteDatabase database, Optional<KeyLease> fence) {
     this.database = database;
+    this.fence = fence;
+  }
+
+  @Override
+  public NonceLedger fenced(KeyLease lease) {
+    return new SqliteNonceLedger(database, Optional.of(lease));
+  }
+
+  /**
+   * Runs {@code work} in a write transaction that first checks this view's lease on {@code key}.
+   */
+  private <T> T write(Address key, SqliteDatabase.SqlWork<T> work) {
+    return database.write(
+        c -> {
+          if (fence.isPresent()) {
+            SqliteKeyLeases.check(c, fence.get(), key);
+          }
+          return work.run(c);
+        });
   }
 
   @Override
   public NonceAssignment assign(Address relayer, Optional<String> recordId, long chainFloor) {
-    return database.write(
+    return write(
+        relayer,
         c -> {
           if (recordId.isPresent()) {
             List<NonceAssignment> held =
@@ -70,7 +97,8 @@ public final class SqliteNonceLedger implements NonceLedger {
 
   @Override
   public boolean recordSigned(SignedTransaction transaction) {
-    return database.write(
+    return write(
+        transaction.relayer(),
         c -> {
           boolean open =
               Sql.first(
@@ -105,7 +133,8 @@ public final class SqliteNonceLedger implements NonceLedger {
 
   @Override
   public void markMined(Address relayer, long nonce, Hash32 hash) {
-    database.write(
+    write(
+        relayer,
         c ->
             Sql.update(
                 c,
@@ -117,7 +146,8 @@ public final class SqliteNonceLedger implements NonceLedger {
 
   @Override
   public void orphan(Address relayer, long nonce) {
-    database.write(
+    write(
+        relayer,
         c ->
             Sql.update(
                 c,

@@ -71,7 +71,7 @@ class SqliteDatabaseTest {
   }
 
   @Test
-  void givenAVersion2Store_whenOpened_thenItGainsApiKeysLosesRateLimitsAndKeepsItsData()
+  void givenAVersion2Store_whenOpened_thenItGainsApiKeysAndLeasesLosesRateLimitsAndKeepsItsData()
       throws Exception {
     Path file = dir.resolve("crogas.db");
     try (SqliteDatabase database = SqliteDatabase.open(file)) {
@@ -80,8 +80,9 @@ class SqliteDatabaseTest {
               StoreSamples.accepted(
                   "r-1", StoreSamples.tokenTransfer(StoreSamples.ALICE, 1), StoreSamples.at(0)));
     }
-    // The file as release 2 left it: no api_key table, a rate_limit table with rows.
+    // The file as release 2 left it: no api_key or key_lease table, a rate_limit table with rows.
     sql(file, "DROP TABLE api_key");
+    sql(file, "DROP TABLE key_lease");
     sql(
         file,
         "CREATE TABLE rate_limit (bucket TEXT PRIMARY KEY, window_start INTEGER NOT NULL,"
@@ -98,10 +99,10 @@ class SqliteDatabaseTest {
                       "SELECT name FROM sqlite_master WHERE type = 'table'",
                       r -> r.getString(1)));
 
-      assertThat(tables).contains("api_key").doesNotContain("rate_limit");
+      assertThat(tables).contains("api_key", "key_lease").doesNotContain("rate_limit");
       assertThat(new SqliteApiKeys(database).list()).isEmpty();
       assertThat(new SqliteJournal(database).find("r-1")).isPresent();
-      assertThat(database.read(this::schemaVersion)).isEqualTo(3);
+      assertThat(database.read(this::schemaVersion)).isEqualTo(Schema.current());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.crogas.store.sqlite;
 
+import io.crogas.domain.port.out.KeyLeases;
 import io.crogas.domain.port.out.NonceLedger;
 import io.crogas.testfixtures.contracts.NonceLedgerContract;
 import java.nio.file.Path;
@@ -14,6 +15,11 @@ class SqliteNonceLedgerTest extends NonceLedgerContract {
   protected NonceLedger newNonceLedger() {
     database = SqliteDatabase.open(dir.resolve("crogas.db"));
     return new SqliteNonceLedger(database);
+  }
+
+  @Override
+  protected KeyLeases leasesOf(NonceLedger ledger) {
+    return new SqliteKeyLeases(database);
   }
 
   // A new process opening the same file: nothing may live only in the closed connections.

@@ -2,6 +2,7 @@ package io.crogas.domain.port.out;
 
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.Hash32;
+import io.crogas.domain.model.KeyLease;
 import io.crogas.domain.model.NonceAssignment;
 import io.crogas.domain.model.SignedTransaction;
 import java.util.List;
@@ -12,6 +13,10 @@ import java.util.Optional;
  * signed with it; each signed transaction is written before it is sent. After a crash the engine
  * finds every nonce that is assigned but not mined and drives it to the chain, re-sending the
  * recorded bytes, so no nonce is used twice and none is left as a gap.
+ *
+ * <p>The ledger itself writes for whoever calls it: right for one instance alone on its store.
+ * Instances sharing a store write through {@link #fenced} views, under the {@link KeyLeases} of the
+ * same store.
  */
 public interface NonceLedger {
 
@@ -40,6 +45,16 @@ public interface NonceLedger {
 
   /** Hands a nonce whose record failed before sending to a gap filler (no record). */
   void orphan(Address relayer, long nonce);
+
+  /**
+   * This ledger as the holder of {@code lease} writes it: every write for {@code lease.key()}
+   * ({@link #assign}, {@link #recordSigned}, {@link #markMined}, {@link #orphan}) first checks, in
+   * the same store transaction as the write, that {@code lease}'s token is still the key's current
+   * one and the lease was not released, and otherwise throws {@link
+   * io.crogas.domain.FencedOutException} having written nothing. A write for another key is refused
+   * the same way (the view holds no lease on it). Reads are not fenced.
+   */
+  NonceLedger fenced(KeyLease lease);
 
   /** Assignments of {@code relayer} not yet mined, lowest nonce first. */
   List<NonceAssignment> pending(Address relayer);
