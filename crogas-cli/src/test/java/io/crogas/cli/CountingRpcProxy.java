@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -71,13 +70,7 @@ final class CountingRpcProxy implements AutoCloseable {
       calls.computeIfAbsent(methods.group(1), m -> new LongAdder()).increment();
     }
     try {
-      HttpResponse<byte[]> answer =
-          client.send(
-              HttpRequest.newBuilder(upstream)
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> answer = FaultyRpcProxy.forward(client, upstream, body);
       exchange.sendResponseHeaders(answer.statusCode(), answer.body().length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(answer.body());

@@ -50,6 +50,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SettlementThroughput {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long BLOCK_MILLIS = 1000;
+
   /** Settlements before the measured ones ({@code -Dbench.warmUp=N}). */
   private static final int WARM_UP = Integer.getInteger("bench.warmUp", 400);
 
@@ -195,7 +196,8 @@ public final class SettlementThroughput {
       network.rpc("evm_setAutomine", "[false]");
       network.rpc("evm_setIntervalMining", "[1]");
       // A node in service has its code compiled: settle a burst first, unmeasured.
-      ExecutorService pool = Executors.newFixedThreadPool(Math.min(WARM_UP, 400));
+      ExecutorService pool =
+          Executors.newFixedThreadPool(Math.min(WARM_UP, 400), work -> new Thread(work, "warm-up"));
       for (Future<SettleOutcome> outcome :
           pool.invokeAll(
               warmUp.stream()
