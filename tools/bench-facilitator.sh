@@ -13,6 +13,7 @@
 #   supported        GET  /x402/supported
 # Each run has a warm-up (not counted) and a measured part; every answer is checked (isValid as
 # expected), so wrong answers show up as "unexpected". Prints a side-by-side table (markdown) and
+# CroGas's resident memory after the load (VmHWM, the peak, from /proc/<pid>/status), and
 # stops every process it started, on success, failure or Ctrl-C.
 #
 #   tools/bench-facilitator.sh [--duration S] [--warmup S] [--connections N] [--threads N]
@@ -25,8 +26,9 @@
 # CroGas is driven as a facilitator client is: with an API key (`crogas apikeys create`, made here
 # with the highest limit, 1,000,000 a minute, so that no run meets it). `crogas serve` inherits the
 # environment, so any other CROGAS_* setting (docs/configuration.md) reaches it; the script's own
-# (chain, contracts, relayer key, port, store) win. BENCH_JAVA_OPTIONS are JVM options for
-# `crogas serve` only (a heap size, a Flight Recorder recording:
+# (chain, contracts, relayer key, port, store) win; CROGAS_JAVA_OPTIONS replaces the launcher's
+# JVM options (heap and collector). BENCH_JAVA_OPTIONS are JVM options added for `crogas serve`
+# only (a Flight Recorder recording:
 # -XX:StartFlightRecording=filename=serve.jfr,settings=profile); with BENCH_KEEP=1 the work
 # directory (logs of every process, request bodies) is kept. Needs java 17+, node/npm, curl, jq;
 # installs Debian's wrk when it is missing (root or sudo). On a shared machine run it under the
@@ -56,7 +58,7 @@ while [ $# -gt 0 ]; do
     --block-time) block_time="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    -h | --help) sed -n '2,34p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,36p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -192,7 +194,8 @@ CROGAS_NETWORK="" CROGAS_RPC_URL="$rpc_url" CROGAS_CHAIN_ID="$CHAIN_ID" \
   CROGAS_KEYSTORE_PASSWORD_ENV=BENCH_PASSWORD CROGAS_HOST=127.0.0.1 CROGAS_PORT="$crogas_port" \
   CROGAS_STORE="$work/crogas.db" CROGAS_PRICE_USD=0.10 CROGAS_PRICE_SOURCES="" \
   JAVA_TOOL_OPTIONS="${JAVA_TOOL_OPTIONS:-} ${BENCH_JAVA_OPTIONS:-}" ./crogas serve >"$work/crogas.out" 2>"$work/crogas.log" &
-started+=($!)
+crogas_pid=$! # ./crogas execs the JVM: this is the server's own process
+started+=($crogas_pid)
 wait_for "CroGas /health" 120 curl -sf "$crogas_url/health"
 
 # --- the reference facilitator -----------------------------------------------------------------
@@ -230,7 +233,8 @@ run() { # url path bodies expect seconds -> RESULT fields
   BENCH_BODIES="$bodies" BENCH_EXPECT="$expect" BENCH_AUTHORIZATION="$key" \
     BENCH_THREADS="$threads" \
     wrk -t "$threads" -c "$connections" -d "${seconds}s" --timeout 5s -s tools/bench/wrk.lua \
-    "$url$path" 2>&1 | awk '/^RESULT /{ $1=""; print substr($0, 2) }'
+    "$url$path" 2>&1 | awk '/^RESULT /{ $1=""; print substr($0, 2) }
+      /^UNEXPECTED /{ print "bench: first unexpected answer: " substr($0, 12) > "/dev/stderr" }'
 }
 
 declare -A results
@@ -245,6 +249,14 @@ for scenario in "${scenarios[@]}"; do
     [ -n "${results["$name.$side"]}" ] || fail "wrk printed no result for $name on $side"
   done
 done
+
+# The server's resident memory once the load is over: its peak (VmHWM) and what it holds now.
+memory() { # field of /proc/<pid>/status -> MB
+  awk -v field="$1:" '$1 == field { printf "%.0f", $2 / 1024 }' "/proc/$crogas_pid/status"
+}
+rss_peak="$(memory VmHWM)"
+rss_now="$(memory VmRSS)"
+[ -n "$rss_peak" ] || fail "CroGas (pid $crogas_pid) is gone before its memory could be read"
 
 # --- the table ---------------------------------------------------------------------------------
 {
@@ -263,4 +275,6 @@ done
     [ "$r_errors$r_wrong$c_errors$c_wrong" = 0000 ] \
       || echo "  ($name: socket errors reference $r_errors, CroGas $c_errors; unexpected answers reference $r_wrong, CroGas $c_wrong)"
   done
+  echo
+  echo "CroGas RSS at the end of the load: peak (VmHWM) $rss_peak MB, now (VmRSS) $rss_now MB."
 } | tee "${out:-/dev/null}"

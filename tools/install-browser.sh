@@ -6,13 +6,6 @@ set -euo pipefail
 if [ -x /usr/bin/chromium ]; then
   exit 0
 fi
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null || { echo "install-browser.sh: run as root or install sudo" >&2; exit 1; }
-  sudo="sudo"
-fi
-echo "Installing Debian chromium for the browser tests..."
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq chromium >/dev/null
+source "$(dirname "$0")/lib/debian.sh"
+debian_install chromium "the browser tests"
 /usr/bin/chromium --version

@@ -3,12 +3,14 @@
 -- Every answer must contain BENCH_EXPECT (e.g. "isValid":true) or it counts as unexpected, so a
 -- fast wrong answer cannot pass for a fast right one. At the end one line for the script:
 -- RESULT <req/s> <p50 ms> <p99 ms> <non-2xx> <socket errors> <unexpected> <requests>
+-- and, when some answer was unexpected, the first one: UNEXPECTED <status> <body, cut>
 
 local bodies = {}
 local expect = os.getenv("BENCH_EXPECT") or ""
 local next_body = 0
 local threads = {}
 unexpected = 0
+first_unexpected = ""
 
 local file = os.getenv("BENCH_BODIES")
 if file and file ~= "" then
@@ -48,13 +50,20 @@ end
 function response(status, _, body)
   if expect ~= "" and not string.find(body, expect, 1, true) then
     unexpected = unexpected + 1
+    if first_unexpected == "" then
+      first_unexpected = status .. " " .. string.sub(body, 1, 300)
+    end
   end
 end
 
 function done(summary, latency, _)
   local wrong = 0
+  local example = ""
   for _, thread in ipairs(threads) do
     wrong = wrong + thread:get("unexpected")
+    if example == "" then
+      example = thread:get("first_unexpected")
+    end
   end
   local errors = summary.errors
   print(string.format(
@@ -66,4 +75,7 @@ function done(summary, latency, _)
     errors.connect + errors.read + errors.write + errors.timeout,
     wrong,
     summary.requests))
+  if example ~= "" then
+    print("UNEXPECTED " .. string.gsub(example, "\n", " "))
+  end
 end

@@ -110,25 +110,45 @@ public final class JsonRpc implements AutoCloseable {
    * JSON-RPC errors are left in them for the caller (a revert is an answer).
    */
   List<EthCall> batch(List<? extends Request<?, EthCall>> calls) {
-    BatchRequest batch = web3j.newBatch();
-    calls.forEach(batch::add);
-    BatchResponse answers;
-    try {
-      answers = batch.send();
-    } catch (IOException | ClientConnectionException e) {
-      throw unavailable("eth_call batch", e);
-    }
-    if (answers.getResponses().size() != calls.size()) {
-      throw new ChainUnavailableException("eth_call batch to " + url + " answered partially");
-    }
     List<EthCall> results = new ArrayList<>();
-    for (Response<?> answer : answers.getResponses()) {
+    for (Response<?> answer : batchAny(calls)) {
       if (!(answer instanceof EthCall call)) {
         throw new ChainUnavailableException("eth_call batch to " + url + ": unexpected answer");
       }
       results.add(call);
     }
     return results;
+  }
+
+  /**
+   * Requests of any methods in one JSON-RPC batch (one round trip), answers in the order asked, of
+   * each request's response type; JSON-RPC errors are left in them for the caller.
+   */
+  List<Response<?>> batchAny(List<? extends Request<?, ? extends Response<?>>> requests) {
+    BatchRequest batch = web3j.newBatch();
+    requests.forEach(batch::add);
+    BatchResponse answers;
+    try {
+      answers = batch.send();
+    } catch (IOException | ClientConnectionException e) {
+      throw unavailable("JSON-RPC batch", e);
+    }
+    if (answers.getResponses().size() != requests.size()) {
+      throw new ChainUnavailableException("JSON-RPC batch to " + url + " answered partially");
+    }
+    return List.copyOf(answers.getResponses());
+  }
+
+  /** An answer of {@link #batchAny} whose JSON-RPC error can only mean the node is unwell. */
+  <T extends Response<?>> T orFail(Response<?> answer, Class<T> type, String method) {
+    if (!type.isInstance(answer)) {
+      throw new ChainUnavailableException(method + " in a batch to " + url + ": unexpected answer");
+    }
+    if (answer.hasError()) {
+      throw new ChainUnavailableException(
+          method + " failed at " + url + ": " + answer.getError().getMessage());
+    }
+    return type.cast(answer);
   }
 
   /** The result of a view call; an error here means a misconfigured contract or an unwell node. */

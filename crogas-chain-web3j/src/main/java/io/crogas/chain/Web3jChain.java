@@ -11,10 +11,14 @@ import io.crogas.domain.model.Wei;
 import io.crogas.domain.port.out.Chain;
 import io.crogas.domain.port.out.RelayerAccounts;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.protocol.core.methods.response.EthGetBalance;
 
 /**
  * The {@link Chain} port over JSON-RPC. Reads go to the latest block; simulations run the exact
@@ -111,6 +115,23 @@ public final class Web3jChain implements Chain {
         AbiCodec.bool(rpc.view(answers.get(0), token)),
         AbiCodec.uint(rpc.view(answers.get(1), token)),
         simulator.reverts(answers.get(2)));
+  }
+
+  /** One JSON-RPC batch: the two views, the fee market's reads and the relayer's balance. */
+  @Override
+  public SendState sendState(
+      Address token, Address payer, Hash32 authorizationNonce, Address relayer) {
+    List<Request<?, ? extends Response<?>>> requests = new ArrayList<>();
+    requests.add(rpc.callRequest(token, TokenCalls.authorizationState(payer, authorizationNonce)));
+    requests.add(rpc.callRequest(token, TokenCalls.balanceOf(payer)));
+    requests.add(rpc.web3j().ethGetBalance(relayer.value(), DefaultBlockParameterName.LATEST));
+    requests.addAll(fees.requests());
+    List<Response<?>> answers = rpc.batchAny(requests);
+    return new SendState(
+        AbiCodec.bool(rpc.view(rpc.orFail(answers.get(0), EthCall.class, "eth_call"), token)),
+        AbiCodec.uint(rpc.view(rpc.orFail(answers.get(1), EthCall.class, "eth_call"), token)),
+        fees.read(answers.subList(3, answers.size())),
+        new Wei(rpc.orFail(answers.get(2), EthGetBalance.class, "eth_getBalance").getBalance()));
   }
 
   @Override

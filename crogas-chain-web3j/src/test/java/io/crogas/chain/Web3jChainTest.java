@@ -181,6 +181,28 @@ class Web3jChainTest {
   }
 
   @Test
+  void givenAJobAboutToBeSent_whenItsSendStateIsRead_thenTheBatchSaysWhatTheSingleReadsSay() {
+    Hash32 nonce = new Hash32("0x" + "cf".repeat(32));
+    SignedAuthorization transfer = local.transfer(FEE_RECIPIENT, BigInteger.TEN, nonce);
+    Address usdc = local.deployment.usdc();
+
+    Chain.SendState before = chain.sendState(usdc, USER, nonce, RELAYER);
+    local.relayerKey.send(usdc, TokenCalls.transferWithAuthorization(transfer));
+    Chain.SendState after = chain.sendState(usdc, USER, nonce, RELAYER);
+
+    assertThat(before.authorizationUsed()).isFalse();
+    assertThat(after)
+        .isEqualTo(
+            new Chain.SendState(
+                true,
+                chain.tokenBalance(usdc, USER),
+                chain.feeMarket(),
+                chain.nativeBalance(RELAYER)));
+    assertThat(after.payerBalance()).isEqualTo(before.payerBalance().subtract(BigInteger.TEN));
+    assertThat(after.relayerBalance()).isLessThan(before.relayerBalance());
+  }
+
+  @Test
   void givenATargetThatBurnsGasOnlyWhenRelayed_whenSimulatedAsTheRelayerSends_thenTheBurnShows() {
     Address hostile = local.contracts.deployWithoutArguments(ContractArtifacts.HOSTILE_TARGET);
     Calldata burn = new Calldata("0x" + selector("burnWhenRelayed()"));

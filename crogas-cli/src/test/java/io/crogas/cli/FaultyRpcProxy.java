@@ -76,13 +76,7 @@ final class FaultyRpcProxy implements AutoCloseable {
       if (faulty && n % 17 == 0) {
         Thread.sleep(delay.toMillis());
       }
-      HttpResponse<byte[]> answer =
-          client.send(
-              HttpRequest.newBuilder(upstream)
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> answer = forward(client, upstream, body);
       if (garbleSends.get() && text.contains("\"eth_sendRawTransaction\"")) {
         faulted.incrementAndGet();
         reply(
@@ -103,6 +97,17 @@ final class FaultyRpcProxy implements AutoCloseable {
     } catch (IOException e) {
       reply(exchange, 503, new byte[0]);
     }
+  }
+
+  /** Sends a JSON-RPC request body on to the node as it came. */
+  static HttpResponse<byte[]> forward(HttpClient client, URI upstream, byte[] body)
+      throws IOException, InterruptedException {
+    return client.send(
+        HttpRequest.newBuilder(upstream)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
   }
 
   /** A JSON-RPC answer to {@code request} (same id) with {@code member} as result or error. */

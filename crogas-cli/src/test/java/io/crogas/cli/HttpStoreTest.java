@@ -39,17 +39,18 @@ class HttpStoreTest {
     try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("served.db"));
         Statement statement = other.createStatement()) {
       statement.execute("BEGIN EXCLUSIVE");
-      locked = served.api.post("/x402/quote", quoteRequest());
+      locked = served.api.post("/x402/quote", quoteRequest(served));
       statement.execute("ROLLBACK");
     }
-    HttpJson.Answer released = served.api.post("/x402/quote", quoteRequest());
+    HttpJson.Answer released = served.api.post("/x402/quote", quoteRequest(served));
 
     assertError(locked, 503, "unavailable");
     assertThat(locked.text()).doesNotContain(dir.toString()).doesNotContain("served.db");
     assertThat(released.status()).as(released.toString()).isEqualTo(200);
   }
 
-  private ObjectNode quoteRequest() {
+  /** A quote any served network answers when its store works. */
+  static ObjectNode quoteRequest(ServedNetwork served) {
     return HttpJson.object()
         .put("userAddress", LocalNetwork.User.of(401).address().value())
         .put("target", served.network.deployment.demoTarget().value())

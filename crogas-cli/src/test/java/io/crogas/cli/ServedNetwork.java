@@ -11,6 +11,7 @@ import io.crogas.node.CroGasNode;
 import io.crogas.node.HttpServerLauncher;
 import io.crogas.node.NodeInternals;
 import io.crogas.node.ServerLauncher;
+import io.crogas.node.StoreLocation;
 import io.crogas.testfixtures.MutableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,6 +69,11 @@ final class ServedNetwork implements AutoCloseable {
     return start(dir, relayers, false, Optional.empty(), ApiSettings.Access.open());
   }
 
+  /** The node talks to anvil directly and keeps its data in {@code store} (e.g. a Redis). */
+  static ServedNetwork start(StoreLocation store, int relayers) {
+    return start(store, relayers, false, Optional.empty(), ApiSettings.Access.open());
+  }
+
   /** The node talks to anvil directly; the node and the server both read {@code clock}. */
   static ServedNetwork start(Path dir, int relayers, MutableClock clock) {
     return start(dir, relayers, false, Optional.of(clock), ApiSettings.Access.open());
@@ -94,6 +100,15 @@ final class ServedNetwork implements AutoCloseable {
       boolean proxied,
       Optional<MutableClock> nodeClock,
       ApiSettings.Access access) {
+    return start(new StoreLocation.SqliteFile(store(dir)), relayers, proxied, nodeClock, access);
+  }
+
+  private static ServedNetwork start(
+      StoreLocation store,
+      int relayers,
+      boolean proxied,
+      Optional<MutableClock> nodeClock,
+      ApiSettings.Access access) {
     LocalNetwork network = LocalNetwork.start();
     Optional<FaultyRpcProxy> proxy = Optional.empty();
     CroGasNode node = null;
@@ -107,7 +122,8 @@ final class ServedNetwork implements AutoCloseable {
       node =
           CroGasNode.start(
               network
-                  .config(rpcUrl, relayers, store(dir), nodeTime)
+                  .config(rpcUrl, relayers, Path.of("unused"), nodeTime)
+                  .store(store)
                   .rpcTimeout(Duration.ofSeconds(2))
                   .build(),
               nodeTime);

@@ -6,7 +6,9 @@ import io.crogas.domain.model.NonceAssignment;
 import io.crogas.domain.model.RelayJob;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.TransactionDraft;
+import io.crogas.domain.model.Wei;
 import io.crogas.domain.policy.ReplacementPolicy.Fees;
+import io.crogas.domain.port.out.Chain;
 import io.crogas.domain.relay.SendChecks;
 import io.crogas.domain.relay.SendPlan;
 import io.crogas.domain.relay.SendVerdict;
@@ -58,9 +60,9 @@ final class JobSender {
       if (holdsNonce(lane, record)) {
         return Next.DONE; // it holds a nonce already: that lane's reconciliation drives it
       }
-      SendPlan plan = plan(lane, record.job());
-      if (plan instanceof SendPlan.Refused refused) {
-        if (cannotPayQuoted(lane, record.job())) {
+      Reads reads = plan(lane, record.job());
+      if (reads.plan() instanceof SendPlan.Refused refused) {
+        if (cannotPayQuoted(lane, record.job(), reads.relayerBalance())) {
           // Simulated at a real gas price, an empty key's call fails: another key may send it.
           return Next.MOVE;
         }
@@ -71,8 +73,8 @@ final class JobSender {
         parts.completions().fail(lane, record, refused.reason());
         return Next.DONE;
       }
-      SendPlan.Ready ready = (SendPlan.Ready) plan;
-      if (!parts.rotation().covers(lane.relayer(), ready.worstCase())) {
+      SendPlan.Ready ready = (SendPlan.Ready) reads.plan();
+      if (!parts.rotation().covers(lane.relayer(), ready.worstCase(), reads.relayerBalance())) {
         return Next.MOVE;
       }
       long floor = parts.broadcaster().pendingNonce(lane.relayer());
@@ -109,17 +111,44 @@ final class JobSender {
     return held.isPresent();
   }
 
-  /** {@code job} as {@code lane}'s key will send it now, or why it must not be sent. */
-  SendPlan plan(NonceLane lane, RelayJob job) {
-    Optional<String> refusal = checkPayment(job);
-    if (refusal.isPresent()) {
-      return new SendPlan.Refused(refusal.get());
+  /**
+   * {@code job} as {@code lane}'s key will send it now, or why it must not be sent, from one read
+   * of the payment, the fee market and the key's balance ({@link Chain#sendState}) and a simulation
+   * at the fee cap the key will pay.
+   */
+  Reads plan(NonceLane lane, RelayJob job) {
+    SendChecks checks = settings.sendChecks();
+    Optional<Wei> unread = Optional.empty();
+    // The times are checked first: a job that may not be sent anyway costs no read.
+    Optional<String> late = checks.timing(job, parts.clock().instant());
+    if (late.isPresent()) {
+      return new Reads(new SendPlan.Refused(late.get()), unread);
     }
-    Fees bid = settings.sendPolicy().bid(job, parts.chain().feeMarket());
-    return settings
-        .sendPolicy()
-        .plan(job, bid, parts.chain().simulate(job, lane.relayer(), bid.maxFeePerGas()));
+    SendChecks.Payment payment = checks.payment(job);
+    Chain.SendState state =
+        parts
+            .chain()
+            .sendState(
+                payment.token(), payment.payer(), payment.authorization().nonce(), lane.relayer());
+    Optional<Wei> balance = Optional.of(state.relayerBalance());
+    Optional<String> refusal =
+        checks.funds(
+            payment,
+            state.authorizationUsed(),
+            state.authorizationUsed() ? BigInteger.ZERO : state.payerBalance());
+    if (refusal.isPresent()) {
+      return new Reads(new SendPlan.Refused(refusal.get()), balance);
+    }
+    Fees bid = settings.sendPolicy().bid(job, state.fees());
+    SendPlan plan =
+        settings
+            .sendPolicy()
+            .plan(job, bid, parts.chain().simulate(job, lane.relayer(), bid.maxFeePerGas()));
+    return new Reads(plan, balance);
   }
+
+  /** A send plan and the relayer balance read for it (empty when nothing was read). */
+  record Reads(SendPlan plan, Optional<Wei> relayerBalance) {}
 
   /** Signs, records and sends {@code record}'s transaction on {@code nonce}, which it holds. */
   Next send(NonceLane lane, RelayRecord record, long nonce, SendPlan.Ready plan) {
@@ -166,27 +195,10 @@ final class JobSender {
     return Next.DONE;
   }
 
-  /** The payment's state is read only once the times allow the job at all. */
-  private Optional<String> checkPayment(RelayJob job) {
-    SendChecks checks = settings.sendChecks();
-    Optional<String> late = checks.timing(job, parts.clock().instant());
-    if (late.isPresent()) {
-      return late;
-    }
-    SendChecks.Payment payment = checks.payment(job);
-    boolean used =
-        parts
-            .chain()
-            .authorizationUsed(payment.token(), payment.payer(), payment.authorization().nonce());
-    BigInteger balance =
-        used ? BigInteger.ZERO : parts.chain().tokenBalance(payment.token(), payment.payer());
-    return checks.funds(payment, used, balance);
-  }
-
   /** Whether {@code lane}'s key holds less than the job's quoted worst case (limit × cap). */
-  private boolean cannotPayQuoted(NonceLane lane, RelayJob job) {
+  private boolean cannotPayQuoted(NonceLane lane, RelayJob job, Optional<Wei> balance) {
     return job.quotedBudget()
-        .map(quoted -> !parts.rotation().covers(lane.relayer(), quoted.croCost()))
+        .map(quoted -> !parts.rotation().covers(lane.relayer(), quoted.croCost(), balance))
         .orElse(false);
   }
 }

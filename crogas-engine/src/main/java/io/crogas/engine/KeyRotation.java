@@ -8,6 +8,7 @@ import io.crogas.domain.relay.KeyStanding;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -61,11 +62,12 @@ final class KeyRotation {
   }
 
   /**
-   * Whether {@code key} can pay {@code worstCase} now, read from the chain; a key that cannot
-   * leaves the rotation until a check finds at least that much on it.
+   * Whether {@code key} can pay {@code worstCase} now, by its balance {@code justRead} with the
+   * job's other reads, or else read now; a key that cannot leaves the rotation until a check finds
+   * at least that much on it.
    */
-  boolean covers(Address key, Wei worstCase) {
-    Wei balance = chain.nativeBalance(key);
+  boolean covers(Address key, Wei worstCase, Optional<Wei> justRead) {
+    Wei balance = justRead.orElseGet(() -> chain.nativeBalance(key));
     KeyStanding after = states.compute(key, (k, s) -> s.paying(balance, worstCase));
     after
         .reason()

@@ -168,7 +168,7 @@ final class Reconciler {
       RelayRecord job = sign.record();
       parts.completions().register(job.id());
       adopt(lane, job);
-      SendPlan plan = sender.plan(lane, job.job());
+      SendPlan plan = sender.plan(lane, job.job()).plan();
       if (plan instanceof SendPlan.Refused refused) {
         parts.completions().fail(lane, job, refused.reason());
         filler.orphanAndFill(lane, assignment.nonce());

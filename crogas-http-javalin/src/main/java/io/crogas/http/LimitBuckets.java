@@ -5,9 +5,10 @@ import io.github.bucket4j.BucketConfiguration;
 
 /**
  * Where the rate limiter's token buckets live. {@link HttpApi} keeps them in this process ({@link
- * LocalLimitBuckets}) unless given others: instances that must share their limits can pass Bucket4j
- * proxies from a distributed backend, e.g. {@code (key, configuration) ->
- * lettuceProxyManager.builder().build(key, () -> configuration)} over Redis.
+ * LocalLimitBuckets}) unless given others: instances that must share their limits pass Bucket4j
+ * proxies from a distributed backend ({@code crogas-node} passes {@code RedisTokenBuckets::bucket}
+ * of {@code crogas-store-redis} when the store is Redis). A bucket whose backend fails throws
+ * {@code StoreUnavailableException}, answered 503.
  */
 @FunctionalInterface
 public interface LimitBuckets {

@@ -20,6 +20,7 @@ import io.crogas.domain.port.out.Chain;
 import io.crogas.domain.port.out.IdSource;
 import io.crogas.domain.port.out.Journal;
 import io.crogas.domain.port.out.NonceLedger;
+import io.crogas.domain.port.out.QuoteBook;
 import io.crogas.domain.port.out.WebhookOutbox;
 import io.crogas.domain.relay.SendChecks;
 import io.crogas.domain.service.FacilitatorSettings;
@@ -43,13 +44,7 @@ import io.crogas.node.webhooks.DeliveryBodies;
 import io.crogas.node.webhooks.HttpWebhookTransport;
 import io.crogas.node.webhooks.WebhookSignature;
 import io.crogas.node.webhooks.WebhookWorker;
-import io.crogas.store.sqlite.SqliteApiKeys;
-import io.crogas.store.sqlite.SqliteDatabase;
-import io.crogas.store.sqlite.SqliteJournal;
-import io.crogas.store.sqlite.SqliteKeyLeases;
-import io.crogas.store.sqlite.SqliteNonceLedger;
-import io.crogas.store.sqlite.SqliteQuoteBook;
-import io.crogas.store.sqlite.SqliteWebhookOutbox;
+import io.crogas.store.redis.RedisTokenBuckets;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.List;
@@ -57,9 +52,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A running CroGas relayer and x402 facilitator inside your JVM: the chain adapter, the embedded
- * store, the relay engine and the use cases, wired by hand. In-flight work from a previous run is
- * recovered before {@link #start} returns.
+ * A running CroGas relayer and x402 facilitator inside your JVM: the chain adapter, the store
+ * (embedded, or a shared Redis), the relay engine and the use cases, wired by hand. In-flight work
+ * from a previous run is recovered before {@link #start} returns.
  *
  * <pre>{@code
  * try (CroGasNode node = CroGasNode.start(config)) {
@@ -72,7 +67,7 @@ public final class CroGasNode implements AutoCloseable {
 
   private final NodeConfig config;
   private final JsonRpc rpc;
-  private final SqliteDatabase database;
+  private final NodeStores stores;
   private final RelayerEngine engine;
   private final Chain chain;
   private final Journal journal;
@@ -89,11 +84,11 @@ public final class CroGasNode implements AutoCloseable {
   private final WebhookOutbox webhooks;
   private final Optional<WebhookWorker> webhookWorker;
 
-  private CroGasNode(NodeConfig config, InstantSource clock, JsonRpc rpc, SqliteDatabase database) {
+  private CroGasNode(NodeConfig config, InstantSource clock, JsonRpc rpc, NodeStores stores) {
     ChainId chainId = config.network().chainId();
     this.config = config;
     this.rpc = rpc;
-    this.database = database;
+    this.stores = stores;
     KeystoreRelayerSigner signer = signer(config.relayerKeys(), clock);
     this.relayers = signer.addresses();
     this.chain = new Web3jChain(rpc, config.network(), config.forwarder(), signer);
@@ -138,11 +133,11 @@ public final class CroGasNode implements AutoCloseable {
             config.receiptGrace(),
             config.keyCheckInterval(),
             config.laneQueueLimit());
-    this.journal = new SqliteJournal(database);
-    this.ledger = new SqliteNonceLedger(database);
-    this.apiKeys = new SqliteApiKeys(database);
-    SqliteQuoteBook quoteBook = new SqliteQuoteBook(database);
-    this.webhooks = new SqliteWebhookOutbox(database);
+    this.journal = stores.journal();
+    this.ledger = stores.nonceLedger();
+    this.apiKeys = stores.apiKeys();
+    QuoteBook quoteBook = stores.quoteBook();
+    this.webhooks = stores.webhooks();
     this.webhookWorker =
         httpAdapterPresent() ? Optional.of(webhookWorker(config, clock)) : Optional.empty();
     this.stats = new SettlementStats(clock);
@@ -167,8 +162,7 @@ public final class CroGasNode implements AutoCloseable {
             EngineThreads.daemons(),
             // Leased even alone: a second process started on the same file by mistake is fenced.
             Optional.of(
-                new Leasing(
-                    new SqliteKeyLeases(database), config.instanceId(), config.leaseTtl())));
+                new Leasing(stores.keyLeases(), config.instanceId(), config.leaseTtl())));
     IdSource ids = new RandomIds();
     this.quotes =
         new QuoteRelayService(
@@ -256,11 +250,11 @@ public final class CroGasNode implements AutoCloseable {
     // Chooses (and logs) the signature recovery backend now, not on the first request.
     SignatureRecovery.active();
     JsonRpc rpc = JsonRpc.connect(config.rpcUrl(), config.rpcTimeout());
-    SqliteDatabase database = null;
+    NodeStores stores = null;
     CroGasNode node = null;
     try {
-      database = SqliteDatabase.open(config.storeFile());
-      node = new CroGasNode(config, clock, rpc, database);
+      stores = NodeStores.open(config.store(), clock);
+      node = new CroGasNode(config, clock, rpc, stores);
       node.engine.recover();
       node.webhookWorker.ifPresentOrElse(WebhookWorker::start, node::warnIfWebhooksWait);
       return node;
@@ -269,8 +263,8 @@ public final class CroGasNode implements AutoCloseable {
       if (node != null) {
         node.close();
       } else {
-        if (database != null) {
-          database.close();
+        if (stores != null) {
+          stores.close();
         }
         rpc.close();
       }
@@ -308,6 +302,14 @@ public final class CroGasNode implements AutoCloseable {
 
   public FindRelaysUseCase history() {
     return queries;
+  }
+
+  /**
+   * Token buckets shared through the store, when it is one several instances share (Redis): the
+   * HTTP server's rate limits then hold across instances; empty for the embedded store.
+   */
+  Optional<RedisTokenBuckets> sharedBuckets() {
+    return stores.sharedBuckets();
   }
 
   /** The chain as the node reads it (balances, nonces, fee market). */
@@ -387,7 +389,7 @@ public final class CroGasNode implements AutoCloseable {
   public void close() {
     webhookWorker.ifPresent(WebhookWorker::close);
     engine.close();
-    database.close();
+    stores.close();
     rpc.close();
     if (config.prices() instanceof AutoCloseable feed) { // a market feed polls until closed
       try {

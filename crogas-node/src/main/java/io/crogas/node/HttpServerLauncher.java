@@ -104,6 +104,8 @@ public final class HttpServerLauncher implements ServerLauncher {
                 "crogas_queue_depth",
                 "jobs queued or in flight in the relay engine",
                 node::queueDepth);
+    // On a shared store the limits are shared too: every instance counts against one budget.
+    node.sharedBuckets().ifPresent(buckets -> api.limitBuckets(buckets::bucket));
     endpoint.metricsToken().ifPresent(api::metricsToken);
     endpoint
         .faucet()

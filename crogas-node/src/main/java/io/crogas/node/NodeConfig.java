@@ -19,8 +19,8 @@ import java.util.Set;
 
 /**
  * Everything a {@link CroGasNode} needs. Build one with {@link #builder}: four facts are required
- * (RPC URL, network, forwarder, USDC), relayer keys, a store file and a price feed; the rest has
- * defaults fit for Cronos ({@link NodeDefaults}).
+ * (RPC URL, network, forwarder, USDC), relayer keys, a store (a file, or a shared Redis) and a
+ * price feed; the rest has defaults fit for Cronos ({@link NodeDefaults}).
  */
 public record NodeConfig(
     String rpcUrl,
@@ -28,7 +28,7 @@ public record NodeConfig(
     Address forwarder,
     Address usdc,
     RelayerKeys relayerKeys,
-    Path storeFile,
+    StoreLocation store,
     PriceFeed prices,
     TierTable tiers,
     FeeSchedule fees,
@@ -59,7 +59,7 @@ public record NodeConfig(
     Objects.requireNonNull(forwarder, "forwarder");
     Objects.requireNonNull(usdc, "usdc");
     Objects.requireNonNull(relayerKeys, "relayerKeys");
-    Objects.requireNonNull(storeFile, "storeFile");
+    Objects.requireNonNull(store, "store");
     Objects.requireNonNull(prices, "prices");
     payees = Set.copyOf(payees);
     Objects.requireNonNull(minimumSettleValue, "minimumSettleValue");
@@ -84,7 +84,7 @@ public record NodeConfig(
     private final Address forwarder;
     private final Address usdc;
     private RelayerKeys relayerKeys;
-    private Path storeFile;
+    private StoreLocation store;
     private PriceFeed prices;
     private TierTable tiers = TierTable.defaults();
     private FeeSchedule fees = FeeSchedule.defaults();
@@ -121,8 +121,14 @@ public record NodeConfig(
       return this;
     }
 
+    /** The embedded SQLite store in {@code value}. */
     public Builder storeFile(Path value) {
-      this.storeFile = value;
+      return store(new StoreLocation.SqliteFile(value));
+    }
+
+    /** The store: a SQLite file, or a Redis several instances share. */
+    public Builder store(StoreLocation value) {
+      this.store = value;
       return this;
     }
 
@@ -258,7 +264,7 @@ public record NodeConfig(
           forwarder,
           usdc,
           relayerKeys,
-          storeFile,
+          store,
           prices,
           tiers,
           fees,

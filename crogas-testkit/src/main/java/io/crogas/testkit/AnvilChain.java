@@ -2,8 +2,6 @@ package io.crogas.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,7 +57,7 @@ public final class AnvilChain implements AutoCloseable {
   /** Starts anvil with the given chain id and extra command-line arguments. */
   public static AnvilChain start(long chainId, List<String> extraArgs) {
     Path anvil = Toolchain.bin("anvil");
-    int port = freePort();
+    int port = LoopbackPorts.free();
     List<String> command = new ArrayList<>();
     command.add(anvil.toString());
     command.addAll(
@@ -166,16 +164,6 @@ public final class AnvilChain implements AutoCloseable {
       Files.deleteIfExists(log);
     } catch (IOException ignored) {
       // a leftover temp file is harmless
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(true);
-      socket.bind(new InetSocketAddress("127.0.0.1", 0));
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free loopback port", e);
     }
   }
 

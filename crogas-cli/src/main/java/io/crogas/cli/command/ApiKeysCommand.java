@@ -3,7 +3,7 @@ package io.crogas.cli.command;
 import io.crogas.cli.CliContext;
 import io.crogas.cli.CliFailure;
 import io.crogas.domain.model.ApiKey;
-import io.crogas.store.sqlite.SqliteApiKeys;
+import io.crogas.node.NodeStores;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,7 +98,7 @@ public final class ApiKeysCommand {
       } catch (IllegalArgumentException e) {
         throw new CliFailure("cannot create the key: " + e.getMessage(), e);
       }
-      if (!store.open(context.environment(), SqliteApiKeys::new, keys -> keys.add(issued.key()))) {
+      if (!store.open(context.environment(), NodeStores::apiKeys, keys -> keys.add(issued.key()))) {
         throw new CliFailure("key id " + issued.key().id() + " is taken; run create again");
       }
       Map<String, Object> document = document(issued.key());
@@ -134,7 +134,7 @@ public final class ApiKeysCommand {
 
     @Override
     public Integer call() {
-      List<ApiKey> keys = store.open(context.environment(), SqliteApiKeys::new, k -> k.list());
+      List<ApiKey> keys = store.open(context.environment(), NodeStores::apiKeys, k -> k.list());
       List<String> lines = new ArrayList<>();
       lines.add(keys.isEmpty() ? "no API keys (crogas apikeys create --label ...)" : "API keys:");
       keys.forEach(
@@ -180,7 +180,7 @@ public final class ApiKeysCommand {
     @Override
     public Integer call() {
       Instant now = Instant.now();
-      if (!store.open(context.environment(), SqliteApiKeys::new, keys -> keys.revoke(id, now))) {
+      if (!store.open(context.environment(), NodeStores::apiKeys, keys -> keys.revoke(id, now))) {
         throw new CliFailure(
             "no active key " + id + " (crogas apikeys list shows them and which are revoked)");
       }

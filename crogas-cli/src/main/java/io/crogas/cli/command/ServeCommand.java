@@ -127,7 +127,7 @@ public final class ServeCommand implements Callable<Integer> {
     document.put("forwarder", settings.forwarder().value());
     document.put("usdc", settings.usdc().value());
     document.put("relayers", node.relayers().stream().map(a -> a.value()).toList());
-    document.put("store", settings.store().toString());
+    document.put("store", settings.store().describe());
     return document;
   }
 
@@ -148,6 +148,6 @@ public final class ServeCommand implements Callable<Integer> {
             + ")",
         "  relayers   "
             + String.join(", ", node.relayers().stream().map(Object::toString).toList()),
-        "  store      " + settings.store());
+        "  store      " + settings.store().describe());
   }
 }

@@ -5,7 +5,7 @@ import io.crogas.cli.CliFailure;
 import io.crogas.domain.model.Webhook;
 import io.crogas.domain.model.WebhookDelivery;
 import io.crogas.domain.model.WebhookEvent;
-import io.crogas.store.sqlite.SqliteWebhookOutbox;
+import io.crogas.node.NodeStores;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -87,8 +87,7 @@ public final class WebhooksCommand {
     public Integer call() {
       Webhook webhook = webhook();
       boolean added =
-          store.open(
-              context.environment(), SqliteWebhookOutbox::new, outbox -> outbox.add(webhook));
+          store.open(context.environment(), NodeStores::webhooks, outbox -> outbox.add(webhook));
       if (!added) {
         throw new CliFailure("webhook id " + webhook.id() + " is taken; run add again");
       }
@@ -165,7 +164,7 @@ public final class WebhooksCommand {
       Listing listing =
           store.open(
               context.environment(),
-              SqliteWebhookOutbox::new,
+              NodeStores::webhooks,
               outbox ->
                   new Listing(
                       outbox.webhooks(),
@@ -255,8 +254,7 @@ public final class WebhooksCommand {
 
     @Override
     public Integer call() {
-      if (!store.open(
-          context.environment(), SqliteWebhookOutbox::new, outbox -> outbox.remove(id))) {
+      if (!store.open(context.environment(), NodeStores::webhooks, outbox -> outbox.remove(id))) {
         throw new CliFailure("no webhook " + id + " (crogas webhooks list shows them)");
       }
       Output.of(spec, json.enabled).result(Output.fields("removed", id), "removed " + id);
@@ -288,7 +286,7 @@ public final class WebhooksCommand {
     public Integer call() {
       if (!store.open(
           context.environment(),
-          SqliteWebhookOutbox::new,
+          NodeStores::webhooks,
           outbox -> outbox.redeliver(id, Instant.now()))) {
         throw new CliFailure("no delivery " + id + " (crogas webhooks list shows them)");
       }

@@ -16,6 +16,7 @@ import io.crogas.http.TrustedProxies;
 import io.crogas.node.NodeConfig;
 import io.crogas.node.NodeDefaults;
 import io.crogas.node.RelayerKeys;
+import io.crogas.node.StoreLocation;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ public record ServeSettings(
     PasswordSource password,
     String host,
     int port,
-    Path store,
+    StoreLocation store,
     PriceSettings prices,
     int feeBps,
     int gasMarginPercent,
@@ -91,7 +92,14 @@ public record ServeSettings(
     var password = password(in);
     var host = in.optional(Setting.HOST, "127.0.0.1", text -> text);
     var port = in.optional(Setting.PORT, "8402", SettingParsers.integer(1, 65_535));
-    var store = in.optional(Setting.STORE, "crogas.db", Path::of);
+    var storePrefix =
+        in.optional(Setting.STORE_PREFIX, StoreLocation.Redis.DEFAULT_PREFIX, prefix -> prefix);
+    var store =
+        in.optional(
+            Setting.STORE,
+            "crogas.db",
+            value ->
+                StoreLocation.parse(value, storePrefix.orElse(StoreLocation.Redis.DEFAULT_PREFIX)));
     var price = PriceSettings.read(in, chainId);
     FeeSchedule fees = FeeSchedule.defaults();
     var feeBps =
@@ -334,7 +342,7 @@ public record ServeSettings(
     PasswordSource.Secret secret = password.read(environment);
     return NodeConfig.builder(rpcUrl, pricing.profile(chainId), forwarder, usdc)
         .relayerKeys(new RelayerKeys.Keystores(keystores, secret.keystorePassword()))
-        .storeFile(store)
+        .store(store)
         .prices(prices.start(rpcUrl, clock))
         .tiers(tiers)
         .fees(

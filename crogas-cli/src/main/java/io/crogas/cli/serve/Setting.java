@@ -22,6 +22,7 @@ public enum Setting {
   HOST,
   PORT,
   STORE,
+  STORE_PREFIX,
   PRICE_USD,
   PRICE_SOURCES,
   PRICE_MIN_SOURCES,

@@ -3,6 +3,7 @@ package io.crogas.store.sqlite;
 import io.crogas.domain.model.ApiKey;
 import io.crogas.domain.model.Hash32;
 import io.crogas.domain.port.out.ApiKeys;
+import io.crogas.store.json.UnixNanos;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

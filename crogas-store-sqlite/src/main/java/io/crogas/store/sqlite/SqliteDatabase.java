@@ -9,6 +9,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -17,10 +21,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link SqliteQuoteBook}, {@link SqliteNonceLedger}, {@link SqliteKeyLeases}, {@link
  * SqliteWebhookOutbox}, {@link SqliteApiKeys}) share one.
  *
- * <p>SQLite allows one writer at a time: writes go through one connection, one at a time, each in a
+ * <p>SQLite allows one writer at a time: writes go through one connection, one at a time, in a
  * {@code BEGIN IMMEDIATE} transaction, so a read-modify-write (admit, assign) holds the write lock
- * from its read to its commit, also against another process on the same file. Reads use a second
- * connection and, in WAL mode, never wait for a writer.
+ * from its read to its commit, also against another process on the same file. Writes that arrive
+ * while another commits share the next transaction (group commit): each runs alone in a savepoint,
+ * so one that fails is undone without the others, and every caller returns only after the one
+ * commit (one fsync) that holds its write. Reads use a second connection and, in WAL mode, never
+ * wait for a writer.
  */
 public final class SqliteDatabase implements AutoCloseable {
   /** How long a statement waits for another process's lock before failing. */
@@ -31,6 +38,7 @@ public final class SqliteDatabase implements AutoCloseable {
   private final Connection reader;
   private final ReentrantLock writeLock = new ReentrantLock();
   private final ReentrantLock readLock = new ReentrantLock();
+  private final Queue<QueuedWrite<?>> queued = new ConcurrentLinkedQueue<>();
   private boolean closed;
 
   private SqliteDatabase(Path file, Connection writer, Connection reader) {
@@ -87,10 +95,69 @@ public final class SqliteDatabase implements AutoCloseable {
 
   /**
    * Runs {@code work} in a write transaction, serialised with every other write of this process and
-   * holding SQLite's write lock throughout; commits when it returns, rolls back when it throws.
+   * holding SQLite's write lock throughout; returns once it is committed, and when it throws,
+   * nothing it wrote is. Writes queued meanwhile by other threads may share the transaction.
    */
   <T> T write(SqlWork<T> work) {
-    return inTransaction(writeLock, writer, "BEGIN IMMEDIATE", work);
+    QueuedWrite<T> mine = new QueuedWrite<>(work);
+    queued.add(mine);
+    writeLock.lock();
+    try {
+      // A writer that held the lock before took every write queued by then, this one perhaps.
+      while (!mine.done) {
+        commitQueued();
+      }
+    } finally {
+      writeLock.unlock();
+    }
+    return mine.answer();
+  }
+
+  /** Writes waiting for the next commit (for tests). */
+  int queuedWrites() {
+    return queued.size();
+  }
+
+  // Holding the write lock: one transaction for every write queued now, each in a savepoint.
+  private void commitQueued() {
+    List<QueuedWrite<?>> batch = new ArrayList<>();
+    for (QueuedWrite<?> next = queued.poll(); next != null; next = queued.poll()) {
+      batch.add(next);
+    }
+    StoreUnavailableException failure = null;
+    try {
+      if (closed) {
+        throw new StoreUnavailableException("the store at " + file + " is closed");
+      }
+      execute(writer, "BEGIN IMMEDIATE");
+      try {
+        for (QueuedWrite<?> write : batch) {
+          execute(writer, "SAVEPOINT queued_write");
+          if (!write.run(writer)) {
+            // If SQLite itself ended the transaction, this fails and so does the whole batch.
+            execute(writer, "ROLLBACK TO queued_write");
+          }
+          execute(writer, "RELEASE queued_write");
+        }
+        execute(writer, "COMMIT");
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(writer, e);
+        throw e;
+      }
+    } catch (StoreUnavailableException e) {
+      failure = e;
+    } catch (SQLException | RuntimeException e) {
+      failure = unavailable(e);
+    } finally {
+      for (QueuedWrite<?> write : batch) {
+        // Without the commit, even a write that succeeded in the batch is not kept.
+        write.finish(failure);
+      }
+    }
+  }
+
+  private StoreUnavailableException unavailable(Exception e) {
+    return new StoreUnavailableException("the store at " + file + " failed: " + e.getMessage(), e);
   }
 
   /** Runs {@code work} in a read transaction: every query in it sees the same snapshot. */
@@ -169,6 +236,49 @@ public final class SqliteDatabase implements AutoCloseable {
       if (failure != null) {
         failure.addSuppressed(e);
       }
+    }
+  }
+
+  /** A write waiting for its commit, then its answer or its failure. */
+  private final class QueuedWrite<T> {
+    private final SqlWork<T> work;
+    private T value;
+    private Throwable failure;
+    // Written and read holding the write lock.
+    private boolean done;
+
+    QueuedWrite(SqlWork<T> work) {
+      this.work = work;
+    }
+
+    /** Runs the work; false when it threw (its failure is kept for its caller). */
+    boolean run(Connection connection) {
+      try {
+        value = work.run(connection);
+        return true;
+      } catch (SQLException e) {
+        failure = unavailable(e);
+      } catch (RuntimeException | Error e) {
+        failure = e;
+      }
+      return false;
+    }
+
+    void finish(StoreUnavailableException batchFailure) {
+      if (batchFailure != null && failure == null) {
+        failure = batchFailure;
+      }
+      done = true;
+    }
+
+    T answer() {
+      if (failure instanceof RuntimeException e) {
+        throw e;
+      }
+      if (failure instanceof Error e) {
+        throw e;
+      }
+      return value;
     }
   }
 

@@ -5,6 +5,7 @@ import io.crogas.domain.model.IdempotencyKey;
 import io.crogas.domain.model.RelayJob;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.port.out.Journal;
+import io.crogas.store.json.RelayRecordJson;
 import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.ResultSet;

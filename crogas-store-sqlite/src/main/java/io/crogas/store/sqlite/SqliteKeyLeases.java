@@ -4,6 +4,7 @@ import io.crogas.domain.FencedOutException;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.KeyLease;
 import io.crogas.domain.port.out.KeyLeases;
+import io.crogas.store.json.UnixNanos;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package io.crogas.store.sqlite;
 import io.crogas.domain.model.FeeQuote;
 import io.crogas.domain.model.Hash32;
 import io.crogas.domain.port.out.QuoteBook;
+import io.crogas.store.json.FeeQuoteJson;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -6,6 +6,8 @@ import io.crogas.domain.model.WebhookDelivery;
 import io.crogas.domain.model.WebhookDelivery.Status;
 import io.crogas.domain.model.WebhookEvent;
 import io.crogas.domain.port.out.WebhookOutbox;
+import io.crogas.store.json.EventNames;
+import io.crogas.store.json.UnixNanos;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -13,12 +15,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The {@link WebhookOutbox} in the {@code webhook} and {@code webhook_delivery} tables. A request
@@ -48,10 +47,7 @@ public final class SqliteWebhookOutbox implements WebhookOutbox {
                         + " VALUES (?, ?, ?, ?, ?)",
                     webhook.id(),
                     webhook.url().toString(),
-                    webhook.events().stream()
-                        .map(Enum::name)
-                        .sorted()
-                        .collect(Collectors.joining(",")),
+                    EventNames.write(webhook.events()),
                     webhook.secret(),
                     UnixNanos.of(webhook.createdAt()))
                 == 1);
@@ -227,13 +223,10 @@ public final class SqliteWebhookOutbox implements WebhookOutbox {
   }
 
   private static Webhook webhook(ResultSet row) throws SQLException {
-    List<String> names = Arrays.asList(row.getString("events").split(","));
-    EnumSet<WebhookEvent> events = EnumSet.noneOf(WebhookEvent.class);
-    Arrays.stream(WebhookEvent.values()).filter(e -> names.contains(e.name())).forEach(events::add);
     return new Webhook(
         row.getString("id"),
         URI.create(row.getString("url")),
-        events,
+        EventNames.read(row.getString("events")),
         row.getString("secret"),
         UnixNanos.instant(row.getLong("created_nanos")));
   }

@@ -14,8 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Kills a writing process with SIGKILL in the middle of its work and checks what the file holds: a
@@ -26,11 +27,12 @@ class CrashSafetyTest {
 
   @TempDir Path dir;
 
-  @Test
-  void givenAWriterKilledMidWay_whenTheFileIsReopened_thenEveryCommittedRecordIsThere()
+  @ParameterizedTest(name = "{0} writing threads")
+  @ValueSource(ints = {1, 8})
+  void givenAWriterKilledMidWay_whenTheFileIsReopened_thenEveryCommittedRecordIsThere(int threads)
       throws Exception {
     Path file = dir.resolve("crogas.db");
-    Process child = startWriter(file);
+    Process child = startWriter(file, threads);
     Output output = new Output(child.getInputStream());
     Thread reading = new Thread(output, "crashing-writer-stdout");
     reading.start();
@@ -60,14 +62,15 @@ class CrashSafetyTest {
     }
   }
 
-  private Process startWriter(Path file) throws IOException {
+  private Process startWriter(Path file, int threads) throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     return new ProcessBuilder(
             java.toString(),
             "-cp",
             System.getProperty("java.class.path"),
             CrashingWriter.class.getName(),
-            file.toString())
+            file.toString(),
+            Integer.toString(threads))
         .redirectError(dir.resolve("writer.err").toFile())
         .start();
   }

@@ -2,14 +2,24 @@ package io.crogas.store.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.crogas.domain.StoreUnavailableException;
+import io.crogas.domain.model.RelayRecord;
+import io.crogas.domain.port.out.Journal;
 import io.crogas.testfixtures.StoreSamples;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -139,6 +149,73 @@ class SqliteDatabaseTest {
       List<Integer> versions =
           database.read(c -> Sql.query(c, "SELECT version FROM schema_version", r -> r.getInt(1)));
       assertThat(versions).containsExactly(Schema.current());
+    }
+  }
+
+  @Test
+  void
+      givenWritesQueuedBehindABusyWriter_whenOneOfThemFails_thenEveryOtherIsCommittedBeforeItReturns()
+          throws Exception {
+    try (SqliteDatabase database = SqliteDatabase.open(dir.resolve("crogas.db"))) {
+      SqliteJournal journal = new SqliteJournal(database);
+      CountDownLatch hold = new CountDownLatch(1);
+      ExecutorService threads = Executors.newFixedThreadPool(17);
+      try {
+        Future<Integer> busy = threads.submit(() -> database.write(c -> held(hold)));
+        List<Future<Journal.Admission>> admits = new ArrayList<>();
+        for (int n = 0; n < 15; n++) {
+          RelayRecord record =
+              StoreSamples.accepted(
+                  "queued-" + n,
+                  StoreSamples.tokenTransfer(StoreSamples.BOB, n),
+                  StoreSamples.at(n));
+          admits.add(
+              threads.submit(
+                  () -> {
+                    Journal.Admission admission = journal.admit(record);
+                    // Returned means committed: the read connection sees it at once.
+                    assertThat(journal.find(record.id())).isPresent();
+                    return admission;
+                  }));
+        }
+        Future<Integer> failing =
+            threads.submit(
+                () ->
+                    database.write(
+                        c -> {
+                          Sql.update(c, "INSERT INTO schema_version (version) VALUES (42)");
+                          throw new IllegalStateException("this write fails");
+                        }));
+        await().atMost(Duration.ofSeconds(10)).until(() -> database.queuedWrites() == 16);
+        hold.countDown();
+
+        assertThat(busy.get(10, TimeUnit.SECONDS)).isZero();
+        for (Future<Journal.Admission> admit : admits) {
+          assertThat(admit.get(10, TimeUnit.SECONDS))
+              .isInstanceOf(Journal.Admission.Admitted.class);
+        }
+        assertThatThrownBy(() -> failing.get(10, TimeUnit.SECONDS))
+            .hasCauseInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("this write fails");
+      } finally {
+        threads.shutdownNow();
+      }
+      List<Integer> versions =
+          database.read(c -> Sql.query(c, "SELECT version FROM schema_version", r -> r.getInt(1)));
+      assertThat(versions).containsExactly(Schema.current());
+      assertThat(journal.recent(java.util.Optional.empty(), 100)).hasSize(15);
+    }
+  }
+
+  private static int held(CountDownLatch latch) throws java.sql.SQLException {
+    try {
+      if (!latch.await(10, TimeUnit.SECONDS)) {
+        throw new java.sql.SQLException("never released");
+      }
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.sql.SQLException(e);
     }
   }
 

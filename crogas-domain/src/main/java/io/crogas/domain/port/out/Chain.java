@@ -63,6 +63,32 @@ public interface Chain {
   Simulation simulate(RelayJob job, Address relayer, Wei gasPrice);
 
   /**
+   * What the engine re-reads right before a relayer sends a job: whether the authorization paying
+   * for it ({@code authorizationNonce} of {@code payer} on {@code token}) is used, the payer's
+   * token balance, the fee market and {@code relayer}'s native balance. Adapters read them together
+   * (one JSON-RPC batch) where they can; by default they are read one by one.
+   */
+  default SendState sendState(
+      Address token, Address payer, Hash32 authorizationNonce, Address relayer) {
+    return new SendState(
+        authorizationUsed(token, payer, authorizationNonce),
+        tokenBalance(token, payer),
+        feeMarket(),
+        nativeBalance(relayer));
+  }
+
+  /**
+   * What {@link #sendState} read.
+   *
+   * @param authorizationUsed {@code token.authorizationState(payer, nonce)}: used or cancelled
+   * @param payerBalance {@code token.balanceOf(payer)} in the token's smallest unit
+   * @param fees the fee market at the latest block
+   * @param relayerBalance the relayer's native balance
+   */
+  record SendState(
+      boolean authorizationUsed, BigInteger payerBalance, FeeMarket fees, Wei relayerBalance) {}
+
+  /**
    * What {@link #paymentState} read.
    *
    * @param authorizationUsed {@code token.authorizationState(from, nonce)}: used or cancelled

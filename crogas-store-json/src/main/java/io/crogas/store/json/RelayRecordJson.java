@@ -1,16 +1,16 @@
-package io.crogas.store.sqlite;
+package io.crogas.store.json;
 
-import static io.crogas.store.sqlite.JsonFields.amount;
-import static io.crogas.store.sqlite.JsonFields.big;
-import static io.crogas.store.sqlite.JsonFields.flag;
-import static io.crogas.store.sqlite.JsonFields.hash;
-import static io.crogas.store.sqlite.JsonFields.instant;
-import static io.crogas.store.sqlite.JsonFields.node;
-import static io.crogas.store.sqlite.JsonFields.number;
-import static io.crogas.store.sqlite.JsonFields.object;
-import static io.crogas.store.sqlite.JsonFields.optional;
-import static io.crogas.store.sqlite.JsonFields.text;
-import static io.crogas.store.sqlite.JsonFields.wei;
+import static io.crogas.store.json.JsonFields.amount;
+import static io.crogas.store.json.JsonFields.big;
+import static io.crogas.store.json.JsonFields.flag;
+import static io.crogas.store.json.JsonFields.hash;
+import static io.crogas.store.json.JsonFields.instant;
+import static io.crogas.store.json.JsonFields.node;
+import static io.crogas.store.json.JsonFields.number;
+import static io.crogas.store.json.JsonFields.object;
+import static io.crogas.store.json.JsonFields.optional;
+import static io.crogas.store.json.JsonFields.text;
+import static io.crogas.store.json.JsonFields.wei;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,11 +25,11 @@ import io.crogas.domain.model.RelayState;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A {@link RelayRecord} as the JSON body of its journal row. */
-final class RelayRecordJson {
+/** A {@link RelayRecord} as the JSON document every store keeps for it (SQLite and Redis alike). */
+public final class RelayRecordJson {
   private RelayRecordJson() {}
 
-  static String write(RelayRecord record) {
+  public static String write(RelayRecord record) {
     ObjectNode node = object();
     node.put("id", record.id());
     node.put("key", record.key().value());
@@ -47,7 +47,7 @@ final class RelayRecordJson {
   }
 
   /** The record in {@code json}; a row that does not decode is a failure of the store. */
-  static RelayRecord read(String json, String rowId) {
+  public static RelayRecord read(String json, String rowId) {
     JsonNode node = JsonFields.parse(json, "journal row " + rowId);
     try {
       List<Hash32> hashes = new ArrayList<>();

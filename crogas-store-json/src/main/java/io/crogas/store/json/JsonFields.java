@@ -1,4 +1,4 @@
-package io.crogas.store.sqlite;
+package io.crogas.store.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

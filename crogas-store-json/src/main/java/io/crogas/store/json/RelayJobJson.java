@@ -1,14 +1,14 @@
-package io.crogas.store.sqlite;
+package io.crogas.store.json;
 
-import static io.crogas.store.sqlite.JsonFields.address;
-import static io.crogas.store.sqlite.JsonFields.big;
-import static io.crogas.store.sqlite.JsonFields.hash;
-import static io.crogas.store.sqlite.JsonFields.node;
-import static io.crogas.store.sqlite.JsonFields.number;
-import static io.crogas.store.sqlite.JsonFields.object;
-import static io.crogas.store.sqlite.JsonFields.optional;
-import static io.crogas.store.sqlite.JsonFields.smallNumber;
-import static io.crogas.store.sqlite.JsonFields.text;
+import static io.crogas.store.json.JsonFields.address;
+import static io.crogas.store.json.JsonFields.big;
+import static io.crogas.store.json.JsonFields.hash;
+import static io.crogas.store.json.JsonFields.node;
+import static io.crogas.store.json.JsonFields.number;
+import static io.crogas.store.json.JsonFields.object;
+import static io.crogas.store.json.JsonFields.optional;
+import static io.crogas.store.json.JsonFields.smallNumber;
+import static io.crogas.store.json.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

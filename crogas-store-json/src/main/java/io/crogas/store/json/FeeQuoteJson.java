@@ -1,14 +1,14 @@
-package io.crogas.store.sqlite;
+package io.crogas.store.json;
 
-import static io.crogas.store.sqlite.JsonFields.address;
-import static io.crogas.store.sqlite.JsonFields.amount;
-import static io.crogas.store.sqlite.JsonFields.big;
-import static io.crogas.store.sqlite.JsonFields.hash;
-import static io.crogas.store.sqlite.JsonFields.instant;
-import static io.crogas.store.sqlite.JsonFields.node;
-import static io.crogas.store.sqlite.JsonFields.object;
-import static io.crogas.store.sqlite.JsonFields.text;
-import static io.crogas.store.sqlite.JsonFields.wei;
+import static io.crogas.store.json.JsonFields.address;
+import static io.crogas.store.json.JsonFields.amount;
+import static io.crogas.store.json.JsonFields.big;
+import static io.crogas.store.json.JsonFields.hash;
+import static io.crogas.store.json.JsonFields.instant;
+import static io.crogas.store.json.JsonFields.node;
+import static io.crogas.store.json.JsonFields.object;
+import static io.crogas.store.json.JsonFields.text;
+import static io.crogas.store.json.JsonFields.wei;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,11 +17,11 @@ import io.crogas.domain.model.CroUsdPrice;
 import io.crogas.domain.model.FeeQuote;
 import java.math.BigDecimal;
 
-/** A {@link FeeQuote} as the JSON body of its quote-book row. */
-final class FeeQuoteJson {
+/** A {@link FeeQuote} as the JSON document every store keeps for it (SQLite and Redis alike). */
+public final class FeeQuoteJson {
   private FeeQuoteJson() {}
 
-  static String write(FeeQuote quote) {
+  public static String write(FeeQuote quote) {
     ObjectNode node = object();
     node.put("quoteId", quote.quoteId());
     node.set("forwarder", RelayJobJson.forwarder(quote.forwarder()));
@@ -43,7 +43,7 @@ final class FeeQuoteJson {
     return JsonFields.render(node);
   }
 
-  static FeeQuote read(String json, String rowId) {
+  public static FeeQuote read(String json, String rowId) {
     JsonNode node = JsonFields.parse(json, "quote row " + rowId);
     try {
       JsonNode price = node(node, "price");

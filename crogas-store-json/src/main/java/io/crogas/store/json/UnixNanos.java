@@ -1,16 +1,16 @@
-package io.crogas.store.sqlite;
+package io.crogas.store.json;
 
 import java.time.Instant;
 
 /** Times in integer columns: nanoseconds since the Unix epoch, exact to the instant. */
-final class UnixNanos {
+public final class UnixNanos {
   private UnixNanos() {}
 
-  static long of(Instant at) {
+  public static long of(Instant at) {
     return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
   }
 
-  static Instant instant(long nanos) {
+  public static Instant instant(long nanos) {
     return Instant.ofEpochSecond(
         Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
   }

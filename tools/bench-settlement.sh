@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Settlement throughput benchmark (docs/benchmarks.md, "Settlement throughput"): runs
+# io.crogas.cli.SettlementThroughput (crogas-cli's test sources) in a JVM of its own, so that its
+# CPU and RSS figures are the node's and its clients', not Maven's. It starts its own anvil.
+#
+#   tools/bench-settlement.sh                         # burst 3 400 400, then steady 3 16 20
+#   tools/bench-settlement.sh burst KEYS COUNT CLIENTS
+#   tools/bench-settlement.sh steady KEYS CLIENTS SECONDS
+#
+# BENCH_JAVA_OPTIONS are JVM options (e.g. -Xmx128m; -Dbench.warmUp=N settlements before the
+# measured ones, 400 by default; -Dbench.countRpc=true to count JSON-RPC calls through a proxy).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+./mvnw -q -pl crogas-cli -am install -DskipTests -Dforge.skip=true >&2
+classpath_file="crogas-cli/target/bench-settlement.classpath"
+./mvnw -q -pl crogas-cli dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$classpath_file" >&2
+# shellcheck disable=SC2086 # options are words
+exec java ${BENCH_JAVA_OPTIONS:-} \
+  -cp "crogas-cli/target/test-classes:crogas-cli/target/classes:$(cat "$classpath_file")" \
+  io.crogas.cli.SettlementThroughput "$@"
