@@ -161,8 +161,7 @@ public final class CroGasNode implements AutoCloseable {
             clock,
             EngineThreads.daemons(),
             // Leased even alone: a second process started on the same file by mistake is fenced.
-            Optional.of(
-                new Leasing(stores.keyLeases(), config.instanceId(), config.leaseTtl())));
+            Optional.of(new Leasing(stores.keyLeases(), config.instanceId(), config.leaseTtl())));
     IdSource ids = new RandomIds();
     this.quotes =
         new QuoteRelayService(
