@@ -161,7 +161,17 @@ class SqliteDatabaseTest {
       CountDownLatch hold = new CountDownLatch(1);
       ExecutorService threads = Executors.newFixedThreadPool(17);
       try {
-        Future<Integer> busy = threads.submit(() -> database.write(c -> held(hold)));
+        CountDownLatch writing = new CountDownLatch(1);
+        Future<Integer> busy =
+            threads.submit(
+                () ->
+                    database.write(
+                        c -> {
+                          writing.countDown();
+                          return held(hold);
+                        }));
+        // The others queue only once the busy write holds the writer, so none joins its batch.
+        assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
         List<Future<Journal.Admission>> admits = new ArrayList<>();
         for (int n = 0; n < 15; n++) {
           RelayRecord record =
