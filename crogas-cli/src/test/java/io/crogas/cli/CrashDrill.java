@@ -9,8 +9,8 @@ import io.crogas.node.FixedPriceFeed;
 import io.crogas.node.NodeConfig;
 import io.crogas.node.NodeDefaults;
 import io.crogas.node.RelayerKeys;
+import io.crogas.node.StoreLocation;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -19,9 +19,9 @@ import java.util.concurrent.Executors;
 
 /**
  * The child JVM of {@link CrashRecoveryTest}: a node that settles payments until it is killed.
- * Arguments: rpcUrl forwarder usdc store payTo payers paymentsPerPayer relayerKey...; system
- * properties {@code crogas.instance} and {@code crogas.lease.seconds} name its instance and lease
- * time (defaults: the node's).
+ * Arguments: rpcUrl forwarder usdc store (a file or redis://) payTo payers paymentsPerPayer
+ * relayerKey...; system properties {@code crogas.instance} and {@code crogas.lease.seconds} name
+ * its instance and lease time (defaults: the node's).
  */
 public final class CrashDrill {
   private CrashDrill() {}
@@ -33,7 +33,7 @@ public final class CrashDrill {
                 NetworkProfile.cronos(new ChainId(338)),
                 Address.parse(args[1]),
                 Address.parse(args[2]))
-            .storeFile(Path.of(args[3]))
+            .store(StoreLocation.parse(args[3], StoreLocation.Redis.DEFAULT_PREFIX))
             .relayerKeys(new RelayerKeys.PrivateKeys(List.of(args).subList(7, args.length)))
             .prices(new FixedPriceFeed(new BigDecimal("0.10"), InstantSource.system()))
             .pollInterval(Duration.ofMillis(50))

@@ -99,6 +99,12 @@ class CrashRecoveryTest {
   /** A {@link CrashDrill} settling {@link #PAYERS} × {@link #PER_PAYER} payments on 3 keys. */
   static Process startChild(LocalNetwork network, Path store, Address payTo, String... jvmOptions)
       throws Exception {
+    return startChild(network, store.toString(), payTo, jvmOptions);
+  }
+
+  /** As above, {@code store} a file path or a {@code redis://} URI (as CROGAS_STORE takes). */
+  static Process startChild(LocalNetwork network, String store, Address payTo, String... jvmOptions)
+      throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(jvmOptions));
@@ -108,7 +114,7 @@ class CrashRecoveryTest {
     command.add(network.anvil.rpcUrl());
     command.add(network.deployment.forwarder().value());
     command.add(network.deployment.usdc().value());
-    command.add(store.toString());
+    command.add(store);
     command.add(payTo.value());
     command.add(Integer.toString(PAYERS));
     command.add(Integer.toString(PER_PAYER));

@@ -15,41 +15,44 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Instance "a" (a child JVM) holds every relayer key and settles payments; instance "b" shares its
- * SQLite file and holds none. "a" is killed with SIGKILL mid-flight: "b" takes its keys once their
- * leases run out and finishes its work. Nothing lost, sent or charged twice.
+ * store (a SQLite file, or Redis) and holds none. "a" is killed with SIGKILL mid-flight: "b" takes
+ * its keys once their leases run out and finishes its work. Nothing lost, sent or charged twice.
  */
 class KeyTakeoverTest {
   private static final Duration TTL = Duration.ofSeconds(3);
 
   @TempDir Path dir;
 
-  @Test
-  void givenAnInstanceKilledMidFlight_whenItsLeasesRunOut_thenAnotherFinishesItsWorkExactlyOnce()
-      throws Exception {
-    try (LocalNetwork network = LocalNetwork.start()) {
+  @ParameterizedTest
+  @EnumSource(SharedStore.class)
+  void givenAnInstanceKilledMidFlight_whenItsLeasesRunOut_thenAnotherFinishesItsWorkExactlyOnce(
+      SharedStore kind) throws Exception {
+    try (SharedStore.Opened store = kind.open(dir);
+        LocalNetwork network = LocalNetwork.start()) {
       Address payTo = LocalNetwork.User.of(8_889).address();
       for (int p = 0; p < 10; p++) {
         network.fund(LocalNetwork.User.of(5_000 + p).address(), 1);
       }
       network.rpc("evm_setAutomine", "[false]");
       network.rpc("evm_setIntervalMining", "[1]");
-      Path store = dir.resolve("crogas.db");
       Process a =
           CrashRecoveryTest.startChild(
               network,
-              store,
+              store.setting(),
               payTo,
               "-Dcrogas.instance=a",
               "-Dcrogas.lease.seconds=" + TTL.toSeconds());
       BufferedReader output = CrashRecoveryTest.output(a);
       assertThat(CrashRecoveryTest.untilOutcomes(output, 1)).contains("started");
       try (CroGasNode b =
-          CroGasNode.start(network.config(3, store).instanceId("b").leaseTtl(TTL).build())) {
+          CroGasNode.start(
+              network.config(3, store.location()).instanceId("b").leaseTtl(TTL).build())) {
         assertThat(b.heldKeys()).as("a holds every key").isEmpty();
         CrashRecoveryTest.untilOutcomes(output, 7);
 
@@ -62,7 +65,8 @@ class KeyTakeoverTest {
             .until(() -> b.heldKeys().size() == 3);
         long takeoverMillis = (System.nanoTime() - killed) / 1_000_000;
         System.out.printf(
-            "key takeover after SIGKILL: %d ms (lease %d s)%n", takeoverMillis, TTL.toSeconds());
+            "key takeover after SIGKILL on %s: %d ms (lease %d s)%n",
+            kind, takeoverMillis, TTL.toSeconds());
         assertThat(takeoverMillis).isLessThan(TTL.multipliedBy(2).toMillis()); // ttl + a refresh
 
         await("b finishing every job of a")

@@ -25,6 +25,7 @@ import io.crogas.node.FixedPriceFeed;
 import io.crogas.node.NodeConfig;
 import io.crogas.node.RelayerKeys;
 import io.crogas.node.ServerLauncher;
+import io.crogas.node.StoreLocation;
 import io.crogas.testkit.AnvilChain;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -82,6 +83,11 @@ final class LocalNetwork implements AutoCloseable {
    */
   NodeConfig.Builder config(int relayers, Path store) {
     return config(anvil.rpcUrl(), relayers, store);
+  }
+
+  /** As {@link #config(int, Path)}, on any store (e.g. a shared Redis). */
+  NodeConfig.Builder config(int relayers, StoreLocation store) {
+    return config(anvil.rpcUrl(), relayers, Path.of("unused")).store(store);
   }
 
   NodeConfig.Builder config(String rpcUrl, int relayers, Path store) {
