@@ -2,6 +2,7 @@ package io.crogas.engine;
 
 import io.crogas.domain.ChainUnavailableException;
 import io.crogas.domain.FencedOutException;
+import io.crogas.domain.StoreUnavailableException;
 import io.crogas.domain.model.NonceAssignment;
 import io.crogas.domain.model.RelayJob;
 import io.crogas.domain.model.RelayRecord;
@@ -90,6 +91,11 @@ final class JobSender {
       return Next.DONE;
     } catch (ChainUnavailableException e) {
       return after(lane, record, Setback.chainAway(parts.ledger().forRecord(record.id())));
+    } catch (StoreUnavailableException e) {
+      // Nothing more can be read or journaled now; the retry starts over from the journal and the
+      // ledger as a restart would (a nonce the store did take makes it this lane's to reconcile).
+      LOG.log(System.Logger.Level.WARNING, "submitting {0} waits for the store", record.id());
+      return Next.RETRY;
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.ERROR, "submitting " + record.id() + " failed", e);
       return after(
