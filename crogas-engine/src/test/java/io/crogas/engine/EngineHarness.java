@@ -52,6 +52,10 @@ final class EngineHarness implements AutoCloseable {
   final FakeChain chain = new FakeChain();
   final FakeMempool mempool = new FakeMempool(clock);
   final InMemoryJournal journal = new InMemoryJournal();
+
+  /** The journal as the engines see it: {@code outage.down} makes it fail as Redis's would. */
+  final OutageJournal outage = new OutageJournal(journal);
+
   final InMemoryNonceLedger ledger = new InMemoryNonceLedger();
   final TrackRelayService tracking = new TrackRelayService(journal);
   int laneQueueLimit = 1_000;
@@ -117,7 +121,7 @@ final class EngineHarness implements AutoCloseable {
             laneQueueLimit);
     RelayerEngine engine =
         new RelayerEngine(
-            settings, relayers, chain, mempool, mempool, ledger, journal, tracking, clock, threads,
+            settings, relayers, chain, mempool, mempool, ledger, outage, tracking, clock, threads,
             leasing);
     engines.add(engine);
     return engine;

@@ -36,6 +36,22 @@ class RelayerEngineTest {
   }
 
   @Test
+  void givenTheStoreDownWhenTheLaneSends_whenItIsBack_thenTheJobIsSentOnceAndConfirmed() {
+    RelayRecord record = h.admit(StoreSamples.tokenTransfer(Keys.of(1), 1));
+    CompletableFuture<RelayRecord> job = engine.execute(record).toCompletableFuture();
+
+    h.outage.down = true; // Redis restarting as the lane picks the job up
+    h.tick();
+    h.tick();
+    assertThat(h.mempool.accepted()).as("nothing sent without the journal").isEmpty();
+    h.outage.down = false;
+    RelayRecord done = h.settle(job);
+
+    assertThat(done.state()).isEqualTo(RelayState.CONFIRMED);
+    assertThat(h.mempool.accepted()).hasSize(1);
+  }
+
+  @Test
   void givenAJob_whenExecuted_thenSignedTransactionRecordedBeforeSendingAndConfirmed() {
     RelayRecord record = h.admit(StoreSamples.tokenTransfer(Keys.of(1), 1));
 
