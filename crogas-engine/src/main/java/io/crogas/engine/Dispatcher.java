@@ -3,6 +3,8 @@ package io.crogas.engine;
 import io.crogas.domain.model.Address;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.relay.LaneChoice;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +25,27 @@ final class Dispatcher {
     this.parts = parts;
     this.sender = sender;
     this.timer = timer;
+  }
+
+  /**
+   * Dispatches journaled jobs that no key's nonce holds and this engine does not know, accepted at
+   * least {@code minAge} ago: those of an instance that died before sending them, or that holds no
+   * key and left them to the key holders. The ledger gives a record one nonce of one key, so a job
+   * two instances dispatch at once is still sent once.
+   */
+  void adoptUnassigned(Duration minAge) {
+    if (!parts.holding().holdsAny()) {
+      return;
+    }
+    Instant acceptedBy = parts.clock().instant().minus(minAge);
+    for (RelayRecord record : parts.journal().inFlight()) {
+      if (!parts.completions().known(record.id())
+          && !record.history().get(0).at().isAfter(acceptedBy)
+          && parts.ledger().forRecord(record.id()).isEmpty()) {
+        parts.completions().register(record.id());
+        dispatch(record);
+      }
+    }
   }
 
   /**

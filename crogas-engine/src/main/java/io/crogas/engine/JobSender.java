@@ -8,14 +8,10 @@ import io.crogas.domain.model.RelayJob;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.TransactionDraft;
 import io.crogas.domain.model.Wei;
-import io.crogas.domain.policy.ReplacementPolicy.Fees;
-import io.crogas.domain.port.out.Chain;
-import io.crogas.domain.relay.SendChecks;
 import io.crogas.domain.relay.SendPlan;
 import io.crogas.domain.relay.SendVerdict;
 import io.crogas.domain.relay.Setback;
 import io.crogas.domain.relay.WatchedNonce;
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,11 +36,13 @@ final class JobSender {
   private final EngineParts parts;
   private final EngineSettings settings;
   private final GapFiller filler;
+  private final SendReads.Planner planner;
 
   JobSender(EngineParts parts, GapFiller filler) {
     this.parts = parts;
     this.settings = parts.settings();
     this.filler = filler;
+    this.planner = new SendReads.Planner(parts);
   }
 
   /** On the lane: everything from the journal's VALIDATED record to a transaction out. */
@@ -61,7 +59,7 @@ final class JobSender {
       if (holdsNonce(lane, record)) {
         return Next.DONE; // it holds a nonce already: that lane's reconciliation drives it
       }
-      Reads reads = plan(lane, record.job());
+      SendReads reads = planner.plan(lane, record.job());
       if (reads.plan() instanceof SendPlan.Refused refused) {
         if (cannotPayQuoted(lane, record.job(), reads.relayerBalance())) {
           // Simulated at a real gas price, an empty key's call fails: another key may send it.
@@ -116,45 +114,6 @@ final class JobSender {
     }
     return held.isPresent();
   }
-
-  /**
-   * {@code job} as {@code lane}'s key will send it now, or why it must not be sent, from one read
-   * of the payment, the fee market and the key's balance ({@link Chain#sendState}) and a simulation
-   * at the fee cap the key will pay.
-   */
-  Reads plan(NonceLane lane, RelayJob job) {
-    SendChecks checks = settings.sendChecks();
-    Optional<Wei> unread = Optional.empty();
-    // The times are checked first: a job that may not be sent anyway costs no read.
-    Optional<String> late = checks.timing(job, parts.clock().instant());
-    if (late.isPresent()) {
-      return new Reads(new SendPlan.Refused(late.get()), unread);
-    }
-    SendChecks.Payment payment = checks.payment(job);
-    Chain.SendState state =
-        parts
-            .chain()
-            .sendState(
-                payment.token(), payment.payer(), payment.authorization().nonce(), lane.relayer());
-    Optional<Wei> balance = Optional.of(state.relayerBalance());
-    Optional<String> refusal =
-        checks.funds(
-            payment,
-            state.authorizationUsed(),
-            state.authorizationUsed() ? BigInteger.ZERO : state.payerBalance());
-    if (refusal.isPresent()) {
-      return new Reads(new SendPlan.Refused(refusal.get()), balance);
-    }
-    Fees bid = settings.sendPolicy().bid(job, state.fees());
-    SendPlan plan =
-        settings
-            .sendPolicy()
-            .plan(job, bid, parts.chain().simulate(job, lane.relayer(), bid.maxFeePerGas()));
-    return new Reads(plan, balance);
-  }
-
-  /** A send plan and the relayer balance read for it (empty when nothing was read). */
-  record Reads(SendPlan plan, Optional<Wei> relayerBalance) {}
 
   /** Signs, records and sends {@code record}'s transaction on {@code nonce}, which it holds. */
   Next send(NonceLane lane, RelayRecord record, long nonce, SendPlan.Ready plan) {

@@ -30,6 +30,7 @@ final class Reconciler {
 
   private final EngineParts parts;
   private final JobSender sender;
+  private final SendReads.Planner planner;
   private final GapFiller filler;
   private final Dispatcher dispatcher;
   private final Map<Address, AtomicBoolean> queued = new ConcurrentHashMap<>();
@@ -37,6 +38,7 @@ final class Reconciler {
   Reconciler(EngineParts parts, JobSender sender, GapFiller filler, Dispatcher dispatcher) {
     this.parts = parts;
     this.sender = sender;
+    this.planner = new SendReads.Planner(parts);
     this.filler = filler;
     this.dispatcher = dispatcher;
   }
@@ -53,39 +55,18 @@ final class Reconciler {
     List<NonceLane> held =
         parts.lanes().all().stream().filter(l -> parts.holding().holds(l.relayer())).toList();
     resume(held);
-    adoptUnassigned(Duration.ZERO);
+    dispatcher.adoptUnassigned(Duration.ZERO);
   }
 
   /**
    * This engine just took {@code lane}'s key (at start, or over from an instance that stopped
    * renewing it): its nonces are recovered as a restart recovers them; the jobs that never got one
-   * are left to {@link #adoptUnassigned}.
+   * are left to {@link Dispatcher#adoptUnassigned}.
    */
   void takeOver(NonceLane lane) {
     LOG.log(System.Logger.Level.INFO, "recovering the in-flight work of relayer " + lane.relayer());
     parts.rotation().checkAll();
     resume(List.of(lane));
-  }
-
-  /**
-   * Dispatches journaled jobs that no key's nonce holds and this engine does not know, accepted at
-   * least {@code minAge} ago: those of an instance that died before sending them, or that holds no
-   * key and left them to the key holders. The ledger gives a record one nonce of one key, so a job
-   * two instances dispatch at once is still sent once.
-   */
-  void adoptUnassigned(Duration minAge) {
-    if (!parts.holding().holdsAny()) {
-      return;
-    }
-    Instant acceptedBy = parts.clock().instant().minus(minAge);
-    for (RelayRecord record : parts.journal().inFlight()) {
-      if (!parts.completions().known(record.id())
-          && !record.history().get(0).at().isAfter(acceptedBy)
-          && parts.ledger().forRecord(record.id()).isEmpty()) {
-        parts.completions().register(record.id());
-        dispatcher.dispatch(record);
-      }
-    }
   }
 
   /** Drives every unmined nonce of {@code lanes} again and confirms their jobs already mined. */
@@ -168,7 +149,7 @@ final class Reconciler {
       RelayRecord job = sign.record();
       parts.completions().register(job.id());
       adopt(lane, job);
-      SendPlan plan = sender.plan(lane, job.job()).plan();
+      SendPlan plan = planner.plan(lane, job.job()).plan();
       if (plan instanceof SendPlan.Refused refused) {
         parts.completions().fail(lane, job, refused.reason());
         filler.orphanAndFill(lane, assignment.nonce());

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Puts accepted jobs on chain through a pool of relayer keys, one {@link NonceLane} each. A job is
@@ -34,8 +33,6 @@ import java.util.concurrent.TimeUnit;
  * restart. Jobs no key of this engine can take wait in the journal for an instance holding one.
  */
 public final class RelayerEngine implements RelayEngine, AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(RelayerEngine.class.getName());
-
   private final Lanes lanes;
   private final KeyRotation rotation;
   private final Completions completions;
@@ -123,54 +120,8 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
     JobSender sender = new JobSender(parts, filler);
     this.dispatcher = new Dispatcher(parts, sender, timer);
     this.reconciler = new Reconciler(parts, sender, filler, dispatcher);
-    holding.onLost(
-        key -> {
-          NonceLane lane = lanes.lane(key);
-          lane.drop();
-          lanes.watch(lane).clear();
-          completions.dropped(key);
-          reconciler.dropped(lane);
-        });
-    schedule(settings, leasing);
-  }
-
-  private void schedule(EngineSettings settings, Optional<Leasing> leasing) {
-    long period = settings.pollInterval().toMillis();
-    for (NonceLane lane : lanes.all()) {
-      LaneWatch watch = lanes.watch(lane);
-      timer.scheduleWithFixedDelay(
-          () -> {
-            if (holding.holds(lane.relayer())) {
-              watch.run();
-              reconciler.reconcileSoon(lane);
-            }
-          },
-          period,
-          period,
-          TimeUnit.MILLISECONDS);
-    }
-    long checks = settings.keyCheckInterval().toMillis();
-    timer.scheduleWithFixedDelay(rotation::checkAll, checks, checks, TimeUnit.MILLISECONDS);
-    leasing.ifPresent(
-        l -> {
-          long renew = l.renewEvery().toMillis();
-          timer.scheduleWithFixedDelay(() -> refreshLeases(l), renew, renew, TimeUnit.MILLISECONDS);
-        });
-  }
-
-  /**
-   * Renews the held leases and takes free keys (recovering their work), adopts jobs left unassigned
-   * for a lease's time, and completes callers whose jobs another instance finished.
-   */
-  private void refreshLeases(Leasing leasing) {
-    try {
-      holding.refresh().forEach(key -> reconciler.takeOver(lanes.lane(key)));
-      reconciler.adoptUnassigned(leasing.ttl());
-      completions.pollJournal();
-    } catch (RuntimeException e) {
-      // The store or the chain is away: held leases run out unless a later tick renews them.
-      LOG.log(System.Logger.Level.WARNING, "refreshing the relayer key leases failed", e);
-    }
+    new Upkeep(settings, lanes, rotation, completions, reconciler, dispatcher, holding, timer)
+        .start(leasing);
   }
 
   @Override
