@@ -14,11 +14,11 @@ import java.util.function.IntFunction;
  * Runs one action on several threads released at the same instant, so that a store that reads and
  * then writes without holding a lock loses an update or lets two callers win.
  */
-final class Race {
+public final class Race {
   private Race() {}
 
   /** The results of {@code action(0..threads-1)}, in thread order. */
-  static <T> List<T> run(int threads, IntFunction<T> action) throws Exception {
+  public static <T> List<T> run(int threads, IntFunction<T> action) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     CountDownLatch start = new CountDownLatch(1);
     try {

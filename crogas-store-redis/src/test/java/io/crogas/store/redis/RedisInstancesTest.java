@@ -11,17 +11,11 @@ import io.crogas.domain.model.NonceAssignment;
 import io.crogas.domain.port.out.Journal;
 import io.crogas.domain.port.out.Journal.Admission;
 import io.crogas.domain.port.out.NonceLedger;
+import io.crogas.testfixtures.contracts.Race;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.IntFunction;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,7 +37,8 @@ class RedisInstancesTest {
     List<Journal> instances = instances(RedisJournal::new);
 
     List<Admission> admissions =
-        race(
+        Race.run(
+            CALLS,
             n ->
                 instances
                     .get(n % INSTANCES)
@@ -60,7 +55,8 @@ class RedisInstancesTest {
     List<NonceLedger> instances = instances(RedisNonceLedger::new);
 
     List<NonceAssignment> assignments =
-        race(n -> instances.get(n % INSTANCES).assign(RELAYER, Optional.of("r-" + n), 40));
+        Race.run(
+            CALLS, n -> instances.get(n % INSTANCES).assign(RELAYER, Optional.of("r-" + n), 40));
 
     assertThat(assignments)
         .extracting(NonceAssignment::nonce)
@@ -74,31 +70,5 @@ class RedisInstancesTest {
       instances.add(port.apply(REDIS.store()));
     }
     return instances;
-  }
-
-  /** Runs {@code action} for 0..CALLS-1 on as many threads, released together. */
-  private static <T> List<T> race(IntFunction<T> action) throws Exception {
-    ExecutorService threads = Executors.newFixedThreadPool(CALLS);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Future<T>> futures = new ArrayList<>();
-      for (int n = 0; n < CALLS; n++) {
-        int call = n;
-        Callable<T> task =
-            () -> {
-              start.await();
-              return action.apply(call);
-            };
-        futures.add(threads.submit(task));
-      }
-      start.countDown();
-      List<T> results = new ArrayList<>();
-      for (Future<T> future : futures) {
-        results.add(future.get(30, TimeUnit.SECONDS));
-      }
-      return results;
-    } finally {
-      threads.shutdownNow();
-    }
   }
 }
