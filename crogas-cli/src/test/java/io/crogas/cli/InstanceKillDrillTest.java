@@ -62,11 +62,13 @@ class InstanceKillDrillTest {
 
         AtomicLong takeoverMillis = new AtomicLong(-1);
         AtomicLong inFlightFinalMillis = new AtomicLong(-1);
+        AtomicLong victimKeySentAtKill = new AtomicLong(-1);
         AtomicReference<Set<String>> inFlightAtKill = new AtomicReference<>(Set.of());
         Runnable kill =
             () -> {
               victim.destroyForcibly(); // SIGKILL: its leases are not released, they run out
               long killed = System.nanoTime();
+              victimKeySentAtKill.set(ConcurrencyTest.transactionCount(network, victimKey));
               inFlightAtKill.set(
                   journal.inFlight().stream().map(RelayRecord::id).collect(Collectors.toSet()));
               await("a survivor holding the victim's key")
@@ -90,7 +92,8 @@ class InstanceKillDrillTest {
         System.out.printf(
             "kill -9 drill, 3 instances on Redis, lease %d s, %d settlements + %d gasless calls:"
                 + " answered in %d ms; victim's key taken over %d ms after the kill; the %d records"
-                + " in flight at the kill final %d ms after it; \"nonce too low\" answers: %d%n",
+                + " in flight at the kill final %d ms after it; key 1 had %d transactions mined at the kill, %d"
+                + " at the end; \"nonce too low\" answers: %d%n",
             TTL.toSeconds(),
             DrillLoad.SETTLEMENTS,
             DrillLoad.GASLESS,
@@ -98,12 +101,17 @@ class InstanceKillDrillTest {
             takeoverMillis.get(),
             inFlightAtKill.get().size(),
             inFlightFinalMillis.get(),
+            victimKeySentAtKill.get(),
+            ConcurrencyTest.transactionCount(network, victimKey),
             rpc.nonceTooLow());
 
         assertThat(victim.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(takeoverMillis.get())
             .as("taken over within the lease and one refresh")
             .isBetween(0L, TTL.plusSeconds(1).toMillis());
+        assertThat(victimKeySentAtKill.get())
+            .as("the victim was sending with its key")
+            .isPositive();
         assertThat(answers.answers())
             .as("every request answered by some instance")
             .allSatisfy(copies -> assertThat(copies).doesNotContain(DrillLoad.Answer.UNAVAILABLE));
