@@ -37,20 +37,36 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The load of issue #12's multi-instance drills: {@link #SETTLEMENTS} x402 settlements and {@link
- * #GASLESS} gasless calls (forwarder meta-transactions, quoted and signed by fresh users),
- * interleaved and sent round-robin across instances by 16 client threads, every {@link
+ * The load of issue #12's multi-instance drills: {@link Size#settlements()} x402 settlements and
+ * {@link Size#gasless()} gasless calls (forwarder meta-transactions, quoted and signed by fresh
+ * users), interleaved and sent round-robin across instances by 16 client threads, every {@link
  * #DUPLICATE_EVERY}th to two instances at once. A client asks again, on the next instance, while an
- * instance cannot answer (503 or no connection), as a load balancer's retry does. In the test suite
- * the load is {@link #CI_SETTLEMENTS} + {@link #CI_GASLESS}, to keep the drills bounded in CI;
- * {@code -Dcrogas.drill.settlements=500 -Dcrogas.drill.gasless=200} runs the issue's full size
+ * instance cannot answer (503 or no connection), as a load balancer's retry does. The round-robin
+ * drill runs the issue's {@link Size#FULL} size in the test suite; the kill and restart drills,
+ * whose point is the failure in the middle, run {@link Size#SMALL} to keep CI bounded. {@code
+ * -Dcrogas.drill.settlements=N -Dcrogas.drill.gasless=M} sets every drill's size
  * (docs/benchmarks.md).
  */
 final class DrillLoad {
-  static final int CI_SETTLEMENTS = 150;
-  static final int CI_GASLESS = 60;
-  static final int SETTLEMENTS = Integer.getInteger("crogas.drill.settlements", CI_SETTLEMENTS);
-  static final int GASLESS = Integer.getInteger("crogas.drill.gasless", CI_GASLESS);
+  /** How many settlements and gasless calls a drill sends. */
+  record Size(int settlements, int gasless) {
+    /** Issue #12's size. */
+    static final Size FULL = new Size(500, 200);
+
+    static final Size SMALL = new Size(150, 60);
+
+    /** {@code usual}, unless the {@code crogas.drill.*} system properties set another size. */
+    static Size orSet(Size usual) {
+      return new Size(
+          Integer.getInteger("crogas.drill.settlements", usual.settlements()),
+          Integer.getInteger("crogas.drill.gasless", usual.gasless()));
+    }
+
+    @Override
+    public String toString() {
+      return settlements + " settlements + " + gasless + " gasless calls";
+    }
+  }
 
   /** Every this many requests is sent to two instances at once. */
   static final int DUPLICATE_EVERY = 6;
@@ -100,29 +116,36 @@ final class DrillLoad {
   /** The answers each copy of a request got, in the order of the load. */
   record Answers(List<Request> requests, List<List<Answer>> answers, long millis) {}
 
+  final Size size;
   final Address payTo = LocalNetwork.User.of(9_997).address();
   final List<LocalNetwork.User> payers = new ArrayList<>();
   final List<LocalNetwork.User> users = new ArrayList<>();
   final List<Request> requests = new ArrayList<>();
 
+  private DrillLoad(Size size) {
+    this.size = size;
+  }
+
   /**
    * Funds the payers and users, signs the payments and quotes the gasless calls (round-robin over
    * {@code quoters}); interleaves them evenly.
    */
-  static DrillLoad prepare(LocalNetwork network, List<CroGasNode> quoters) {
-    DrillLoad load = new DrillLoad();
+  static DrillLoad prepare(LocalNetwork network, List<CroGasNode> quoters, Size size) {
+    DrillLoad load = new DrillLoad(size);
     CroGasNode any = quoters.get(0);
     List<Request> settlements = new ArrayList<>();
-    for (int p = 0; p * PAYMENTS_PER_PAYER < SETTLEMENTS; p++) {
+    for (int p = 0; p * PAYMENTS_PER_PAYER < size.settlements(); p++) {
       LocalNetwork.User payer = LocalNetwork.User.of(20_000 + p);
       network.fund(payer.address(), 1);
       load.payers.add(payer);
-      for (int n = 0; n < PAYMENTS_PER_PAYER && p * PAYMENTS_PER_PAYER + n < SETTLEMENTS; n++) {
+      for (int n = 0;
+          n < PAYMENTS_PER_PAYER && p * PAYMENTS_PER_PAYER + n < size.settlements();
+          n++) {
         settlements.add(new Settlement(Payments.payment(payer, load.payTo, any.usdc(), n)));
       }
     }
     List<Request> calls = new ArrayList<>();
-    for (int u = 0; u < GASLESS; u++) {
+    for (int u = 0; u < size.gasless(); u++) {
       LocalNetwork.User user = LocalNetwork.User.of(30_000 + u);
       network.fund(user.address(), 1);
       load.users.add(user);

@@ -55,7 +55,8 @@ class InstanceKillDrillTest {
         assertThat(survivors)
             .as("each survivor holds its own key, not the victim's")
             .allSatisfy(node -> assertThat(node.heldKeys()).hasSize(1).doesNotContain(victimKey));
-        DrillLoad load = DrillLoad.prepare(network, survivors);
+        DrillLoad load =
+            DrillLoad.prepare(network, survivors, DrillLoad.Size.orSet(DrillLoad.Size.SMALL));
         network.rpc("evm_setAutomine", "[false]");
         network.rpc("evm_setIntervalMining", "[1]");
         Journal journal = NodeInternals.journal(survivors.get(0));
@@ -90,13 +91,12 @@ class InstanceKillDrillTest {
         DrillLoad.Answers answers = load.send(instances, load.requests.size() / 3, kill);
         DrillLoad.awaitSettled(journal);
         System.out.printf(
-            "kill -9 drill, 3 instances on Redis, lease %d s, %d settlements + %d gasless calls:"
+            "kill -9 drill, 3 instances on Redis, lease %d s, %s:"
                 + " answered in %d ms; victim's key taken over %d ms after the kill; the %d records"
                 + " in flight at the kill final %d ms after it; key 1 had %d transactions mined at the kill, %d"
                 + " at the end; \"nonce too low\" answers: %d%n",
             TTL.toSeconds(),
-            DrillLoad.SETTLEMENTS,
-            DrillLoad.GASLESS,
+            load.size,
             answers.millis(),
             takeoverMillis.get(),
             inFlightAtKill.get().size(),

@@ -40,7 +40,8 @@ class MultiInstanceDrillTest {
         }
         assertThat(nodes).allSatisfy(node -> assertThat(node.heldKeys()).isNotEmpty());
         long preparing = System.nanoTime();
-        DrillLoad load = DrillLoad.prepare(network, nodes);
+        DrillLoad load =
+            DrillLoad.prepare(network, nodes, DrillLoad.Size.orSet(DrillLoad.Size.FULL));
         long prepared = (System.nanoTime() - preparing) / 1_000_000;
 
         DrillLoad.Answers answers =
@@ -49,15 +50,9 @@ class MultiInstanceDrillTest {
         DrillLoad.awaitSettled(NodeInternals.journal(nodes.get(0)));
         long settledMillis = answers.millis() + (System.nanoTime() - sending) / 1_000_000;
         System.out.printf(
-            "round-robin drill, %d instances on Redis: %d settlements + %d gasless calls (every %dth"
+            "round-robin drill, %d instances on Redis: %s (every %dth"
                 + " duplicated) answered in %d ms, all final in %d ms (set-up %d ms)%n",
-            count,
-            DrillLoad.SETTLEMENTS,
-            DrillLoad.GASLESS,
-            DrillLoad.DUPLICATE_EVERY,
-            answers.millis(),
-            settledMillis,
-            prepared);
+            count, load.size, DrillLoad.DUPLICATE_EVERY, answers.millis(), settledMillis, prepared);
 
         for (List<DrillLoad.Answer> copies : answers.answers()) {
           assertThat(copies)
@@ -90,7 +85,8 @@ class MultiInstanceDrillTest {
       try {
         nodes.add(start(network, rpc, redis, "i0", 1));
         nodes.add(start(network, rpc, redis, "i1", 3));
-        DrillLoad load = DrillLoad.prepare(network, nodes);
+        DrillLoad load =
+            DrillLoad.prepare(network, nodes, DrillLoad.Size.orSet(DrillLoad.Size.SMALL));
         AtomicLong restartMillis = new AtomicLong();
         Runnable restart =
             () -> {
@@ -103,13 +99,9 @@ class MultiInstanceDrillTest {
             load.send(DrillLoad.inProcess(nodes), load.requests.size() / 3, restart);
         DrillLoad.awaitSettled(NodeInternals.journal(nodes.get(0)));
         System.out.printf(
-            "Redis restart drill, 2 instances: %d settlements + %d gasless calls answered in %d ms;"
+            "Redis restart drill, 2 instances: %s answered in %d ms;"
                 + " Redis down %d ms; \"nonce too low\" answers: %d%n",
-            DrillLoad.SETTLEMENTS,
-            DrillLoad.GASLESS,
-            answers.millis(),
-            restartMillis.get(),
-            rpc.nonceTooLow());
+            load.size, answers.millis(), restartMillis.get(), rpc.nonceTooLow());
 
         for (List<DrillLoad.Answer> copies : answers.answers()) {
           assertThat(copies)
