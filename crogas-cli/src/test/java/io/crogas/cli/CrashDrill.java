@@ -26,17 +26,26 @@ import java.util.concurrent.Executors;
 public final class CrashDrill {
   private CrashDrill() {}
 
+  /**
+   * A child instance's config from its arguments: rpcUrl forwarder usdc store (a file or redis://)
+   * and the relayer keys, the fixed price and the 50-ms poll of the in-process tests.
+   */
+  static NodeConfig.Builder childConfig(
+      String rpcUrl, String forwarder, String usdc, String store, List<String> keys) {
+    return NodeConfig.builder(
+            rpcUrl,
+            NetworkProfile.cronos(new ChainId(338)),
+            Address.parse(forwarder),
+            Address.parse(usdc))
+        .store(StoreLocation.parse(store, StoreLocation.Redis.DEFAULT_PREFIX))
+        .relayerKeys(new RelayerKeys.PrivateKeys(keys))
+        .prices(new FixedPriceFeed(new BigDecimal("0.10"), InstantSource.system()))
+        .pollInterval(Duration.ofMillis(50));
+  }
+
   public static void main(String[] args) throws Exception {
     NodeConfig config =
-        NodeConfig.builder(
-                args[0],
-                NetworkProfile.cronos(new ChainId(338)),
-                Address.parse(args[1]),
-                Address.parse(args[2]))
-            .store(StoreLocation.parse(args[3], StoreLocation.Redis.DEFAULT_PREFIX))
-            .relayerKeys(new RelayerKeys.PrivateKeys(List.of(args).subList(7, args.length)))
-            .prices(new FixedPriceFeed(new BigDecimal("0.10"), InstantSource.system()))
-            .pollInterval(Duration.ofMillis(50))
+        childConfig(args[0], args[1], args[2], args[3], List.of(args).subList(7, args.length))
             .instanceId(System.getProperty("crogas.instance", NodeDefaults.INSTANCE_ID))
             .leaseTtl(
                 Duration.ofSeconds(
