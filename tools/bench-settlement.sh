@@ -19,7 +19,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 ./mvnw -q -pl crogas-cli -am install -DskipTests -Dforge.skip=true >&2
-classpath_file="crogas-cli/target/bench-settlement.classpath"
+classpath_file="$root/crogas-cli/target/bench-settlement.classpath" # absolute: Maven resolves it in the module
 ./mvnw -q -pl crogas-cli dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$classpath_file" >&2
 program=io.crogas.cli.SettlementThroughput

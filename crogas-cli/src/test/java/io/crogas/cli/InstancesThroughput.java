@@ -173,13 +173,13 @@ public final class InstancesThroughput {
   }
 
   /**
-   * CPU ticks of this JVM's descendants whose command line names {@code name} (redis-server's
-   * executable is a link to redis-check-rdb: the command line, not the executable, says which).
+   * CPU ticks of this JVM's descendants whose executable's path contains {@code name} (Debian's
+   * redis-server is a link to redis-check-rdb, which is what /proc shows).
    */
   private static long others(String name) {
     return ProcessHandle.current()
         .descendants()
-        .filter(p -> p.info().commandLine().orElse("").contains(name))
+        .filter(p -> p.info().command().orElse("").contains(name))
         .mapToLong(p -> ProcessCpu.ticks(p.pid()))
         .sum();
   }
