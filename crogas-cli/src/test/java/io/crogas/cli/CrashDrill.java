@@ -27,10 +27,10 @@ public final class CrashDrill {
   private CrashDrill() {}
 
   /**
-   * A child instance's config from its arguments: rpcUrl forwarder usdc store (a file or redis://)
-   * and the relayer keys, the fixed price and the 50-ms poll of the in-process tests.
+   * A node of the test network's contracts on {@code store} with {@code keys}; system properties
+   * {@code crogas.instance} and {@code crogas.lease.seconds} name its instance and lease time.
    */
-  static NodeConfig.Builder childConfig(
+  static NodeConfig config(
       String rpcUrl, String forwarder, String usdc, String store, List<String> keys) {
     return NodeConfig.builder(
             rpcUrl,
@@ -40,17 +40,17 @@ public final class CrashDrill {
         .store(StoreLocation.parse(store, StoreLocation.Redis.DEFAULT_PREFIX))
         .relayerKeys(new RelayerKeys.PrivateKeys(keys))
         .prices(new FixedPriceFeed(new BigDecimal("0.10"), InstantSource.system()))
-        .pollInterval(Duration.ofMillis(50));
+        .pollInterval(Duration.ofMillis(50))
+        .instanceId(System.getProperty("crogas.instance", NodeDefaults.INSTANCE_ID))
+        .leaseTtl(
+            Duration.ofSeconds(
+                Long.getLong("crogas.lease.seconds", NodeDefaults.LEASE_TTL.toSeconds())))
+        .build();
   }
 
   public static void main(String[] args) throws Exception {
     NodeConfig config =
-        childConfig(args[0], args[1], args[2], args[3], List.of(args).subList(7, args.length))
-            .instanceId(System.getProperty("crogas.instance", NodeDefaults.INSTANCE_ID))
-            .leaseTtl(
-                Duration.ofSeconds(
-                    Long.getLong("crogas.lease.seconds", NodeDefaults.LEASE_TTL.toSeconds())))
-            .build();
+        config(args[0], args[1], args[2], args[3], List.of(args).subList(7, args.length));
     Address payTo = Address.parse(args[4]);
     int payers = Integer.parseInt(args[5]);
     int perPayer = Integer.parseInt(args[6]);

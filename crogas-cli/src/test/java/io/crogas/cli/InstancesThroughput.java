@@ -229,6 +229,7 @@ public final class InstancesThroughput {
       command.addAll(List.of(CHILD_JAVA.trim().split("\\s+")));
       command.addAll(
           List.of(
+              "-Dcrogas.instance=bench-" + (index + 1),
               "-cp",
               System.getProperty("java.class.path"),
               ThroughputInstance.class.getName(),
@@ -236,7 +237,6 @@ public final class InstancesThroughput {
               network.deployment.forwarder().value(),
               network.deployment.usdc().value(),
               store,
-              "bench-" + (index + 1),
               payTo.value(),
               Integer.toString(firstPayer(index)),
               Integer.toString(count),

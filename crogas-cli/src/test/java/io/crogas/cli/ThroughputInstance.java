@@ -19,9 +19,10 @@ import java.util.concurrent.Future;
  * of the clients, which call its settle use case as {@link SettlementThroughput}'s do. It settles a
  * warm-up burst, prints {@code bench ready}, waits for {@code go} on standard input, settles its
  * measured burst, prints {@code bench done SETTLED FAILED}, and stops at the end of its input.
- * Arguments: rpcUrl forwarder usdc store instanceId payTo firstPayer count clients warmUp key...
- * (payers from firstPayer for the measured burst and from firstPayer + 50,000 for the warm-up, five
- * payments each, funded by the parent).
+ * Arguments: rpcUrl forwarder usdc store payTo firstPayer count clients warmUp key..., the instance
+ * id in the system property {@code crogas.instance} (as {@link CrashDrill}'s); payers from
+ * firstPayer for the measured burst and from firstPayer + 50,000 for the warm-up, five payments
+ * each, funded by the parent.
  */
 public final class ThroughputInstance {
   static final int PAYMENTS_PER_PAYER = 5;
@@ -32,15 +33,13 @@ public final class ThroughputInstance {
   public static void main(String[] args) throws Exception {
     CroGasNode node =
         CroGasNode.start(
-            CrashDrill.childConfig(
-                    args[0], args[1], args[2], args[3], List.of(args).subList(10, args.length))
-                .instanceId(args[4])
-                .build());
-    Address payTo = Address.parse(args[5]);
-    int firstPayer = Integer.parseInt(args[6]);
-    int count = Integer.parseInt(args[7]);
-    int clients = Integer.parseInt(args[8]);
-    int warmUp = Integer.parseInt(args[9]);
+            CrashDrill.config(
+                args[0], args[1], args[2], args[3], List.of(args).subList(9, args.length)));
+    Address payTo = Address.parse(args[4]);
+    int firstPayer = Integer.parseInt(args[5]);
+    int count = Integer.parseInt(args[6]);
+    int clients = Integer.parseInt(args[7]);
+    int warmUp = Integer.parseInt(args[8]);
     List<SettlePaymentCommand> measured = payments(node, firstPayer, count, payTo);
     List<SettlePaymentCommand> warming =
         payments(node, firstPayer + WARM_UP_PAYERS_FROM, warmUp, payTo);
