@@ -312,7 +312,7 @@ public final class SettlementThroughput {
     private final long wallStart = System.nanoTime();
     private final long jvmStart = jvmCpuNanos();
     private final long anvilStart = childrenTicks();
-    private final long[] machineStart = machineTicks();
+    private final long[] machineStart = ProcessCpu.machine();
     private final Map<String, Long> threadsStart = threadTicks();
     private final AtomicLong peakRss = new AtomicLong();
     private final Thread sampler;
@@ -348,14 +348,11 @@ public final class SettlementThroughput {
     Window stop() {
       running = false;
       sampler.interrupt();
-      long[] machineEnd = machineTicks();
-      long busy = machineEnd[0] - machineStart[0];
-      long total = machineEnd[1] - machineStart[1];
       return new Window(
           (System.nanoTime() - wallStart) / 1e9,
           (jvmCpuNanos() - jvmStart) / 1e6,
-          (childrenTicks() - anvilStart) * 10.0,
-          total == 0 ? 0 : 100.0 * busy / total,
+          (childrenTicks() - anvilStart) * (double) ProcessCpu.TICK_MILLIS,
+          ProcessCpu.busyPercent(machineStart, ProcessCpu.machine()),
           Math.max(peakRss.get(), rssKb()),
           threadsDelta());
     }
@@ -366,7 +363,7 @@ public final class SettlementThroughput {
       threadTicks()
           .forEach(
               (name, ticks) -> {
-                long ms = (ticks - threadsStart.getOrDefault(name, 0L)) * 10;
+                long ms = (ticks - threadsStart.getOrDefault(name, 0L)) * ProcessCpu.TICK_MILLIS;
                 if (ms > 0) {
                   delta.put(name, ms);
                 }
@@ -382,7 +379,7 @@ public final class SettlementThroughput {
               try {
                 String name =
                     Files.readString(task.resolve("comm")).trim().replaceAll("[0-9]+", "#");
-                ticks.merge(name, procTicks(task.resolve("stat")), Long::sum);
+                ticks.merge(name, ProcessCpu.ticks(task.resolve("stat")), Long::sum);
               } catch (IOException e) {
                 // the thread ended
               }
@@ -409,35 +406,7 @@ public final class SettlementThroughput {
 
     // utime + stime of every descendant (anvil), in clock ticks of 10 ms.
     private static long childrenTicks() {
-      return ProcessHandle.current()
-          .descendants()
-          .mapToLong(p -> procTicks(Path.of("/proc", Long.toString(p.pid()), "stat")))
-          .sum();
-    }
-
-    private static long procTicks(Path stat) {
-      try {
-        String text = Files.readString(stat);
-        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-      } catch (IOException | RuntimeException e) {
-        return 0; // the process ended
-      }
-    }
-
-    // {busy, total} ticks of the whole machine from /proc/stat.
-    private static long[] machineTicks() {
-      try {
-        String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-        long total = 0;
-        for (int i = 1; i < cpu.length; i++) {
-          total += Long.parseLong(cpu[i]);
-        }
-        long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
-        return new long[] {total - idle, total};
-      } catch (IOException e) {
-        return new long[] {0, 0};
-      }
+      return ProcessHandle.current().descendants().mapToLong(p -> ProcessCpu.ticks(p.pid())).sum();
     }
 
     private static long rssKb() {

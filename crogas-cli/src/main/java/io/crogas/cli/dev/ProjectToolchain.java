@@ -1,6 +1,7 @@
 package io.crogas.cli.dev;
 
 import io.crogas.cli.CliFailure;
+import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -10,9 +11,10 @@ import java.util.stream.Stream;
 
 /**
  * The CroGas checkout's pinned JavaScript tools (node_modules/.bin), installed with {@code bash
- * tools/npm-ci.sh} when missing. The checkout is the {@code crogas.root} system property (the
- * {@code ./crogas} launcher sets it), else the nearest directory above the working directory or
- * above this code's jar that has package-lock.json and tools/npm-ci.sh.
+ * tools/npm-ci.sh} when missing, and the Debian tools its scripts install (redis-server). The
+ * checkout is the {@code crogas.root} system property (the {@code ./crogas} launcher sets it), else
+ * the nearest directory above the working directory or above this code's jar that has
+ * package-lock.json and tools/npm-ci.sh.
  */
 public final class ProjectToolchain {
   private final Path root;
@@ -43,7 +45,7 @@ public final class ProjectToolchain {
   public Path bin(String name) {
     Path bin = root.resolve("node_modules/.bin").resolve(name);
     if (!Files.isExecutable(bin)) {
-      install();
+      run("tools/npm-ci.sh", "is npm installed?");
     }
     if (!Files.isExecutable(bin)) {
       throw new CliFailure(name + " not found at " + bin + " after tools/npm-ci.sh");
@@ -51,23 +53,48 @@ public final class ProjectToolchain {
     return bin;
   }
 
-  private void install() {
-    // npm's output goes to standard error: standard output is for results.
-    ProcessBuilder npm =
-        new ProcessBuilder("bash", "-c", "exec bash tools/npm-ci.sh 1>&2")
+  /**
+   * The executable {@code name} on the PATH or in /usr/bin, else after running {@code
+   * installScript} (e.g. tools/install-redis.sh, which installs the Debian package): only a command
+   * that needs it asks, so {@code crogas dev} on SQLite runs without it.
+   */
+  public Path systemTool(String name, String installScript) {
+    Optional<Path> found = onPath(name);
+    if (found.isEmpty()) {
+      run(installScript, "it installs a Debian package: root or sudo, and Debian's mirrors");
+      found = onPath(name);
+    }
+    return found.orElseThrow(
+        () -> new CliFailure(name + " not found on the PATH after " + installScript));
+  }
+
+  private static Optional<Path> onPath(String name) {
+    return Stream.concat(
+            Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .filter(entry -> !entry.isEmpty())
+                .map(Path::of),
+            Stream.of(Path.of("/usr/bin")))
+        .map(dir -> dir.resolve(name))
+        .filter(Files::isExecutable)
+        .findFirst();
+  }
+
+  private void run(String script, String hint) {
+    // The script's output goes to standard error: standard output is for results.
+    ProcessBuilder bash =
+        new ProcessBuilder("bash", "-c", "exec bash " + script + " 1>&2")
             .directory(root.toFile())
             .inheritIO();
     try {
-      int code = npm.start().waitFor();
+      int code = bash.start().waitFor();
       if (code != 0) {
-        throw new CliFailure(
-            "tools/npm-ci.sh failed with exit code " + code + " (is npm installed?)");
+        throw new CliFailure(script + " failed with exit code " + code + " (" + hint + ")");
       }
     } catch (IOException e) {
-      throw new CliFailure("cannot run bash tools/npm-ci.sh in " + root, e);
+      throw new CliFailure("cannot run bash " + script + " in " + root, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new CliFailure("interrupted while installing the JavaScript toolchain", e);
+      throw new CliFailure("interrupted while running " + script, e);
     }
   }
 
