@@ -12,9 +12,10 @@
 #   verify-invalid   POST /x402/verify, the same authorizations signed by the wrong account
 #   supported        GET  /x402/supported
 # Each run has a warm-up (not counted) and a measured part; every answer is checked (isValid as
-# expected), so wrong answers show up as "unexpected". Prints a side-by-side table (markdown) and
-# CroGas's resident memory after the load (VmHWM, the peak, from /proc/<pid>/status), and
-# stops every process it started, on success, failure or Ctrl-C.
+# expected), so wrong answers show up as "unexpected". Prints a side-by-side table (markdown), the
+# CPU time per request of CroGas's JVM and of anvil over each measured CroGas run (steadier than
+# latency on a shared machine), and CroGas's resident memory after the load (VmHWM, the peak, from
+# /proc/<pid>/status), and stops every process it started, on success, failure or Ctrl-C.
 #
 #   tools/bench-facilitator.sh [--duration S] [--warmup S] [--connections N] [--threads N]
 #                              [--payments N] [--block-time S] [--runs LIST] [--out FILE]
@@ -58,7 +59,7 @@ while [ $# -gt 0 ]; do
     --block-time) block_time="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    -h | --help) sed -n '2,36p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,37p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
