@@ -154,8 +154,8 @@ public final class JsonRpc implements AutoCloseable {
   /**
    * {@code eth_call}s at the latest block in one JSON-RPC batch, as {@link #batch} answers them
    * (JSON-RPC errors left in for the caller, an error's {@code data} as its JSON text, like
-   * web3j's) but written and read here, without web3j's request and response mapping: x402 verify
-   * sends one of these per payment, and the mapping was most of its client-side cost.
+   * web3j's) but written and read here, without web3j's request and response objects: x402 verify
+   * sends one of these per payment it has not read in the current block (docs/benchmarks.md).
    */
   List<EthCall> callBatch(List<RawCall> calls) {
     long first = ids.getAndAdd(calls.size());
@@ -190,7 +190,7 @@ public final class JsonRpc implements AutoCloseable {
     return List.of(ordered);
   }
 
-  /** {@code eth_blockNumber}, written and read here like {@link #callBatch} (one per verify). */
+  /** Verify's head read, {@code eth_blockNumber}, written and read like {@link #callBatch}. */
   long blockNumber() {
     String body =
         "{\"jsonrpc\":\"2.0\",\"method\":\"eth_blockNumber\",\"params\":[],\"id\":"
