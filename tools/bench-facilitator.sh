@@ -12,9 +12,10 @@
 #   verify-invalid   POST /x402/verify, the same authorizations signed by the wrong account
 #   supported        GET  /x402/supported
 # Each run has a warm-up (not counted) and a measured part; every answer is checked (isValid as
-# expected), so wrong answers show up as "unexpected". Prints a side-by-side table (markdown) and
-# CroGas's resident memory after the load (VmHWM, the peak, from /proc/<pid>/status), and
-# stops every process it started, on success, failure or Ctrl-C.
+# expected), so wrong answers show up as "unexpected". Prints a side-by-side table (markdown), the
+# CPU time per request of CroGas's JVM and of anvil over each measured CroGas run (steadier than
+# latency on a shared machine), and CroGas's resident memory after the load (VmHWM, the peak, from
+# /proc/<pid>/status), and stops every process it started, on success, failure or Ctrl-C.
 #
 #   tools/bench-facilitator.sh [--duration S] [--warmup S] [--connections N] [--threads N]
 #                              [--payments N] [--block-time S] [--runs LIST] [--out FILE]
@@ -58,7 +59,7 @@ while [ $# -gt 0 ]; do
     --block-time) block_time="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    -h | --help) sed -n '2,36p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,37p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -160,6 +161,7 @@ anvil_args=(--host 127.0.0.1 --port "$chain_port" --chain-id "$CHAIN_ID")
 say "anvil on $rpc_url (block time $block_time s; 0 is automine)"
 node_modules/.bin/anvil "${anvil_args[@]}" >"$work/anvil.log" 2>&1 &
 started+=($!)
+anvil_pid=$!
 chain_id_is() {
   curl -sf -H 'Content-Type: application/json' \
     -d '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' "$rpc_url" | grep -q result
@@ -237,7 +239,15 @@ run() { # url path bodies expect seconds -> RESULT fields
       /^UNEXPECTED /{ print "bench: first unexpected answer: " substr($0, 12) > "/dev/stderr" }'
 }
 
-declare -A results
+cpu_ticks() { # pid -> user + system clock ticks of the process and its children (all threads)
+  local pid total=0
+  for pid in $(descendants "$1"); do
+    total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+
+declare -A results cpu
 for scenario in "${scenarios[@]}"; do
   IFS='|' read -r name path bodies expect <<<"$scenario"
   for side in reference crogas; do
@@ -245,7 +255,14 @@ for scenario in "${scenarios[@]}"; do
     [ "$side" = reference ] || url="$crogas_url"
     say "$name on $side: ${warmup} s warm-up, ${duration} s measured, $connections connections"
     [ "$warmup" = 0 ] || run "$url" "$path" "$bodies" "$expect" "$warmup" >/dev/null
+    server_before="$(cpu_ticks "$crogas_pid")" anvil_before="$(cpu_ticks "$anvil_pid")"
     results["$name.$side"]="$(run "$url" "$path" "$bodies" "$expect" "$duration")"
+    if [ "$side" = crogas ]; then # CPU per request of the measured part: steadier than latency
+      requests="$(awk '{ print $7 }' <<<"${results["$name.$side"]}")"
+      cpu["$name"]="$(awk -v s="$(($(cpu_ticks "$crogas_pid") - server_before))" \
+        -v a="$(($(cpu_ticks "$anvil_pid") - anvil_before))" -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+        'BEGIN { if (n > 0) printf "%.3f %.3f", 1000 * s / hz / n, 1000 * a / hz / n }')"
+    fi
     [ -n "${results["$name.$side"]}" ] || fail "wrk printed no result for $name on $side"
   done
 done
@@ -276,5 +293,10 @@ rss_now="$(memory VmRSS)"
       || echo "  ($name: socket errors reference $r_errors, CroGas $c_errors; unexpected answers reference $r_wrong, CroGas $c_wrong)"
   done
   echo
+  for scenario in "${scenarios[@]}"; do
+    name="${scenario%%|*}"
+    read -r c_server c_anvil <<<"${cpu["$name"]:-}"
+    echo "CPU per request, $name on CroGas: CroGas JVM ${c_server:-?} ms, anvil ${c_anvil:-?} ms."
+  done
   echo "CroGas RSS at the end of the load: peak (VmHWM) $rss_peak MB, now (VmRSS) $rss_now MB."
 } | tee "${out:-/dev/null}"

@@ -6,7 +6,6 @@ import io.crogas.domain.port.out.Chain.Simulation;
 import io.crogas.eip712.Hex;
 import java.util.Optional;
 import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthCall;
@@ -43,13 +42,10 @@ final class CallSimulator {
     return new Simulation.Reverts(reason(call.hasError() ? call.getError() : estimate.getError()));
   }
 
-  /** {@code eth_call} of {@code from → to} with {@code data} at the latest block: one execution. */
-  Request<?, EthCall> callRequest(Address from, Address to, byte[] data) {
-    return rpc.web3j()
-        .ethCall(transaction(from, to, data, Optional.empty()), DefaultBlockParameterName.LATEST);
-  }
-
-  /** The revert in an {@link #callRequest} answer, or empty when the call succeeded. */
+  /**
+   * The revert in the answer to an {@code eth_call} of the simulated transaction, or empty when the
+   * call succeeded.
+   */
   Optional<Simulation.Reverts> reverts(EthCall answer) {
     return answer.hasError()
         ? Optional.of(new Simulation.Reverts(reason(answer.getError())))

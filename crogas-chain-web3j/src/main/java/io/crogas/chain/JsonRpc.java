@@ -1,5 +1,7 @@
 package io.crogas.chain;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crogas.domain.ChainUnavailableException;
 import io.crogas.domain.model.Address;
 import io.crogas.eip712.Hex;
@@ -8,8 +10,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.ConnectionPool;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.RequestBody;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.BatchRequest;
 import org.web3j.protocol.core.BatchResponse;
@@ -20,6 +25,7 @@ import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.exceptions.ClientConnectionException;
 import org.web3j.protocol.http.HttpService;
+import org.web3j.utils.Numeric;
 
 /**
  * One JSON-RPC endpoint behind one shared web3j client with bounded timeouts. Every transport
@@ -36,12 +42,18 @@ public final class JsonRpc implements AutoCloseable {
    */
   private static final int IDLE_CONNECTIONS = 64;
 
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
   private final String url;
   private final Web3j web3j;
+  private final OkHttpClient client;
+  private final ObjectMapper json = new ObjectMapper();
+  private final AtomicLong ids = new AtomicLong();
 
-  private JsonRpc(String url, HttpService service) {
+  private JsonRpc(String url, OkHttpClient client) {
     this.url = url;
-    this.web3j = Web3j.build(service);
+    this.client = client;
+    this.web3j = Web3j.build(new HttpService(url, client));
   }
 
   /** Connects to {@code url}; {@code timeout} bounds each whole request, connection included. */
@@ -55,7 +67,7 @@ public final class JsonRpc implements AutoCloseable {
             .retryOnConnectionFailure(false)
             .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
             .build();
-    return new JsonRpc(url, new HttpService(url, client));
+    return new JsonRpc(url, client);
   }
 
   public String url() {
@@ -138,6 +150,106 @@ public final class JsonRpc implements AutoCloseable {
     }
     return List.copyOf(answers.getResponses());
   }
+
+  /**
+   * {@code eth_call}s at the latest block in one JSON-RPC batch, as {@link #batch} answers them
+   * (JSON-RPC errors left in for the caller, an error's {@code data} as its JSON text, like
+   * web3j's) but written and read here, without web3j's request and response objects: x402 verify
+   * sends one of these per payment it has not read in the current block (docs/benchmarks.md).
+   */
+  List<EthCall> callBatch(List<RawCall> calls) {
+    long first = ids.getAndAdd(calls.size());
+    StringBuilder body = new StringBuilder(160 * calls.size()).append('[');
+    for (int i = 0; i < calls.size(); i++) {
+      RawCall call = calls.get(i);
+      body.append(i == 0 ? "" : ",")
+          .append("{\"jsonrpc\":\"2.0\",\"method\":\"eth_call\",\"params\":[{");
+      if (call.from() != null) {
+        body.append("\"from\":\"").append(call.from().value()).append("\",");
+      }
+      body.append("\"to\":\"")
+          .append(call.to().value())
+          .append("\",\"data\":\"")
+          .append(Hex.encode(call.data()))
+          .append("\"},\"latest\"],\"id\":")
+          .append(first + i)
+          .append('}');
+    }
+    JsonNode answers = post("eth_call batch", body.append(']').toString());
+    if (!answers.isArray() || answers.size() != calls.size()) {
+      throw new ChainUnavailableException("JSON-RPC batch to " + url + " answered partially");
+    }
+    EthCall[] ordered = new EthCall[calls.size()];
+    for (JsonNode answer : answers) {
+      long index = answer.path("id").asLong(-1) - first;
+      if (index < 0 || index >= ordered.length || ordered[(int) index] != null) {
+        throw new ChainUnavailableException("eth_call batch to " + url + ": unexpected answer");
+      }
+      ordered[(int) index] = ethCall(answer);
+    }
+    return List.of(ordered);
+  }
+
+  /** Verify's head read, {@code eth_blockNumber}, written and read like {@link #callBatch}. */
+  long blockNumber() {
+    String body =
+        "{\"jsonrpc\":\"2.0\",\"method\":\"eth_blockNumber\",\"params\":[],\"id\":"
+            + ids.getAndIncrement()
+            + "}";
+    JsonNode answer = post("eth_blockNumber", body);
+    JsonNode error = answer.get("error");
+    if (error != null && !error.isNull()) {
+      throw new ChainUnavailableException(
+          "eth_blockNumber failed at " + url + ": " + error.path("message").asText());
+    }
+    JsonNode result = answer.get("result");
+    if (result == null || !result.isTextual()) {
+      throw new ChainUnavailableException("eth_blockNumber to " + url + ": unexpected answer");
+    }
+    try {
+      return Numeric.decodeQuantity(result.asText()).longValueExact();
+    } catch (RuntimeException e) {
+      throw new ChainUnavailableException("eth_blockNumber to " + url + ": unexpected answer", e);
+    }
+  }
+
+  /** One HTTP POST of a JSON-RPC body; transport failures and non-JSON answers mean unavailable. */
+  private JsonNode post(String what, String body) {
+    okhttp3.Request request =
+        new okhttp3.Request.Builder().url(url).post(RequestBody.create(body, JSON)).build();
+    try (okhttp3.Response response = client.newCall(request).execute()) {
+      if (!response.isSuccessful()) {
+        throw new ChainUnavailableException(
+            what + " to " + url + " failed: HTTP " + response.code());
+      }
+      return json.readTree(response.body().byteStream());
+    } catch (IOException e) {
+      throw unavailable(what, e);
+    }
+  }
+
+  /** An {@code eth_call} answer as web3j maps it: the result, or the error with its data's JSON. */
+  private static EthCall ethCall(JsonNode answer) {
+    EthCall call = new EthCall();
+    JsonNode result = answer.get("result");
+    if (result != null && result.isTextual()) {
+      call.setResult(result.asText());
+    }
+    JsonNode error = answer.get("error");
+    if (error != null && !error.isNull()) {
+      Response.Error failure =
+          new Response.Error(error.path("code").asInt(), error.path("message").asText(null));
+      JsonNode data = error.get("data");
+      if (data != null && !data.isNull()) {
+        failure.setData(data.toString());
+      }
+      call.setError(failure);
+    }
+    return call;
+  }
+
+  /** An {@code eth_call} for {@link #callBatch}: from {@code from} (or no one, when null). */
+  record RawCall(Address from, Address to, byte[] data) {}
 
   /** An answer of {@link #batchAny} whose JSON-RPC error can only mean the node is unwell. */
   <T extends Response<?>> T orFail(Response<?> answer, Class<T> type, String method) {

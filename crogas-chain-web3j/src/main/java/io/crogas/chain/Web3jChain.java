@@ -79,7 +79,7 @@ public final class Web3jChain implements Chain {
 
   @Override
   public long blockNumber() {
-    return rpc.sendOrFail(rpc.web3j().ethBlockNumber()).getBlockNumber().longValueExact();
+    return rpc.blockNumber();
   }
 
   @Override
@@ -104,13 +104,14 @@ public final class Web3jChain implements Chain {
     Address token = transfer.token().token();
     RelayCall run = RelayCall.of(transfer);
     List<EthCall> answers =
-        rpc.batch(
+        rpc.callBatch(
             List.of(
-                rpc.callRequest(
+                new JsonRpc.RawCall(
+                    null,
                     token,
                     TokenCalls.authorizationState(authorization.from(), authorization.nonce())),
-                rpc.callRequest(token, TokenCalls.balanceOf(authorization.from())),
-                simulator.callRequest(relayer(), run.to(), run.data())));
+                new JsonRpc.RawCall(null, token, TokenCalls.balanceOf(authorization.from())),
+                new JsonRpc.RawCall(relayer(), run.to(), run.data())));
     return new PaymentState(
         AbiCodec.bool(rpc.view(answers.get(0), token)),
         AbiCodec.uint(rpc.view(answers.get(1), token)),
