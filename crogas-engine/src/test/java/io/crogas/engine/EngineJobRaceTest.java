@@ -130,4 +130,26 @@ class EngineJobRaceTest {
     assertThat(next).isCompletedWithValueMatching(r -> r.state() == RelayState.CONFIRMED);
     assertThat(h.minedNonces()).containsEntry(RELAYERS.get(0), List.of(0L, 1L));
   }
+
+  // A restarted instance finds a job's bytes recorded but not journaled (it crashed in between) and
+  // the job live; before it journals them, B fails the job at dispatch. The bytes were never out
+  // and may not go out now: a filler takes the nonce.
+  @Test
+  void
+      givenRecordedBytesOfALiveJob_whenBFailsItBeforeTheRestartJournalsThem_thenTheyAreNeverSent() {
+    h.chain.nativeBalances.put(RELAYERS.get(1), Wei.ZERO);
+    RelayRecord job = h.admit(StoreSamples.tokenTransfer(Keys.of(903), 1));
+    SignedTransaction recorded = h.signedBeforeTheCrash(job);
+    startBoth();
+    CompletableFuture<CompletableFuture<RelayRecord>> atB = new CompletableFuture<>();
+    h.outage.beforeNextUpdate.set(() -> atB.complete(b.execute(job).toCompletableFuture()));
+
+    first.runDue(); // A's reconciliation: the job is live, its hashes are journaled next
+    runFor(Duration.ofSeconds(3));
+
+    assertThat(atB.join()).isCompletedWithValueMatching(r -> r.state() == RelayState.FAILED);
+    assertThat(h.mempool.sendsOf(recorded)).isZero();
+    assertThat(journaled(job).state()).isEqualTo(RelayState.FAILED);
+    assertThat(h.mempool.minedTransactions()).singleElement().matches(EngineJobRaceTest::isFiller);
+  }
 }
