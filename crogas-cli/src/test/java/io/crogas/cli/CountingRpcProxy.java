@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
 /**
  * A JSON-RPC proxy on 127.0.0.1 that forwards everything to the node and counts HTTP requests
  * (round trips) and JSON-RPC calls by method, batches included: the benchmark's "RPC calls per
- * settlement".
+ * settlement", and answers that refuse a transaction as "nonce too low" (the multi-instance drills
+ * expect none: one writer per key).
  */
 final class CountingRpcProxy implements AutoCloseable {
   private static final Pattern METHOD = Pattern.compile("\"method\"\\s*:\\s*\"(\\w+)\"");
@@ -32,6 +34,7 @@ final class CountingRpcProxy implements AutoCloseable {
   private final URI upstream;
   private final LongAdder roundTrips = new LongAdder();
   private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+  private final LongAdder nonceTooLow = new LongAdder();
 
   CountingRpcProxy(String upstreamUrl) throws IOException {
     this.upstream = URI.create(upstreamUrl);
@@ -49,6 +52,11 @@ final class CountingRpcProxy implements AutoCloseable {
   void reset() {
     roundTrips.reset();
     calls.clear();
+  }
+
+  /** Answers so far that said "nonce too low" (any case). */
+  long nonceTooLow() {
+    return nonceTooLow.sum();
   }
 
   void print(int settlements) {
@@ -71,6 +79,11 @@ final class CountingRpcProxy implements AutoCloseable {
     }
     try {
       HttpResponse<byte[]> answer = FaultyRpcProxy.forward(client, upstream, body);
+      if (new String(answer.body(), StandardCharsets.UTF_8)
+          .toLowerCase(Locale.ROOT)
+          .contains("nonce too low")) {
+        nonceTooLow.increment();
+      }
       exchange.sendResponseHeaders(answer.statusCode(), answer.body().length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(answer.body());

@@ -26,22 +26,31 @@ import java.util.concurrent.Executors;
 public final class CrashDrill {
   private CrashDrill() {}
 
+  /**
+   * A node of the test network's contracts on {@code store} with {@code keys}; system properties
+   * {@code crogas.instance} and {@code crogas.lease.seconds} name its instance and lease time.
+   */
+  static NodeConfig config(
+      String rpcUrl, String forwarder, String usdc, String store, List<String> keys) {
+    return NodeConfig.builder(
+            rpcUrl,
+            NetworkProfile.cronos(new ChainId(338)),
+            Address.parse(forwarder),
+            Address.parse(usdc))
+        .store(StoreLocation.parse(store, StoreLocation.Redis.DEFAULT_PREFIX))
+        .relayerKeys(new RelayerKeys.PrivateKeys(keys))
+        .prices(new FixedPriceFeed(new BigDecimal("0.10"), InstantSource.system()))
+        .pollInterval(Duration.ofMillis(50))
+        .instanceId(System.getProperty("crogas.instance", NodeDefaults.INSTANCE_ID))
+        .leaseTtl(
+            Duration.ofSeconds(
+                Long.getLong("crogas.lease.seconds", NodeDefaults.LEASE_TTL.toSeconds())))
+        .build();
+  }
+
   public static void main(String[] args) throws Exception {
     NodeConfig config =
-        NodeConfig.builder(
-                args[0],
-                NetworkProfile.cronos(new ChainId(338)),
-                Address.parse(args[1]),
-                Address.parse(args[2]))
-            .store(StoreLocation.parse(args[3], StoreLocation.Redis.DEFAULT_PREFIX))
-            .relayerKeys(new RelayerKeys.PrivateKeys(List.of(args).subList(7, args.length)))
-            .prices(new FixedPriceFeed(new BigDecimal("0.10"), InstantSource.system()))
-            .pollInterval(Duration.ofMillis(50))
-            .instanceId(System.getProperty("crogas.instance", NodeDefaults.INSTANCE_ID))
-            .leaseTtl(
-                Duration.ofSeconds(
-                    Long.getLong("crogas.lease.seconds", NodeDefaults.LEASE_TTL.toSeconds())))
-            .build();
+        config(args[0], args[1], args[2], args[3], List.of(args).subList(7, args.length));
     Address payTo = Address.parse(args[4]);
     int payers = Integer.parseInt(args[5]);
     int perPayer = Integer.parseInt(args[6]);

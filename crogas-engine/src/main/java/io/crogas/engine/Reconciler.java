@@ -3,6 +3,7 @@ package io.crogas.engine;
 import io.crogas.domain.ChainUnavailableException;
 import io.crogas.domain.FencedOutException;
 import io.crogas.domain.model.Address;
+import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.NonceAssignment;
 import io.crogas.domain.model.RelayRecord;
 import java.time.Duration;
@@ -64,15 +65,21 @@ final class Reconciler {
     for (RelayRecord record : parts.journal().inFlight()) {
       Optional<NonceAssignment> assignment = parts.ledger().forRecord(record.id());
       if (assignment.isPresent() && assignment.get().mined().isPresent()) {
-        NonceLane lane = parts.lanes().lane(assignment.get().relayer());
-        if (lanes.contains(lane)) {
-          parts
-              .broadcaster()
-              .receipt(assignment.get().mined().get())
-              .ifPresent(
-                  receipt ->
-                      lane.urgent(() -> parts.completions().confirm(lane, record.id(), receipt)));
-        }
+        // By address: the key may be one this instance is not configured with.
+        Address relayer = assignment.get().relayer();
+        Hash32 minedBy = assignment.get().mined().get();
+        lanes.stream()
+            .filter(lane -> lane.relayer().equals(relayer))
+            .forEach(
+                lane ->
+                    parts
+                        .broadcaster()
+                        .receipt(minedBy)
+                        .ifPresent(
+                            receipt ->
+                                lane.urgent(
+                                    () ->
+                                        parts.completions().confirm(lane, record.id(), receipt))));
       }
     }
   }

@@ -14,6 +14,7 @@ import io.crogas.testfixtures.StoreSamples;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
@@ -190,6 +191,35 @@ class EngineLeasesTest {
     assertThat(job).isCompleted();
     assertThat(job.join().state()).isEqualTo(RelayState.CONFIRMED);
     assertThat(h.mempool.minedTransactions()).hasSize(1);
+  }
+
+  // Instances need not be configured with the same keys. One that takes over a key must pass over
+  // in-flight work mined on a key it does not have, and go on to adopt the jobs left unsent.
+  @Test
+  void givenWorkMinedOnAKeyThisInstanceLacks_whenItTakesOverAKey_thenItAdoptsTheUnsentJobsAtOnce() {
+    a = h.leasing(firstKeys, "a", first, TTL);
+    a.recover();
+    b = h.leasing(RELAYERS.subList(1, 3), "b", second, TTL);
+    b.recover();
+    assertThat(b.heldKeys()).containsExactly(RELAYERS.get(2));
+    RelayRecord mined = h.admit(StoreSamples.tokenTransfer(Keys.of(900), 1));
+    long nonce = h.ledger.assign(RELAYERS.get(0), Optional.of(mined.id()), 0).nonce();
+    h.ledger.markMined(RELAYERS.get(0), nonce, StoreSamples.hash(900));
+    h.journal.update(StoreSamples.submitted(mined, StoreSamples.hash(900), h.clock.instant()));
+    RelayRecord unsent = h.admit(StoreSamples.tokenTransfer(Keys.of(901), 1));
+
+    // "a" is killed: "b" takes over the key it is configured with, in one lease refresh.
+    for (int s = 0; s < 2 * TTL.dividedBy(POLL) && !b.heldKeys().contains(RELAYERS.get(1)); s++) {
+      tick(second);
+    }
+    assertThat(b.heldKeys()).contains(RELAYERS.get(1));
+    tick(second);
+
+    assertThat(h.mempool.accepted())
+        .as("the unsent job adopted in the refresh that took the key")
+        .singleElement()
+        .satisfies(sent -> assertThat(sent.relayer()).isIn(RELAYERS.subList(1, 3)));
+    assertThat(state(unsent)).isEqualTo(RelayState.CONFIRMED);
   }
 
   private void assertNoncesContiguous() {

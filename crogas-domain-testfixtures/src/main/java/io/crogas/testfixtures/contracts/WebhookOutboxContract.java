@@ -1,12 +1,25 @@
 package io.crogas.testfixtures.contracts;
 
+import static io.crogas.testfixtures.StoreSamples.ALICE;
+import static io.crogas.testfixtures.StoreSamples.BOB;
+import static io.crogas.testfixtures.StoreSamples.accepted;
 import static io.crogas.testfixtures.StoreSamples.at;
+import static io.crogas.testfixtures.StoreSamples.confirmed;
+import static io.crogas.testfixtures.StoreSamples.failed;
+import static io.crogas.testfixtures.StoreSamples.forwarderCall;
+import static io.crogas.testfixtures.StoreSamples.hash;
+import static io.crogas.testfixtures.StoreSamples.submitted;
+import static io.crogas.testfixtures.StoreSamples.tokenTransfer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.Webhook;
 import io.crogas.domain.model.WebhookDelivery;
 import io.crogas.domain.model.WebhookDelivery.Status;
 import io.crogas.domain.model.WebhookEvent;
+import io.crogas.domain.port.out.Journal;
 import io.crogas.domain.port.out.WebhookOutbox;
 import java.net.URI;
 import java.time.Duration;
@@ -32,6 +45,14 @@ public abstract class WebhookOutboxContract {
 
   protected abstract WebhookOutbox newOutbox();
 
+  /**
+   * The journal of the outbox's own store, when its final steps enqueue their events in the same
+   * transaction (a store's journal does; the in-memory fakes are separate objects and skip it).
+   */
+  protected Optional<Journal> journalOfTheSameStore() {
+    return Optional.empty();
+  }
+
   /** The same outbox as a restarted process sees it; in-memory stores return it unchanged. */
   protected WebhookOutbox reopen(WebhookOutbox current) {
     return current;
@@ -49,6 +70,40 @@ public abstract class WebhookOutboxContract {
         EnumSet.copyOf(List.of(events)),
         "whsec_" + "0123456789abcdef".repeat(4),
         at(0));
+  }
+
+  @Test
+  void givenWebhooks_whenTheJournalMakesRecordsFinal_thenEachAnnouncesItsEventOnceAtItsFinalTime() {
+    Optional<Journal> sameStore = journalOfTheSameStore();
+    assumeTrue(sameStore.isPresent(), "this outbox is not fed by a journal");
+    Journal journal = sameStore.get();
+    outbox.add(
+        webhook(
+            "wh-all",
+            WebhookEvent.SETTLEMENT_CONFIRMED,
+            WebhookEvent.SETTLEMENT_FAILED,
+            WebhookEvent.RELAY_CONFIRMED,
+            WebhookEvent.RELAY_FAILED));
+    RelayRecord settle = accepted("settle-1", tokenTransfer(BOB, 1), at(0));
+    RelayRecord relay = accepted("relay-1", forwarderCall(ALICE, 0), at(1));
+    journal.admit(settle);
+    journal.admit(relay);
+
+    RelayRecord settleSent = submitted(settle, hash(1), at(2));
+    journal.update(settleSent);
+    int whileMoving = outbox.recent(10).size();
+    RelayRecord settleDone = confirmed(settleSent, true, at(3));
+    journal.update(settleDone);
+    journal.update(failed(relay, "the quote expired", at(4)));
+    boolean replayed = journal.update(settleDone);
+
+    assertThat(whileMoving).isZero();
+    assertThat(replayed).isFalse();
+    assertThat(outbox.recent(10))
+        .extracting(WebhookDelivery::event, WebhookDelivery::subject, WebhookDelivery::createdAt)
+        .containsExactly(
+            tuple(WebhookEvent.RELAY_FAILED, "relay-1", at(4)),
+            tuple(WebhookEvent.SETTLEMENT_CONFIRMED, "settle-1", at(3)));
   }
 
   @Test

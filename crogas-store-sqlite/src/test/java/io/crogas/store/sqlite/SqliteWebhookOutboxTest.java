@@ -1,15 +1,10 @@
 package io.crogas.store.sqlite;
 
 import static io.crogas.testfixtures.StoreSamples.ALICE;
-import static io.crogas.testfixtures.StoreSamples.BOB;
 import static io.crogas.testfixtures.StoreSamples.accepted;
 import static io.crogas.testfixtures.StoreSamples.at;
-import static io.crogas.testfixtures.StoreSamples.confirmed;
 import static io.crogas.testfixtures.StoreSamples.failed;
 import static io.crogas.testfixtures.StoreSamples.forwarderCall;
-import static io.crogas.testfixtures.StoreSamples.hash;
-import static io.crogas.testfixtures.StoreSamples.submitted;
-import static io.crogas.testfixtures.StoreSamples.tokenTransfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,9 +12,11 @@ import io.crogas.domain.StoreUnavailableException;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.WebhookDelivery;
 import io.crogas.domain.model.WebhookEvent;
+import io.crogas.domain.port.out.Journal;
 import io.crogas.domain.port.out.WebhookOutbox;
 import io.crogas.testfixtures.contracts.WebhookOutboxContract;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,34 +38,9 @@ class SqliteWebhookOutboxTest extends WebhookOutboxContract {
     return newOutbox();
   }
 
-  @Test
-  void givenWebhooks_whenTheJournalMakesRecordsFinal_thenEachAnnouncesItsEventOnceAtItsFinalTime() {
-    SqliteJournal journal = new SqliteJournal(database);
-    outbox.add(
-        webhook(
-            "wh-all",
-            WebhookEvent.SETTLEMENT_CONFIRMED,
-            WebhookEvent.SETTLEMENT_FAILED,
-            WebhookEvent.RELAY_CONFIRMED,
-            WebhookEvent.RELAY_FAILED));
-    RelayRecord settle = accepted("settle-1", tokenTransfer(BOB, 1), at(0));
-    RelayRecord relay = accepted("relay-1", forwarderCall(ALICE, 0), at(1));
-    journal.admit(settle);
-    journal.admit(relay);
-
-    RelayRecord settleSent = submitted(settle, hash(1), at(2));
-    journal.update(settleSent);
-    int whileMoving = outbox.recent(10).size();
-    journal.update(confirmed(settleSent, true, at(3)));
-    journal.update(failed(relay, "the quote expired", at(4)));
-
-    assertThat(whileMoving).isZero();
-    assertThat(outbox.recent(10))
-        .extracting(WebhookDelivery::event, WebhookDelivery::subject, WebhookDelivery::createdAt)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(WebhookEvent.RELAY_FAILED, "relay-1", at(4)),
-            org.assertj.core.groups.Tuple.tuple(
-                WebhookEvent.SETTLEMENT_CONFIRMED, "settle-1", at(3)));
+  @Override
+  protected Optional<Journal> journalOfTheSameStore() {
+    return Optional.of(new SqliteJournal(database));
   }
 
   @Test
