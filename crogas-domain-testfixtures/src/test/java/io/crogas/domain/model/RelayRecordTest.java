@@ -24,15 +24,7 @@ class RelayRecordTest {
     java.time.Instant now = java.time.Instant.parse("2026-12-01T08:00:00Z");
     Hash32 hash = new Hash32("0x" + "ab".repeat(32));
     RelayRecord failed =
-        moved(
-            moved(
-                    io.crogas.testfixtures.StoreSamples.accepted(
-                            "r_1",
-                            io.crogas.testfixtures.StoreSamples.tokenTransfer(
-                                io.crogas.testfixtures.Keys.of(1), 1),
-                            now)
-                        .submitted(hash, now))
-                .failed("no receipt within the grace", now));
+        moved(moved(accepted(now).submitted(hash, now)).failed("no receipt within the grace", now));
     Receipt late =
         new Receipt(hash, 7, java.math.BigInteger.valueOf(60_000), Wei.gwei(5_000), true);
 
@@ -57,11 +49,7 @@ class RelayRecordTest {
   void givenEachState_whenFailedUnsent_thenOnlyARecordWithNothingOutFails() {
     java.time.Instant now = java.time.Instant.parse("2026-12-01T08:00:00Z");
     Hash32 hash = new Hash32("0x" + "ab".repeat(32));
-    RelayRecord validated =
-        io.crogas.testfixtures.StoreSamples.accepted(
-            "r_1",
-            io.crogas.testfixtures.StoreSamples.tokenTransfer(io.crogas.testfixtures.Keys.of(1), 1),
-            now);
+    RelayRecord validated = accepted(now);
     RelayRecord submitted = moved(validated.submitted(hash, now));
     RelayRecord sentThenFailed = moved(submitted.failed("no receipt within the grace", now));
 
@@ -83,20 +71,20 @@ class RelayRecordTest {
     java.time.Instant now = java.time.Instant.parse("2026-12-01T08:00:00Z");
     Hash32 refused = new Hash32("0x" + "ab".repeat(32));
     Hash32 other = new Hash32("0x" + "cd".repeat(32));
-    RelayRecord submitted =
-        moved(
-            io.crogas.testfixtures.StoreSamples.accepted(
-                    "r_1",
-                    io.crogas.testfixtures.StoreSamples.tokenTransfer(
-                        io.crogas.testfixtures.Keys.of(1), 1),
-                    now)
-                .submitted(refused, now));
+    RelayRecord submitted = moved(accepted(now).submitted(refused, now));
     RelayRecord alsoOut = moved(submitted.submitted(other, now));
 
     assertThat(moved(submitted.failedUnsent("no key can pay", Set.of(refused), now)).state())
         .isEqualTo(RelayState.FAILED);
     assertThat(alsoOut.failedUnsent("no key can pay", Set.of(refused), now))
         .isInstanceOf(RelayRecord.Step.Refused.class);
+  }
+
+  private static RelayRecord accepted(java.time.Instant now) {
+    return io.crogas.testfixtures.StoreSamples.accepted(
+        "r_1",
+        io.crogas.testfixtures.StoreSamples.tokenTransfer(io.crogas.testfixtures.Keys.of(1), 1),
+        now);
   }
 
   private static RelayRecord moved(RelayRecord.Step step) {
