@@ -1,6 +1,7 @@
 package io.crogas.engine;
 
 import io.crogas.domain.model.Address;
+import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.Receipt;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.port.in.TrackRelayCommand;
@@ -8,6 +9,7 @@ import io.crogas.domain.port.in.TrackRelayUseCase;
 import io.crogas.domain.port.out.Journal;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,6 +27,8 @@ final class Completions {
   private final Map<String, CompletableFuture<RelayRecord>> waiting = new ConcurrentHashMap<>();
   // Each record counted in a lane's load, by the key of that lane.
   private final Map<String, Address> counted = new ConcurrentHashMap<>();
+  // Each record's transactions the node refused (the key could not pay): journaled, never out.
+  private final Map<String, Set<Hash32>> refusedByNode = new ConcurrentHashMap<>();
 
   Completions(TrackRelayUseCase tracking, Journal journal, InstantSource clock) {
     this.tracking = tracking;
@@ -47,6 +51,7 @@ final class Completions {
    * caller waits for the journal ({@link #pollJournal}).
    */
   void handOver(NonceLane lane, RelayRecord record) {
+    refusedByNode.remove(record.id());
     if (counted.remove(record.id()) != null) {
       lane.finished(record.job().payer());
     }
@@ -74,23 +79,49 @@ final class Completions {
     counted.replace(recordId, relayer);
   }
 
+  /** The node refused {@code hash}, a transaction of {@code recordId}: it is not out. */
+  void refusedByNode(String recordId, Hash32 hash) {
+    refusedByNode.computeIfAbsent(recordId, id -> ConcurrentHashMap.newKeySet()).add(hash);
+  }
+
   /** {@code relayer}'s lane was dropped with its jobs: they count nowhere now. */
   void dropped(Address relayer) {
     counted.values().removeIf(relayer::equals);
   }
 
+  /** Fails {@code record}, whose transaction this lane sent. */
   void fail(NonceLane lane, RelayRecord record, String reason) {
     RelayRecord.Step step =
         tracking.track(new TrackRelayCommand.Failed(record.id(), reason, clock.instant()));
     finish(lane, step.recordOr(record));
   }
 
-  /** Fails a job no lane took: nothing was sent for it. */
+  /**
+   * Fails {@code record}, for which this lane sent nothing, unless a transaction of it is out:
+   * another instance dispatched it too and sent it, so this lane lets it go and its caller waits
+   * for the journal ({@link #pollJournal}); no caller hears "failed" for a job that may be charged.
+   */
+  void failUnsent(NonceLane lane, RelayRecord record, String reason) {
+    RelayRecord.Step step = unsent(record, reason);
+    if (step instanceof RelayRecord.Step.Refused) {
+      handOver(lane, record);
+    } else {
+      finish(lane, step.recordOr(record));
+    }
+  }
+
+  /** Fails a job no lane took, as {@link #failUnsent} does: nothing was sent for it here. */
   void refuse(RelayRecord record, String reason) {
-    report(
-        tracking
-            .track(new TrackRelayCommand.Failed(record.id(), reason, clock.instant()))
-            .recordOr(record));
+    RelayRecord.Step step = unsent(record, reason);
+    if (!(step instanceof RelayRecord.Step.Refused)) {
+      report(step.recordOr(record));
+    }
+  }
+
+  private RelayRecord.Step unsent(RelayRecord record, String reason) {
+    Set<Hash32> notOut = refusedByNode.getOrDefault(record.id(), Set.of());
+    return tracking.track(
+        new TrackRelayCommand.FailedUnsent(record.id(), reason, notOut, clock.instant()));
   }
 
   void confirm(NonceLane lane, String recordId, Receipt receipt) {
@@ -107,6 +138,7 @@ final class Completions {
   }
 
   private void report(RelayRecord record) {
+    refusedByNode.remove(record.id());
     LOG.log(
         System.Logger.Level.INFO,
         "{0} {1}{2}",

@@ -50,7 +50,7 @@ final class Dispatcher {
 
   /**
    * Puts {@code record} on a lane in rotation, or fails it at once (nothing sent, nothing charged)
-   * when no key can take it or the lane is full.
+   * when no key can take it or the lane is full, unless another instance sent it meanwhile.
    */
   synchronized void dispatch(RelayRecord record) {
     if (!parts.holding().holdsAny()) {
@@ -75,14 +75,15 @@ final class Dispatcher {
 
   /**
    * {@code from}'s key cannot pay for {@code record}, which holds no nonce of it: the job goes to
-   * another lane in rotation, or fails with nothing sent when there is none.
+   * another lane in rotation, or fails with nothing sent when there is none (unless another
+   * instance sent it meanwhile).
    */
   synchronized void move(NonceLane from, RelayRecord record) {
     Address payer = record.job().payer();
     Optional<Address> to =
         LaneChoice.move(parts.lanes().views(payer, parts.rotation(), parts.holding()));
     if (to.isEmpty()) {
-      parts.completions().fail(from, record, LaneChoice.NO_KEY_CAN_PAY);
+      parts.completions().failUnsent(from, record, LaneChoice.NO_KEY_CAN_PAY);
       return;
     }
     from.finished(payer);

@@ -49,23 +49,18 @@ final class GapFiller {
               fees.maxFeePerGas(),
               fees.tip(),
               settings.eip1559());
-      Optional<Transmitter.Sent> sent = parts.transmitter().transmit(filler, Optional.empty());
-      if (sent.isEmpty()) {
-        return;
+      if (!(parts.transmitter().transmit(filler, Optional.empty())
+          instanceof Transmitter.Transmission.Sent sent)) {
+        return; // the ledger refused the nonce: it is not this key's to fill any more
       }
       List<SignedTransaction> all = new ArrayList<>(earlier);
-      all.add(sent.get().transaction());
+      all.add(sent.transaction());
       parts
           .lanes()
           .watch(lane)
           .watch(
               WatchedNonce.sent(
-                  nonce,
-                  recordId,
-                  filler,
-                  all,
-                  sent.get().transaction().signedAt(),
-                  sent.get().result()));
+                  nonce, recordId, filler, all, sent.transaction().signedAt(), sent.result()));
     } catch (ChainUnavailableException e) {
       LOG.log(
           System.Logger.Level.WARNING,

@@ -12,6 +12,7 @@ import io.crogas.domain.relay.SendPlan;
 import io.crogas.domain.relay.SendVerdict;
 import io.crogas.domain.relay.Setback;
 import io.crogas.domain.relay.WatchedNonce;
+import io.crogas.engine.Transmitter.Transmission;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,8 +69,9 @@ final class JobSender {
         if (holdsNonce(lane, record)) {
           return Next.DONE; // another instance sent it meanwhile: its outcome is the record's
         }
-        // No nonce is taken yet, so failing leaves no gap.
-        parts.completions().fail(lane, record, refused.reason());
+        // No nonce is taken yet, so failing leaves no gap. Another instance may still send it
+        // before the failure is journaled: the journal then refuses the failure.
+        parts.completions().failUnsent(lane, record, refused.reason());
         return Next.DONE;
       }
       SendPlan.Ready ready = (SendPlan.Ready) reads.plan();
@@ -88,7 +90,7 @@ final class JobSender {
       parts.holding().fencedOut(e);
       return Next.DONE;
     } catch (ChainUnavailableException e) {
-      return after(lane, record, Setback.chainAway(parts.ledger().forRecord(record.id())));
+      return after(lane, record, Setback.chainAway(heldHere(lane, record)));
     } catch (StoreUnavailableException e) {
       // Nothing more can be read or journaled now; the retry starts over from the journal and the
       // ledger as a restart would (a nonce the store did take makes it this lane's to reconcile).
@@ -96,10 +98,7 @@ final class JobSender {
       return Next.RETRY;
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.ERROR, "submitting " + record.id() + " failed", e);
-      return after(
-          lane,
-          record,
-          Setback.internalError(parts.ledger().forRecord(record.id()), e.getMessage()));
+      return after(lane, record, Setback.internalError(heldHere(lane, record), e.getMessage()));
     }
   }
 
@@ -115,17 +114,28 @@ final class JobSender {
     return held.isPresent();
   }
 
+  /** The nonce of {@code lane}'s key {@code record} holds; another key's is not this lane's. */
+  private Optional<NonceAssignment> heldHere(NonceLane lane, RelayRecord record) {
+    return parts.ledger().forRecord(record.id()).filter(a -> a.relayer().equals(lane.relayer()));
+  }
+
   /** Signs, records and sends {@code record}'s transaction on {@code nonce}, which it holds. */
   Next send(NonceLane lane, RelayRecord record, long nonce, SendPlan.Ready plan) {
     TransactionDraft draft =
         plan.draft(lane.relayer(), settings.chainId(), nonce, record.job(), settings.eip1559());
-    Optional<Transmitter.Sent> sent = parts.transmitter().transmit(draft, Optional.of(record.id()));
-    if (sent.isEmpty()) {
-      parts.completions().fail(lane, record, "relayer nonce " + nonce + " was no longer available");
+    Transmission out = parts.transmitter().transmit(draft, Optional.of(record.id()));
+    if (out instanceof Transmission.NonceRefused) {
+      String reason = "relayer nonce " + nonce + " was no longer available";
+      parts.completions().failUnsent(lane, record, reason);
       return Next.DONE;
     }
-    SendVerdict verdict = SendVerdict.of(sent.get().result());
+    if (out instanceof Transmission.Unjournaled) {
+      return unjournaled(lane, record, nonce);
+    }
+    Transmission.Sent sent = (Transmission.Sent) out;
+    SendVerdict verdict = SendVerdict.of(sent.result());
     if (verdict instanceof SendVerdict.MoveToAnotherKey) {
+      parts.completions().refusedByNode(record.id(), sent.transaction().hash());
       parts.rotation().ranDry(lane.relayer(), plan.worstCase());
       filler.orphanAndFill(lane, nonce);
       return Next.MOVE;
@@ -143,9 +153,24 @@ final class JobSender {
                 nonce,
                 Optional.of(record.id()),
                 draft,
-                List.of(sent.get().transaction()),
-                sent.get().transaction().signedAt(),
-                sent.get().result()));
+                List.of(sent.transaction()),
+                sent.transaction().signedAt(),
+                sent.result()));
+    return Next.DONE;
+  }
+
+  /**
+   * The journal would not take {@code record} as submitted, so nothing was sent. Final already
+   * (another instance failed it before anything was out): its nonce goes to a filler and its caller
+   * hears the record as it is. Still live (the journal kept changing): the lane's reconciliation
+   * journals and sends the recorded bytes.
+   */
+  private Next unjournaled(NonceLane lane, RelayRecord record, long nonce) {
+    Optional<RelayRecord> current = parts.journal().find(record.id());
+    if (current.isEmpty() || current.get().state().isFinal()) {
+      filler.orphanAndFill(lane, nonce);
+      parts.completions().finish(lane, current.orElse(record));
+    }
     return Next.DONE;
   }
 
@@ -154,7 +179,7 @@ final class JobSender {
       return Next.RETRY;
     }
     if (setback instanceof Setback.Fail fail) {
-      parts.completions().fail(lane, record, fail.reason());
+      parts.completions().failUnsent(lane, record, fail.reason());
       fail.fill().ifPresent(nonce -> filler.orphanAndFill(lane, nonce));
     }
     return Next.DONE;

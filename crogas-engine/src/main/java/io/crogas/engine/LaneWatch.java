@@ -137,11 +137,12 @@ final class LaneWatch implements Runnable {
   }
 
   private void replace(WatchedNonce nonce, TransactionDraft bumped, Instant now) {
-    Optional<Transmitter.Sent> sent = transmitter.transmit(bumped, nonce.recordId());
+    // Not sent (the nonce refused, or the journal would not take it): the earlier bytes stand.
     watched.replace(
         nonce.nonce(),
-        sent.map(s -> nonce.replacement(bumped, s.transaction(), s.result(), now))
-            .orElse(nonce.waited(now)));
+        transmitter.transmit(bumped, nonce.recordId()) instanceof Transmitter.Transmission.Sent s
+            ? nonce.replacement(bumped, s.transaction(), s.result(), now)
+            : nonce.waited(now));
   }
 
   private Optional<Receipt> receiptOf(List<Hash32> hashes) {

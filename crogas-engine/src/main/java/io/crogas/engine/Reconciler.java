@@ -6,14 +6,7 @@ import io.crogas.domain.model.Address;
 import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.NonceAssignment;
 import io.crogas.domain.model.RelayRecord;
-import io.crogas.domain.model.TransactionDraft;
-import io.crogas.domain.port.in.TrackRelayCommand;
-import io.crogas.domain.port.out.Broadcaster.SendResult;
-import io.crogas.domain.relay.Resumption;
-import io.crogas.domain.relay.SendPlan;
-import io.crogas.domain.relay.WatchedNonce;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,25 +15,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Leaves no nonce behind: on each tick, on the lane itself so that no send of the lane is half
- * done, every nonce the ledger holds unmined that the watch does not hold is resumed as the {@link
- * Resumption} says, whatever failed around it (an exception, the chain away while a filler was
+ * done, every nonce the ledger holds unmined that the watch does not hold is resumed ({@link
+ * NonceResumer}), whatever failed around it (an exception, the chain away while a filler was
  * prepared, a crash). {@link #recover()} runs it for every lane at start.
  */
 final class Reconciler {
   private static final System.Logger LOG = System.getLogger(Reconciler.class.getName());
 
   private final EngineParts parts;
-  private final JobSender sender;
-  private final SendReads.Planner planner;
-  private final GapFiller filler;
+  private final NonceResumer resumer;
   private final Dispatcher dispatcher;
   private final Map<Address, AtomicBoolean> queued = new ConcurrentHashMap<>();
 
   Reconciler(EngineParts parts, JobSender sender, GapFiller filler, Dispatcher dispatcher) {
     this.parts = parts;
-    this.sender = sender;
-    this.planner = new SendReads.Planner(parts);
-    this.filler = filler;
+    this.resumer = new NonceResumer(parts, sender, filler, dispatcher);
     this.dispatcher = dispatcher;
   }
 
@@ -120,7 +109,7 @@ final class Reconciler {
     try {
       for (NonceAssignment assignment : parts.ledger().pending(lane.relayer())) {
         if (!watch.watches(assignment.nonce())) {
-          resume(lane, assignment);
+          resumer.resume(lane, assignment);
         }
       }
     } catch (ChainUnavailableException e) {
@@ -129,69 +118,6 @@ final class Reconciler {
       parts.holding().fencedOut(e);
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.ERROR, "reconciling the nonces of " + lane.relayer(), e);
-    }
-  }
-
-  private void resume(NonceLane lane, NonceAssignment assignment) {
-    Optional<RelayRecord> record = assignment.recordId().flatMap(parts.journal()::find);
-    Resumption resumption = Resumption.of(assignment, record);
-    EngineSettings settings = parts.settings();
-    Instant now = parts.clock().instant();
-    if (resumption instanceof Resumption.Rewatch rewatch) {
-      RelayRecord job = rewatch.record();
-      assignment
-          .transactions()
-          .forEach(
-              sent ->
-                  parts
-                      .tracking()
-                      .track(new TrackRelayCommand.Submitted(job.id(), sent.hash(), now)));
-      adopt(lane, job);
-      SendResult again =
-          rewatch.resend(parts.broadcaster().minedNonce(lane.relayer()))
-              ? parts.transmitter().send(rewatch.latest())
-              : new SendResult.NonceTooLow();
-      watch(lane, assignment, rewatch.draft(settings.chainId(), settings.eip1559()), again);
-    } else if (resumption instanceof Resumption.Sign sign) {
-      RelayRecord job = sign.record();
-      parts.completions().register(job.id());
-      adopt(lane, job);
-      SendPlan plan = planner.plan(lane, job.job()).plan();
-      if (plan instanceof SendPlan.Refused refused) {
-        parts.completions().fail(lane, job, refused.reason());
-        filler.orphanAndFill(lane, assignment.nonce());
-      } else if (sender.send(lane, job, assignment.nonce(), (SendPlan.Ready) plan)
-          == JobSender.Next.MOVE) {
-        dispatcher.move(lane, job);
-      }
-    } else if (resumption instanceof Resumption.RewatchFiller rewatch) {
-      SendResult again = parts.transmitter().send(rewatch.latest());
-      watch(lane, assignment, rewatch.draft(settings.chainId(), settings.eip1559()), again);
-    } else {
-      Resumption.Fill fill = (Resumption.Fill) resumption;
-      filler.fill(lane, assignment.nonce(), assignment.recordId(), fill.earlier());
-    }
-  }
-
-  private void watch(
-      NonceLane lane, NonceAssignment assignment, TransactionDraft draft, SendResult answer) {
-    parts
-        .lanes()
-        .watch(lane)
-        .watch(
-            WatchedNonce.sent(
-                assignment.nonce(),
-                assignment.recordId(),
-                draft,
-                assignment.transactions(),
-                parts.clock().instant(),
-                answer));
-  }
-
-  /** Counts a recovered job in its lane's load once. */
-  private void adopt(NonceLane lane, RelayRecord job) {
-    if (parts.completions().count(job.id(), lane.relayer())) {
-      lane.adopt(job.job().payer());
     }
   }
 }

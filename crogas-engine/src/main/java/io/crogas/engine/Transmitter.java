@@ -2,6 +2,7 @@ package io.crogas.engine;
 
 import io.crogas.domain.ChainUnavailableException;
 import io.crogas.domain.FencedOutException;
+import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.SignedTransaction;
 import io.crogas.domain.model.TransactionDraft;
 import io.crogas.domain.port.in.TrackRelayCommand;
@@ -16,7 +17,8 @@ import java.util.Optional;
 /**
  * Signs, records and sends, in that order: the ledger holds the signed bytes and the journal the
  * hash before the node sees anything, so a crash at any point leaves enough to finish the job
- * without signing anything new for the nonce.
+ * without signing anything new for the nonce, and a job the journal will not take as submitted is
+ * not sent.
  */
 final class Transmitter {
   private static final System.Logger LOG = System.getLogger(Transmitter.class.getName());
@@ -46,18 +48,41 @@ final class Transmitter {
     this.holding = holding;
   }
 
-  /** What was sent and what the node said; empty when the ledger refused the nonce. */
-  Optional<Sent> transmit(TransactionDraft draft, Optional<String> recordId) {
+  /**
+   * Signs {@code draft}, records it and, for a job ({@code recordId}), journals its hash; sends it
+   * only when both writes took. A job's SUBMITTED step is refused once another instance failed the
+   * job before anything was sent ({@code RelayRecord.failedUnsent}): nothing is sent then, so a job
+   * reported failed is never charged.
+   *
+   * <p>Crash windows (the journal step stays after the ledger's, so SUBMITTED always means "bytes
+   * recorded and maybe out"): before the ledger write, a restart signs again or fills; between the
+   * two writes, a restart finds the bytes recorded and the record either live (the reconciliation
+   * journals and re-sends them) or final (a filler takes the nonce, the bytes are never sent);
+   * after the journal step, the bytes may be out and are re-sent.
+   */
+  Transmission transmit(TransactionDraft draft, Optional<String> recordId) {
     if (!holding.holds(draft.relayer())) {
       // Nothing new is signed with a key another instance holds; the ledger would refuse it too.
       throw new FencedOutException(draft.relayer(), 0);
     }
     SignedTransaction signed = signer.sign(draft);
     if (!ledger.recordSigned(signed)) {
-      return Optional.empty();
+      return new Transmission.NonceRefused();
     }
-    recordId.ifPresent(
-        id -> tracking.track(new TrackRelayCommand.Submitted(id, signed.hash(), clock.instant())));
+    if (recordId.isPresent()) {
+      RelayRecord.Step step =
+          tracking.track(
+              new TrackRelayCommand.Submitted(recordId.get(), signed.hash(), clock.instant()));
+      if (step instanceof RelayRecord.Step.Refused refused) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "not sending {0} for {1}: {2}",
+            signed.hash(),
+            recordId.get(),
+            refused.reason());
+        return new Transmission.Unjournaled(signed);
+      }
+    }
     SendResult result = send(signed);
     LOG.log(
         System.Logger.Level.INFO,
@@ -68,7 +93,7 @@ final class Transmitter {
         signed.nonce(),
         signed.maxFeePerGas(),
         result.getClass().getSimpleName());
-    return Optional.of(new Sent(signed, result));
+    return new Transmission.Sent(signed, result);
   }
 
   /** Sends recorded bytes, trying again a bounded number of times while the node is unreachable. */
@@ -87,6 +112,19 @@ final class Transmitter {
     return result;
   }
 
-  /** A transaction as signed and the node's answer to it. */
-  record Sent(SignedTransaction transaction, SendResult result) {}
+  /** What {@link #transmit} did. */
+  sealed interface Transmission
+      permits Transmission.Sent, Transmission.NonceRefused, Transmission.Unjournaled {
+    /** A transaction as signed and the node's answer to it. */
+    record Sent(SignedTransaction transaction, SendResult result) implements Transmission {}
+
+    /** The ledger refused the nonce (no longer this key's, or fenced): nothing recorded or sent. */
+    record NonceRefused() implements Transmission {}
+
+    /**
+     * The bytes are recorded but the journal refused the job's SUBMITTED step (the job is final
+     * already, or the journal kept changing): nothing was sent.
+     */
+    record Unjournaled(SignedTransaction transaction) implements Transmission {}
+  }
 }

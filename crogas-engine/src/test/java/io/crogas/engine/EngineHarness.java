@@ -57,7 +57,9 @@ final class EngineHarness implements AutoCloseable {
   final OutageJournal outage = new OutageJournal(journal);
 
   final InMemoryNonceLedger ledger = new InMemoryNonceLedger();
-  final TrackRelayService tracking = new TrackRelayService(journal);
+  // Journals through the engines' view of the store: an outage or a step landing in between
+  // reaches both.
+  final TrackRelayService tracking = new TrackRelayService(outage);
   int laneQueueLimit = 1_000;
   Duration keyCheckInterval = Duration.ofSeconds(30);
   private final List<RelayerEngine> engines = new ArrayList<>();

@@ -9,11 +9,17 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A journal whose store can go away: while {@link #down} every call fails as Redis's would. */
+/**
+ * A journal whose store can go away: while {@link #down} every call fails as Redis's would. {@link
+ * #beforeNextUpdate} runs once at the start of the next {@link #update}: another instance's step
+ * landing between a writer's read and its compare-and-set.
+ */
 final class OutageJournal implements Journal {
   private final Journal journal;
   volatile boolean down;
+  final AtomicReference<Runnable> beforeNextUpdate = new AtomicReference<>();
 
   OutageJournal(Journal journal) {
     this.journal = journal;
@@ -33,6 +39,10 @@ final class OutageJournal implements Journal {
 
   @Override
   public boolean update(RelayRecord next) {
+    Runnable hook = beforeNextUpdate.getAndSet(null);
+    if (hook != null) {
+      hook.run();
+    }
     return store().update(next);
   }
 

@@ -15,6 +15,7 @@ import io.crogas.domain.model.Wei;
 import io.crogas.domain.port.in.TrackRelayCommand;
 import io.crogas.testfixtures.Fixture;
 import java.math.BigInteger;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TrackRelayServiceTest {
@@ -65,6 +66,40 @@ class TrackRelayServiceTest {
 
   private RelayRecord.Step failed(String id, String reason) {
     return f.tracking.track(new TrackRelayCommand.Failed(id, reason, f.clock.instant()));
+  }
+
+  private RelayRecord.Step failedUnsent(String id, String reason) {
+    return f.tracking.track(
+        new TrackRelayCommand.FailedUnsent(id, reason, Set.of(), f.clock.instant()));
+  }
+
+  // Issue #12: an instance whose plan was refused must not fail a job another instance sent.
+  @Test
+  void givenASubmittedRecord_whenAFailureBeforeSendingIsReported_thenRefusedAndStillSubmitted() {
+    admitted();
+    submitted("s_1", tx1);
+
+    assertThat(failedUnsent("s_1", "simulation reverts"))
+        .isInstanceOf(RelayRecord.Step.Refused.class);
+
+    RelayRecord record = f.journal.find("s_1").orElseThrow();
+    assertThat(record.state()).isEqualTo(RelayState.SUBMITTED);
+    assertThat(record.version()).isEqualTo(1);
+  }
+
+  @Test
+  void givenARecordFailedBeforeSending_whenASubmissionIsReported_thenRefusedAndStillFailed() {
+    admitted();
+
+    assertThat(failedUnsent("s_1", "simulation reverts"))
+        .isInstanceOf(RelayRecord.Step.Moved.class);
+
+    assertThat(submitted("s_1", tx1)).isInstanceOf(RelayRecord.Step.Refused.class);
+    RelayRecord record = f.journal.find("s_1").orElseThrow();
+    assertThat(record.state()).isEqualTo(RelayState.FAILED);
+    assertThat(record.txHashes()).isEmpty();
+    assertThat(failedUnsent("s_1", "another reason"))
+        .isEqualTo(new RelayRecord.Step.Unchanged(record));
   }
 
   @Test

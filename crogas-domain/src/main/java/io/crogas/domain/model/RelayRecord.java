@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The journal's view of one accepted request: its job, where it is in the settlement sequence,
@@ -98,6 +99,23 @@ public record RelayRecord(
     }
     return move(
         RelayState.FAILED, reason, Optional.empty(), txHashes, receipt, Optional.of(reason), now);
+  }
+
+  /**
+   * The request cannot complete and none of its transactions is out: none was sent, or the node
+   * refused each one sent ({@code refusedByNode}). Refused once any other transaction of it is out,
+   * whoever sent it, since its receipt decides then: against the journal's versioning this makes
+   * "failed unsent" and "submitted" exclusive for instances racing on one job. A record already
+   * final is left as it is.
+   */
+  public Step failedUnsent(String reason, Set<Hash32> refusedByNode, Instant now) {
+    if (state.isFinal()) {
+      return new Step.Unchanged(this);
+    }
+    if (!refusedByNode.containsAll(txHashes)) {
+      return new Step.Refused(id + " has a transaction out: its receipt decides");
+    }
+    return failed(reason, now);
   }
 
   private Step move(

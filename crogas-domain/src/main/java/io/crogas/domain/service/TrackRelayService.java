@@ -40,6 +40,10 @@ public final class TrackRelayService implements TrackRelayUseCase {
     if (command instanceof TrackRelayCommand.Confirmed confirmed) {
       return record -> record.confirmed(confirmed.receipt(), confirmed.at());
     }
+    if (command instanceof TrackRelayCommand.FailedUnsent unsent) {
+      String shown = DisclosurePolicy.publicText(unsent.reason());
+      return record -> record.failedUnsent(shown, unsent.refusedByNode(), unsent.at());
+    }
     TrackRelayCommand.Failed failed = (TrackRelayCommand.Failed) command;
     String shown = DisclosurePolicy.publicText(failed.reason());
     return record -> record.failed(shown, failed.at());
