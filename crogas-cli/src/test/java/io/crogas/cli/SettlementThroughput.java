@@ -9,11 +9,13 @@ import io.crogas.domain.model.RelayState;
 import io.crogas.domain.port.in.SettlePaymentCommand;
 import io.crogas.domain.port.in.SettlePaymentUseCase.SettleOutcome;
 import io.crogas.node.CroGasNode;
+import io.crogas.node.NodeConfig;
 import io.crogas.node.NodeInternals;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -62,6 +64,9 @@ public final class SettlementThroughput {
    * unset.
    */
   private static final Long GAS_LIMIT = Long.getLong("bench.gasLimit");
+
+  /** The node's replacement period in seconds ({@code -Dbench.replaceAfter}), 30 if unset. */
+  private static final Long REPLACE_AFTER = Long.getLong("bench.replaceAfter");
 
   /** Settlements per second the sustained load prepares payments for ({@code -Dbench.maxRate}). */
   private static final int MAX_RATE = Integer.getInteger("bench.maxRate", 160);
@@ -226,8 +231,11 @@ public final class SettlementThroughput {
               ? Optional.of(new CountingRpcProxy(network.anvil.rpcUrl()))
               : Optional.empty();
       String url = proxy.map(CountingRpcProxy::url).orElse(network.anvil.rpcUrl());
-      CroGasNode node =
-          CroGasNode.start(network.config(url, keys, dir.resolve("bench.db")).build());
+      NodeConfig.Builder config = network.config(url, keys, dir.resolve("bench.db"));
+      if (REPLACE_AFTER != null) {
+        config.replaceAfter(Duration.ofSeconds(REPLACE_AFTER));
+      }
+      CroGasNode node = CroGasNode.start(config.build());
       Bench bench = new Bench(network, node, proxy, keys);
       Address payTo = LocalNetwork.User.of(9_999).address();
       bench.payments.addAll(bench.payments(20_000, count, payTo));
@@ -294,6 +302,34 @@ public final class SettlementThroughput {
         perBlock.append(' ').append(block(b).get("transactions").size());
       }
       measured.ifPresent(range -> printFill(range[0], range[1], gasLimit, perBlockCapacity));
+      if (Boolean.getBoolean("bench.debugStuck")) {
+        records.stream()
+            .filter(r -> r.state() != RelayState.CONFIRMED)
+            .limit(3)
+            .forEach(
+                r -> {
+                  System.out.println("  stuck " + r);
+                  r.txHashes()
+                      .forEach(
+                          h ->
+                              System.out.println(
+                                  "    "
+                                      + network.anvil.rpc(
+                                          "eth_getTransactionByHash", "[\"" + h + "\"]")));
+                });
+        System.out.println("  pool " + network.anvil.rpc("txpool_status", "[]"));
+        System.out.println("  latest " + block(blockNumber()));
+      }
+      // Replacements (a nonce re-bid or bumped) show as more than one hash per record.
+      Map<Integer, Long> hashes = new TreeMap<>();
+      records.forEach(r -> hashes.merge(r.txHashes().size(), 1L, Long::sum));
+      System.out.printf(
+          "  records by hashes sent: %s; base fee %s -> %s wei (blocks %d -> %d)%n",
+          hashes,
+          Long.decode(block(firstBlock).get("baseFeePerGas").asText()),
+          Long.decode(block(lastBlock).get("baseFeePerGas").asText()),
+          firstBlock,
+          lastBlock);
       long gaps = 0;
       long sent = 0;
       for (Address relayer : node.relayers()) {
