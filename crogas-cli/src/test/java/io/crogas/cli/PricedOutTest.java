@@ -47,7 +47,9 @@ class PricedOutTest {
         CompletableFuture<SettleOutcome> settling =
             CompletableFuture.supplyAsync(
                 () -> node.settler().settle(Payments.payment(payer, payTo, node.usdc(), 0)));
-        await().atMost(Duration.ofSeconds(20)).until(() -> pendingCount(network, relayer) == 1);
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> ConcurrencyTest.transactionCount(network, relayer, "pending") == 1);
 
         // The next block's base fee is four times the one the settlement was bid on (125% of it).
         BigInteger base = baseFee(network);
@@ -71,12 +73,6 @@ class PricedOutTest {
         assertThat(ConcurrencyTest.transactionCount(network, relayer)).isEqualTo(1);
       }
     }
-  }
-
-  private static long pendingCount(LocalNetwork network, Address account) {
-    String answer =
-        network.anvil.rpc("eth_getTransactionCount", "[\"" + account + "\",\"pending\"]");
-    return Long.parseLong(answer.replaceAll(".*\"result\":\"0x([0-9a-fA-F]+)\".*", "$1"), 16);
   }
 
   private static BigInteger baseFee(LocalNetwork network) throws Exception {
