@@ -36,13 +36,13 @@ final class FacilitatorRoutes {
   private final SettlePaymentUseCase settler;
   private final RateLimiter limiter;
   private final ApiMetrics metrics;
-  private final X402Network network;
-  private final List<Address> signers;
   private final InstantSource clock;
   private final DiscoveryCatalog discovery;
   private final Executor answers;
   private final int settleInFlightLimit;
   private final Semaphore settlesInFlight;
+  private final byte[] supported;
+  private final byte[] cronosSupported;
 
   /**
    * @param answers the server's threads, which write an answer once its settle completes
@@ -60,8 +60,10 @@ final class FacilitatorRoutes {
     this.settler = settler;
     this.limiter = limiter;
     this.metrics = metrics;
-    this.network = new X402Network(settings.chainId());
-    this.signers = settings.signers();
+    X402Network network = new X402Network(settings.chainId());
+    // Constant for the server's life: written once, served as bytes.
+    this.supported = Json.bytes(supportedAnswer(network, settings.signers()));
+    this.cronosSupported = Json.bytes(cronosSupportedAnswer(network));
     this.clock = clock;
     this.discovery = discovery;
     this.answers = answers;
@@ -76,12 +78,12 @@ final class FacilitatorRoutes {
   void register(RouteTable routes) {
     routes.post("/x402/verify", Audience.FACILITATOR, this::verify);
     routes.post("/x402/settle", Audience.FACILITATOR, this::settle);
-    routes.get("/x402/supported", this::supported);
+    routes.get("/x402/supported", ctx -> Json.write(ctx, 200, supported));
     // The Cronos Labs facilitator's paths, so that its sellers change only the base URL. Their
     // bodies carry a paymentHeader, which is how every answer picks the Cronos shape.
     routes.post("/v2/x402/verify", Audience.FACILITATOR, this::verify);
     routes.post("/v2/x402/settle", Audience.FACILITATOR, this::settle);
-    routes.get("/v2/x402/supported", this::cronosSupported);
+    routes.get("/v2/x402/supported", ctx -> Json.write(ctx, 200, cronosSupported));
   }
 
   private void verify(Context ctx) {
@@ -173,7 +175,7 @@ final class FacilitatorRoutes {
   }
 
   /** {@code {kinds, extensions, signers}} as the reference v2 {@code SupportedResponse}. */
-  private void supported(Context ctx) {
+  private static ObjectNode supportedAnswer(X402Network network, List<Address> signers) {
     ObjectNode json = Json.object();
     ArrayNode kinds = json.putArray("kinds");
     kinds.addObject().put("x402Version", 2).put("scheme", "exact").put("network", network.v2Name());
@@ -185,17 +187,17 @@ final class FacilitatorRoutes {
     json.putArray("extensions").add("bazaar");
     ArrayNode addresses = json.putObject("signers").putArray("eip155:*");
     signers.forEach(signer -> addresses.add(signer.value()));
-    Json.write(ctx, 200, json);
+    return json;
   }
 
   /** The Cronos Labs facilitator's answer: x402 v1 kinds under Cronos network names. */
-  private void cronosSupported(Context ctx) {
+  private static ObjectNode cronosSupportedAnswer(X402Network network) {
     ObjectNode json = Json.object();
     json.putArray("kinds")
         .addObject()
         .put("x402Version", 1)
         .put("scheme", "exact")
         .put("network", network.v1Name().orElse(network.v2Name()));
-    Json.write(ctx, 200, json);
+    return json;
   }
 }
