@@ -85,8 +85,13 @@ class ConcurrencyTest {
   }
 
   static long transactionCount(LocalNetwork network, Address account) {
+    return transactionCount(network, account, "latest");
+  }
+
+  /** The account's transaction count at {@code block} ("latest", or "pending" with the pool). */
+  static long transactionCount(LocalNetwork network, Address account, String block) {
     String answer =
-        network.anvil.rpc("eth_getTransactionCount", "[\"" + account + "\",\"latest\"]");
+        network.anvil.rpc("eth_getTransactionCount", "[\"" + account + "\",\"" + block + "\"]");
     return Long.parseLong(answer.replaceAll(".*\"result\":\"0x([0-9a-fA-F]+)\".*", "$1"), 16);
   }
 }

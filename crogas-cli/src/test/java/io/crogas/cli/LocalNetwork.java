@@ -32,14 +32,15 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A real anvil (chain id 338) with the CroGas contracts deployed from the compiled artifacts: dev
- * account 0 deploys and owns, accounts 1-3 relay, account 4 receives fees. Users are fresh keys
- * that hold minted USDC and no CRO.
+ * account 0 deploys and owns, accounts 1-3 relay (more relayers, for benchmarks, are fresh keys
+ * given CRO), account 4 receives fees. Users are fresh keys that hold minted USDC and no CRO.
  */
 final class LocalNetwork implements AutoCloseable {
   static final Address FEE_RECIPIENT = Address.parse(DEV_ADDRESSES.get(4));
@@ -49,9 +50,11 @@ final class LocalNetwork implements AutoCloseable {
   final Deployment deployment;
   private final JsonRpc rpc;
   private final ContractDeployer deployer;
+  private final List<String> relayerKeys;
 
-  private LocalNetwork(AnvilChain anvil) {
+  private LocalNetwork(AnvilChain anvil, List<String> relayerKeys) {
     this.anvil = anvil;
+    this.relayerKeys = relayerKeys;
     this.profile = NetworkProfile.cronos(new ChainId(anvil.chainId()));
     this.rpc = JsonRpc.connect(anvil.rpcUrl(), Duration.ofSeconds(10));
     this.deployer =
@@ -62,16 +65,35 @@ final class LocalNetwork implements AutoCloseable {
             DeploymentPlan.mirroringCronosUsdc(
                 FEE_RECIPIENT,
                 Address.parse(DEV_ADDRESSES.get(0)),
-                List.of(
-                    Address.parse(DEV_ADDRESSES.get(1)),
-                    Address.parse(DEV_ADDRESSES.get(2)),
-                    Address.parse(DEV_ADDRESSES.get(3)))));
+                relayerKeys.stream()
+                    .map(key -> Address.of(Secp256k1.address(new BigInteger(key.substring(2), 16))))
+                    .toList()));
   }
 
   static LocalNetwork start() {
+    return start(3);
+  }
+
+  /**
+   * A network whose forwarder authorises {@code relayers} keys: dev accounts 1-3, then fresh keys
+   * given 10,000 CRO each.
+   */
+  static LocalNetwork start(int relayers) {
     AnvilChain anvil = AnvilChain.start();
     try {
-      return new LocalNetwork(anvil);
+      List<String> keys = new ArrayList<>(DEV_KEYS.subList(1, 4));
+      for (int i = keys.size(); i < relayers; i++) {
+        User relayer = User.of(500_000 + i);
+        keys.add(String.format("0x%064x", relayer.key()));
+        String answer =
+            anvil.rpc(
+                "anvil_setBalance",
+                "[\"" + relayer.address() + "\",\"0x21e19e0c9bab2400000\"]"); // 10,000 CRO
+        if (answer.contains("\"error\"")) {
+          throw new IllegalStateException("anvil_setBalance failed: " + answer);
+        }
+      }
+      return new LocalNetwork(anvil, List.copyOf(keys));
     } catch (RuntimeException e) {
       anvil.close();
       throw e;
@@ -79,7 +101,8 @@ final class LocalNetwork implements AutoCloseable {
   }
 
   /**
-   * A node config for this network with {@code relayers} of dev accounts 1-3 and the given store.
+   * A node config for this network with the first {@code relayers} relayer keys and the given
+   * store.
    */
   NodeConfig.Builder config(int relayers, Path store) {
     return config(anvil.rpcUrl(), relayers, store);
@@ -97,7 +120,7 @@ final class LocalNetwork implements AutoCloseable {
   /** As {@link #config(String, int, Path)}, the fixed price observed on {@code clock}. */
   NodeConfig.Builder config(String rpcUrl, int relayers, Path store, InstantSource clock) {
     return NodeConfig.builder(rpcUrl, profile, deployment.forwarder(), deployment.usdc())
-        .relayerKeys(new RelayerKeys.PrivateKeys(DEV_KEYS.subList(1, 1 + relayers)))
+        .relayerKeys(new RelayerKeys.PrivateKeys(relayerKeys.subList(0, relayers)))
         .storeFile(store)
         .prices(new FixedPriceFeed(new BigDecimal("0.10"), clock))
         .pollInterval(Duration.ofMillis(50));

@@ -9,11 +9,13 @@ import io.crogas.domain.model.RelayState;
 import io.crogas.domain.port.in.SettlePaymentCommand;
 import io.crogas.domain.port.in.SettlePaymentUseCase.SettleOutcome;
 import io.crogas.node.CroGasNode;
+import io.crogas.node.NodeConfig;
 import io.crogas.node.NodeInternals;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,6 +41,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       gas per settlement, per block time).
  *   <li>{@code steady KEYS CLIENTS SECONDS}: CLIENTS in flight for SECONDS, each settle timed from
  *       the call to its answer (p50, p90, max).
+ *   <li>{@code sustained KEYS CLIENTS SECONDS}: as steady, with more in flight than a block holds:
+ *       each block's fill (settlements / capacity per block) over the blocks wholly inside the
+ *       window. {@code -Dbench.gasLimit=N} sizes the chain's blocks.
  * </ul>
  *
  * <p>Each run prints the CPU time the JVM (node and clients) and anvil spent in the measured
@@ -54,6 +59,18 @@ public final class SettlementThroughput {
   /** Settlements before the measured ones ({@code -Dbench.warmUp=N}). */
   private static final int WARM_UP = Integer.getInteger("bench.warmUp", 400);
 
+  /**
+   * The block gas limit ({@code -Dbench.gasLimit=N}), set before the warm-up; anvil's 30,000,000 if
+   * unset.
+   */
+  private static final Long GAS_LIMIT = Long.getLong("bench.gasLimit");
+
+  /** The node's replacement period in seconds ({@code -Dbench.replaceAfter}), 30 if unset. */
+  private static final Long REPLACE_AFTER = Long.getLong("bench.replaceAfter");
+
+  /** Settlements per second the sustained load prepares payments for ({@code -Dbench.maxRate}). */
+  private static final int MAX_RATE = Integer.getInteger("bench.maxRate", 160);
+
   private SettlementThroughput() {}
 
   public static void main(String[] args) throws Exception {
@@ -66,9 +83,11 @@ public final class SettlementThroughput {
     switch (args[0]) {
       case "burst" -> burst(numbers[0], numbers[1], numbers[2]);
       case "steady" -> steady(numbers[0], numbers[1], numbers[2]);
+      case "sustained" -> sustained(numbers[0], numbers[1], numbers[2]);
       default ->
           throw new IllegalArgumentException(
-              "burst KEYS COUNT CLIENTS | steady KEYS CLIENTS SECONDS");
+              "burst KEYS COUNT CLIENTS | steady KEYS CLIENTS SECONDS"
+                  + " | sustained KEYS CLIENTS SECONDS");
     }
   }
 
@@ -99,33 +118,53 @@ public final class SettlementThroughput {
           receipts.size(),
           window.seconds(),
           receipts.size() / window.seconds());
-      bench.report(window, receipts);
+      bench.report(window, receipts, Optional.empty());
     }
   }
 
   private static void steady(int keys, int clients, int seconds) throws Exception {
     // Enough payments for every client to settle one per block for the whole run, and more.
-    int count = clients * (seconds + 10);
+    inFlight("steady", keys, clients, seconds, clients * (seconds + 10));
+  }
+
+  private static void sustained(int keys, int clients, int seconds) throws Exception {
+    // More than this machine settles in the run (minting payers is the setup's slow part).
+    inFlight("sustained", keys, clients, seconds, clients + MAX_RATE * (seconds + 3));
+  }
+
+  /**
+   * CLIENTS in flight for SECONDS, each settling its next payment as soon as the last answered; the
+   * blocks mined in the window, but for the first (clients starting) and the one the deadline cuts,
+   * are the measured ones.
+   */
+  private static void inFlight(String load, int keys, int clients, int seconds, int count)
+      throws Exception {
     try (Bench bench = Bench.start(keys, count)) {
       AtomicInteger next = new AtomicInteger();
       long[] latencies = new long[count];
       List<Receipt> receipts = java.util.Collections.synchronizedList(new ArrayList<>());
       AtomicInteger done = new AtomicInteger();
-      AtomicLong deadline = new AtomicLong();
+      AtomicInteger failed = new AtomicInteger();
       Meter meter = Meter.start(bench);
-      deadline.set(System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds));
+      long startBlock = bench.blockNumber();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
       ExecutorService pool = Executors.newFixedThreadPool(clients);
       List<Future<?>> loops = new ArrayList<>();
       for (int c = 0; c < clients; c++) {
         loops.add(
             pool.submit(
                 () -> {
-                  while (System.nanoTime() < deadline.get()) {
+                  while (System.nanoTime() < deadline) {
                     int i = next.getAndIncrement();
+                    if (i >= count) {
+                      System.out.println("  out of payments: raise -Dbench.maxRate");
+                      return null;
+                    }
                     long start = System.nanoTime();
                     SettleOutcome result =
                         Payments.settleRetrying(bench.node.settler(), bench.payments.get(i));
                     if (!(result instanceof SettleOutcome.Settled ok)) {
+                      failed.incrementAndGet();
                       System.out.println("  not settled: " + result);
                       continue;
                     }
@@ -135,6 +174,9 @@ public final class SettlementThroughput {
                   return null;
                 }));
       }
+      // The last block mined before the deadline: a time to wait for, not an event.
+      TimeUnit.NANOSECONDS.sleep(deadline - System.nanoTime());
+      long endBlock = bench.blockNumber();
       for (Future<?> loop : loops) {
         loop.get(seconds + 120L, TimeUnit.SECONDS);
       }
@@ -144,17 +186,19 @@ public final class SettlementThroughput {
       long[] sorted = Arrays.copyOf(latencies, settled);
       Arrays.sort(sorted);
       System.out.printf(
-          "steady: %d keys, %d in flight, %d s: %d settled (%.1f/s), settle latency p50 %d ms, p90"
-              + " %d ms, max %d ms%n",
+          "%s: %d keys, %d in flight, %d s: %d settled (%.1f/s), %d failed, settle latency p50 %d"
+              + " ms, p90 %d ms, max %d ms%n",
+          load,
           keys,
           clients,
           seconds,
           settled,
           settled / window.seconds(),
+          failed.get(),
           percentile(sorted, 50),
           percentile(sorted, 90),
           sorted[settled - 1] / 1_000_000);
-      bench.report(window, receipts);
+      bench.report(window, receipts, Optional.of(new long[] {startBlock + 2, endBlock}));
     }
   }
 
@@ -181,18 +225,24 @@ public final class SettlementThroughput {
 
     static Bench start(int keys, int count) throws Exception {
       Path dir = Files.createTempDirectory("crogas-bench");
-      LocalNetwork network = LocalNetwork.start();
+      LocalNetwork network = LocalNetwork.start(Math.max(3, keys));
       Optional<CountingRpcProxy> proxy =
           Boolean.getBoolean("bench.countRpc")
               ? Optional.of(new CountingRpcProxy(network.anvil.rpcUrl()))
               : Optional.empty();
       String url = proxy.map(CountingRpcProxy::url).orElse(network.anvil.rpcUrl());
-      CroGasNode node =
-          CroGasNode.start(network.config(url, keys, dir.resolve("bench.db")).build());
+      NodeConfig.Builder config = network.config(url, keys, dir.resolve("bench.db"));
+      if (REPLACE_AFTER != null) {
+        config.replaceAfter(Duration.ofSeconds(REPLACE_AFTER));
+      }
+      CroGasNode node = CroGasNode.start(config.build());
       Bench bench = new Bench(network, node, proxy, keys);
       Address payTo = LocalNetwork.User.of(9_999).address();
       bench.payments.addAll(bench.payments(20_000, count, payTo));
       List<SettlePaymentCommand> warmUp = bench.payments(60_000, WARM_UP, payTo);
+      if (GAS_LIMIT != null) {
+        network.rpc("evm_setBlockGasLimit", "[\"0x" + Long.toHexString(GAS_LIMIT) + "\"]");
+      }
       network.rpc("evm_setAutomine", "[false]");
       network.rpc("evm_setIntervalMining", "[1]");
       // A node in service has its code compiled: settle a burst first, unmeasured.
@@ -229,8 +279,12 @@ public final class SettlementThroughput {
       return Long.decode(result(network.anvil.rpc("eth_blockNumber", "[]")).asText());
     }
 
-    /** Blocks, gas and nonces behind the settlements measured in {@code window}. */
-    void report(Meter.Window window, List<Receipt> receipts) throws IOException {
+    /**
+     * Blocks, gas and nonces behind the settlements measured in {@code window}; with {@code
+     * measured} (first and last block), each of those blocks' fill against the capacity per block.
+     */
+    void report(Meter.Window window, List<Receipt> receipts, Optional<long[]> measured)
+        throws IOException {
       int settled = receipts.size();
       List<RelayRecord> records = NodeInternals.journal(node).recent(Optional.empty(), 100_000);
       long confirmed = records.stream().filter(r -> r.state() == RelayState.CONFIRMED).count();
@@ -240,20 +294,42 @@ public final class SettlementThroughput {
               / Math.max(1, settled);
       long firstBlock = receipts.stream().mapToLong(Receipt::blockNumber).min().orElse(0);
       long lastBlock = receipts.stream().mapToLong(Receipt::blockNumber).max().orElse(0);
-      JsonNode block =
-          result(
-              network.anvil.rpc(
-                  "eth_getBlockByNumber", "[\"0x" + Long.toHexString(firstBlock) + "\",false]"));
-      long gasLimit = Long.decode(block.get("gasLimit").asText());
-      double capacity = (double) gasLimit / gas / (BLOCK_MILLIS / 1000.0);
+      long gasLimit = Long.decode(block(firstBlock).get("gasLimit").asText());
+      double perBlockCapacity = (double) gasLimit / gas;
+      double capacity = perBlockCapacity / (BLOCK_MILLIS / 1000.0);
       StringBuilder perBlock = new StringBuilder();
       for (long b = firstBlock; b <= lastBlock; b++) {
-        JsonNode mined =
-            result(
-                network.anvil.rpc(
-                    "eth_getBlockByNumber", "[\"0x" + Long.toHexString(b) + "\",false]"));
-        perBlock.append(' ').append(mined.get("transactions").size());
+        perBlock.append(' ').append(block(b).get("transactions").size());
       }
+      measured.ifPresent(range -> printFill(range[0], range[1], gasLimit, perBlockCapacity));
+      if (Boolean.getBoolean("bench.debugStuck")) {
+        records.stream()
+            .filter(r -> r.state() != RelayState.CONFIRMED)
+            .limit(3)
+            .forEach(
+                r -> {
+                  System.out.println("  stuck " + r);
+                  r.txHashes()
+                      .forEach(
+                          h ->
+                              System.out.println(
+                                  "    "
+                                      + network.anvil.rpc(
+                                          "eth_getTransactionByHash", "[\"" + h + "\"]")));
+                });
+        System.out.println("  pool " + network.anvil.rpc("txpool_status", "[]"));
+        System.out.println("  latest " + block(blockNumber()));
+      }
+      // Replacements (a nonce re-bid or bumped) show as more than one hash per record.
+      Map<Integer, Long> hashes = new TreeMap<>();
+      records.forEach(r -> hashes.merge(r.txHashes().size(), 1L, Long::sum));
+      System.out.printf(
+          "  records by hashes sent: %s; base fee %s -> %s wei (blocks %d -> %d)%n",
+          hashes,
+          Long.decode(block(firstBlock).get("baseFeePerGas").asText()),
+          Long.decode(block(lastBlock).get("baseFeePerGas").asText()),
+          firstBlock,
+          lastBlock);
       long gaps = 0;
       long sent = 0;
       for (Address relayer : node.relayers()) {
@@ -289,6 +365,50 @@ public final class SettlementThroughput {
           .forEach(e -> threads.append(' ').append(e.getKey()).append('=').append(e.getValue()));
       System.out.println(threads);
       proxy.ifPresent(p -> p.print(settled));
+    }
+
+    /**
+     * Settlements per block over blocks {@code first..last}: their mean against the capacity per
+     * block, the least full, and the gas used against the limit.
+     */
+    private void printFill(long first, long last, long gasLimit, double perBlockCapacity) {
+      if (last < first) {
+        System.out.println("  no block wholly inside the window: run longer");
+        return;
+      }
+      long txs = 0;
+      long gasUsed = 0;
+      long least = Long.MAX_VALUE;
+      StringBuilder fills = new StringBuilder();
+      for (long b = first; b <= last; b++) {
+        JsonNode mined = block(b);
+        int n = mined.get("transactions").size();
+        txs += n;
+        least = Math.min(least, n);
+        gasUsed += Long.decode(mined.get("gasUsed").asText());
+        fills.append(String.format(" %.0f%%", 100 * n / perBlockCapacity));
+      }
+      long blocks = last - first + 1;
+      System.out.printf(
+          "  measured blocks %d..%d (%d, the window's first and cut last left out): %.1f"
+              + " settlements per block = %.1f/s = %.0f%% of capacity (%.1f per block), least full"
+              + " %d; gas used %.0f%% of the limit; fill per block:%s%n",
+          first,
+          last,
+          blocks,
+          (double) txs / blocks,
+          txs / (blocks * BLOCK_MILLIS / 1000.0),
+          100 * txs / (blocks * perBlockCapacity),
+          perBlockCapacity,
+          least,
+          100.0 * gasUsed / (blocks * gasLimit),
+          fills);
+    }
+
+    private JsonNode block(long number) {
+      return result(
+          network.anvil.rpc(
+              "eth_getBlockByNumber", "[\"0x" + Long.toHexString(number) + "\",false]"));
     }
 
     private static JsonNode result(String answer) {

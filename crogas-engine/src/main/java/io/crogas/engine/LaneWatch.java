@@ -2,10 +2,14 @@ package io.crogas.engine;
 
 import io.crogas.domain.ChainUnavailableException;
 import io.crogas.domain.FencedOutException;
+import io.crogas.domain.model.FeeMarket;
 import io.crogas.domain.model.Hash32;
 import io.crogas.domain.model.Receipt;
 import io.crogas.domain.model.TransactionDraft;
+import io.crogas.domain.policy.ReplacementPolicy.Fees;
 import io.crogas.domain.port.out.Broadcaster;
+import io.crogas.domain.port.out.Chain;
+import io.crogas.domain.relay.SendPolicy;
 import io.crogas.domain.relay.WatchPolicy;
 import io.crogas.domain.relay.WatchPolicy.LateNonce;
 import io.crogas.domain.relay.WatchPolicy.NextSend;
@@ -21,29 +25,37 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * Watches one lane's nonces in flight until the chain passes each one, doing what the {@link
  * WatchPolicy} says. Each tick reads the relayer's mined nonce and, while any nonce is still open,
  * its pending nonce: every nonce below the mined one is looked up by its hashes, every open one is
- * left, re-sent or replaced; nonces reported lost are looked up for a late receipt.
+ * left, re-sent or replaced (re-bid at once if the base fee has passed its fee cap: the fee market
+ * is read in a tick where a nonce has been open a tenth of the replacement period); nonces reported
+ * lost are looked up for a late receipt.
  */
 final class LaneWatch implements Runnable {
   private final NonceLane lane;
   private final Broadcaster broadcaster;
+  private final Chain chain;
   private final Transmitter transmitter;
   private final WatchPolicy policy;
+  private final SendPolicy sendPolicy;
   private final InstantSource clock;
   private final Outcomes outcomes;
   private final ConcurrentSkipListMap<Long, WatchedNonce> watched = new ConcurrentSkipListMap<>();
   private final ConcurrentSkipListMap<Long, LateNonce> late = new ConcurrentSkipListMap<>();
+  private Instant lastMarketRead = Instant.MIN;
 
   LaneWatch(
       NonceLane lane,
       Broadcaster broadcaster,
+      Chain chain,
       Transmitter transmitter,
-      WatchPolicy policy,
+      EngineSettings settings,
       InstantSource clock,
       Outcomes outcomes) {
     this.lane = lane;
     this.broadcaster = broadcaster;
+    this.chain = chain;
     this.transmitter = transmitter;
-    this.policy = policy;
+    this.policy = settings.watchPolicy();
+    this.sendPolicy = settings.sendPolicy();
     this.clock = clock;
     this.outcomes = outcomes;
   }
@@ -78,8 +90,9 @@ final class LaneWatch implements Runnable {
         return;
       }
       long pending = broadcaster.pendingNonce(lane.relayer());
+      FeeMarketOnce market = new FeeMarketOnce();
       for (WatchedNonce nonce : watched.tailMap(mined).values()) {
-        push(nonce, pending);
+        push(nonce, pending, market);
       }
     } catch (ChainUnavailableException e) {
       // The node is away: the next tick looks again; nothing is lost meanwhile.
@@ -125,14 +138,48 @@ final class LaneWatch implements Runnable {
     }
   }
 
-  private void push(WatchedNonce nonce, long pending) {
+  private void push(WatchedNonce nonce, long pending, FeeMarketOnce market) {
     Instant now = clock.instant();
+    if (policy.overdue(nonce, now)) {
+      Optional<TransactionDraft> repriced =
+          market.get(now).flatMap(current -> repriced(nonce, current));
+      if (repriced.isPresent()) {
+        replace(nonce, repriced.get(), now);
+        return;
+      }
+    }
     NextSend next = policy.next(nonce, pending, now);
     if (next instanceof NextSend.Resend resend) {
       WatchedNonce after = nonce.resent(transmitter.send(nonce.latest()), now);
       watched.replace(nonce.nonce(), resend.thenWait() ? after.waited(now) : after);
     } else if (next instanceof NextSend.Replace replace) {
       replace(nonce, replace.bumped(), now);
+    }
+  }
+
+  private Optional<TransactionDraft> repriced(WatchedNonce nonce, FeeMarket market) {
+    Fees fresh =
+        nonce
+            .draft()
+            .job()
+            .map(job -> sendPolicy.bid(job, market))
+            .orElseGet(() -> sendPolicy.fillerBid(market, Optional.empty()));
+    return policy.repriced(nonce, market, fresh);
+  }
+
+  /**
+   * The fee market for a tick, read only if a nonce is overdue, and then at most once per tick and
+   * per {@link WatchPolicy#overdue} period, so that a lane waiting on slow blocks adds few reads.
+   */
+  private final class FeeMarketOnce {
+    private Optional<FeeMarket> read = Optional.empty();
+
+    Optional<FeeMarket> get(Instant now) {
+      if (read.isEmpty() && policy.rested(lastMarketRead, now)) {
+        read = Optional.of(chain.feeMarket());
+        lastMarketRead = now;
+      }
+      return read;
     }
   }
 

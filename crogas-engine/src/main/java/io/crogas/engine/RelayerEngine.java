@@ -99,8 +99,7 @@ public final class RelayerEngine implements RelayEngine, AutoCloseable {
             relayers,
             threads,
             lane ->
-                new LaneWatch(
-                    lane, broadcaster, transmitter, settings.watchPolicy(), clock, outcomes));
+                new LaneWatch(lane, broadcaster, chain, transmitter, settings, clock, outcomes));
     EngineParts parts =
         new EngineParts(
             settings,

@@ -97,6 +97,10 @@ public final class HttpApi {
   private static void configure(JavalinConfig config, ApiSettings settings) {
     config.startup.showJavalinBanner = false;
     config.http.maxRequestSize = settings.maxBodyBytes();
+    // Javalin copies each answer to Jetty through a buffer of this size, allocated per request
+    // (Jetty's 32 KB output buffer when unset): zeroing 32 KB cost a constant answer 2.5% of its
+    // CPU. Answers are small JSON; larger pages go through in several copies.
+    config.http.responseBufferSize = 4096;
     config.jetty.modifyServer(server -> server.setErrorHandler(new ProtocolErrors()));
     if (!settings.corsOrigins().isEmpty()) {
       config.bundledPlugins.enableCors(

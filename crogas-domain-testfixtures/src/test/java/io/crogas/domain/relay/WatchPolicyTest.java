@@ -3,12 +3,14 @@ package io.crogas.domain.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crogas.domain.model.ChainId;
+import io.crogas.domain.model.FeeMarket;
 import io.crogas.domain.model.Receipt;
 import io.crogas.domain.model.RelayJob;
 import io.crogas.domain.model.SignedTransaction;
 import io.crogas.domain.model.TransactionDraft;
 import io.crogas.domain.model.Wei;
 import io.crogas.domain.policy.ReplacementPolicy;
+import io.crogas.domain.policy.ReplacementPolicy.Fees;
 import io.crogas.domain.port.out.Broadcaster.SendResult;
 import io.crogas.domain.relay.WatchPolicy.LateLook;
 import io.crogas.domain.relay.WatchPolicy.NextSend;
@@ -121,6 +123,48 @@ class WatchPolicyTest {
 
     assertThat(policy.next(nonce, NONCE + 1, T0.plus(REPLACE_AFTER)))
         .isEqualTo(new NextSend.Resend(true));
+  }
+
+  @Test
+  void givenAPooledNonceTheBaseFeeHasPassed_whenOverdue_thenRebidAtWhatASendWouldBidNow() {
+    WatchedNonce nonce = accepted(); // fee cap 6,250 gwei; full blocks took the base fee above it
+    FeeMarket market = new FeeMarket(Wei.gwei(7_000), Wei.gwei(1), true);
+
+    assertThat(policy.overdue(nonce, T0.plusSeconds(2))).isFalse();
+    assertThat(policy.overdue(nonce, T0.plusSeconds(3))).isTrue();
+    assertThat(policy.repriced(nonce, market, new Fees(Wei.gwei(8_750), Wei.gwei(1))))
+        .contains(
+            draft(Optional.empty())
+                .withFees(Wei.gwei(8_750), new Wei(BigInteger.valueOf(1_100_000_000))));
+  }
+
+  @Test
+  void givenAPooledNonceTheBaseFeeHasNotPassed_whenChecked_thenLeftToThePeriodicReplacement() {
+    FeeMarket market = new FeeMarket(Wei.gwei(6_250), Wei.gwei(1), true);
+
+    assertThat(policy.repriced(accepted(), market, new Fees(Wei.gwei(7_800), Wei.gwei(1))))
+        .isEmpty();
+  }
+
+  @Test
+  void givenAPricedOutNonce_whenEvenAFreshBidStaysBelowTheBaseFee_thenNotRebid() {
+    FeeMarket market = new FeeMarket(Wei.gwei(7_000), Wei.gwei(1), true);
+    RelayJob.ForwarderCall tight =
+        StoreSamples.quoted(StoreSamples.forwarderCall(Keys.of(1), 0), 400_000, 6_500);
+    WatchedNonce quoted = sent(draft(Optional.of(tight)), new SendResult.Accepted());
+
+    // The relayer's ceiling holds the fresh bid under the base fee: nothing to gain by replacing.
+    assertThat(policy.repriced(accepted(), market, new Fees(Wei.gwei(6_900), Wei.gwei(1))))
+        .isEmpty();
+    // The payer's quote allows no more than 6,500 gwei: never re-bid above it.
+    assertThat(policy.repriced(quoted, market, new Fees(Wei.gwei(8_750), Wei.gwei(1)))).isEmpty();
+  }
+
+  @Test
+  void givenALegacyChain_whenItsGasPriceRose_thenNotRepriced() {
+    FeeMarket market = new FeeMarket(Wei.gwei(7_000), Wei.ZERO, false);
+
+    assertThat(policy.repriced(accepted(), market, new Fees(Wei.gwei(8_750), Wei.ZERO))).isEmpty();
   }
 
   @Test

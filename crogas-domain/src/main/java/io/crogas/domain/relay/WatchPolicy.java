@@ -1,7 +1,9 @@
 package io.crogas.domain.relay;
 
+import io.crogas.domain.model.FeeMarket;
 import io.crogas.domain.model.Receipt;
 import io.crogas.domain.model.TransactionDraft;
+import io.crogas.domain.model.Wei;
 import io.crogas.domain.policy.ReplacementPolicy;
 import io.crogas.domain.policy.ReplacementPolicy.Fees;
 import java.time.Duration;
@@ -12,10 +14,11 @@ import java.util.Optional;
  * What the watch does with a nonce in flight until the chain passes it (PRODUCT §6: nonces are
  * never left behind; every wait is bounded). An open nonce the node does not hold (dropped,
  * evicted, never arrived) is re-sent at once; one that waited {@code replaceAfter} is replaced with
- * both fees bumped, never above the ceiling nor the quoted cap; past the replacement policy, or
- * after a refusal, its latest bytes go again every period. A nonce the chain passed is the job's
- * once a receipt of any of its hashes is found; none within {@code receiptGrace} means another
- * transaction used it, and its hashes are still looked up for {@link #LATE_RECEIPTS}.
+ * both fees bumped, never above the ceiling nor the quoted cap, and one the base fee has priced out
+ * is re-bid as soon as that is seen ({@link #repriced}); past the replacement policy, or after a
+ * refusal, its latest bytes go again every period. A nonce the chain passed is the job's once a
+ * receipt of any of its hashes is found; none within {@code receiptGrace} means another transaction
+ * used it, and its hashes are still looked up for {@link #LATE_RECEIPTS}.
  */
 public record WatchPolicy(
     ReplacementPolicy replacement, Duration replaceAfter, Duration receiptGrace) {
@@ -35,7 +38,7 @@ public record WatchPolicy(
       // Spaced by a tenth of the replacement period, so an answer that keeps saying nothing (an
       // unknown error) does not flood the node.
       boolean missing = nonce.needsResend() || (nonce.nonce() >= pending && !nonce.refused());
-      boolean rested = !now.isBefore(nonce.lastTry().plus(replaceAfter.dividedBy(10)));
+      boolean rested = rested(nonce.lastTry(), now);
       return missing && rested ? new NextSend.Resend(false) : new NextSend.Wait();
     }
     TransactionDraft draft = nonce.draft();
@@ -49,6 +52,54 @@ public record WatchPolicy(
     return fees.<NextSend>map(
             next -> new NextSend.Replace(draft.withFees(next.maxFeePerGas(), next.tip())))
         .orElse(new NextSend.Resend(true));
+  }
+
+  /**
+   * Whether open {@code nonce} has waited long enough (a tenth of the replacement period since
+   * anything was last sent for it) to be checked against the chain's base fee.
+   */
+  public boolean overdue(WatchedNonce nonce, Instant now) {
+    return !nonce.refused() && rested(nonce.lastTry(), now);
+  }
+
+  /** Whether a tenth of the replacement period has passed since {@code since}. */
+  public boolean rested(Instant since, Instant now) {
+    return !now.isBefore(since.plus(replaceAfter.dividedBy(10)));
+  }
+
+  /**
+   * A replacement for open {@code nonce} when the base fee of {@code market} has passed its fee
+   * cap, so that it cannot be mined until the base fee falls (each full block raises it by 12.5%,
+   * so a run of them outgrows a tier's headroom in a few blocks, and the nonce holds back every
+   * later one of its key): the fees a send would bid now ({@code fresh}), and at least the node's
+   * bump. Empty when the nonce is not priced out, on a chain without a base fee, past the
+   * replacement policy, or when even the fresh bid would not reach the base fee (the relayer's
+   * ceiling or the quoted cap stop it: the periodic replacement of {@link #next} still applies).
+   */
+  public Optional<TransactionDraft> repriced(WatchedNonce nonce, FeeMarket market, Fees fresh) {
+    TransactionDraft draft = nonce.draft();
+    Wei base = market.baseFee();
+    if (nonce.refused()
+        || !market.eip1559()
+        || draft.maxFeePerGas().compareTo(base) >= 0
+        || fresh.maxFeePerGas().compareTo(base) < 0) {
+      return Optional.empty();
+    }
+    return replacement
+        .next(new Fees(draft.maxFeePerGas(), draft.tip()), nonce.replacements())
+        .map(
+            bumped ->
+                new Fees(
+                    higher(bumped.maxFeePerGas(), fresh.maxFeePerGas()),
+                    higher(bumped.tip(), fresh.tip())))
+        .filter(next -> next.maxFeePerGas().compareTo(replacement.ceiling()) <= 0)
+        // A replacement never bids above the fee cap the payer was quoted.
+        .filter(next -> draft.allowsFeeCap(next.maxFeePerGas()))
+        .map(next -> draft.withFees(next.maxFeePerGas(), next.tip()));
+  }
+
+  private static Wei higher(Wei a, Wei b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   /**
