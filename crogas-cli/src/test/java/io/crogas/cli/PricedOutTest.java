@@ -32,6 +32,16 @@ class PricedOutTest {
   @Test
   void givenASettlementTheBaseFeeOutgrew_whenWatched_thenRebidAndMinedWellBeforeReplaceAfter()
       throws Exception {
+    settlesPricedOut(false);
+  }
+
+  @Test
+  void givenAPricedOutSettlementWhoseFirstRebidIsRefused_whenWatched_thenRebidAgainAndMined()
+      throws Exception {
+    settlesPricedOut(true);
+  }
+
+  private void settlesPricedOut(boolean rebidRefusedFirst) throws Exception {
     try (LocalNetwork network = LocalNetwork.start()) {
       LocalNetwork.User payer = LocalNetwork.User.of(91);
       network.fund(payer.address(), 1);
@@ -60,6 +70,16 @@ class PricedOutTest {
         assertThat(ConcurrencyTest.transactionCount(network, relayer))
             .as("priced out of the block")
             .isZero();
+        if (rebidRefusedFirst) {
+          // The block after next will charge 16 times the base fee, more than the re-bid (which
+          // follows the latest block's) offers: the node refuses it for its fee cap, as nodes do
+          // when full blocks raise the base fee between a read and a send.
+          network.rpc(
+              "anvil_setNextBlockBaseFeePerGas",
+              "[\"0x" + base.multiply(BigInteger.valueOf(16)).toString(16) + "\"]");
+          await().atMost(Duration.ofSeconds(10)).until(() -> only(node).txHashes().size() >= 2);
+          assertThat(ConcurrencyTest.transactionCount(network, relayer)).isZero();
+        }
         network.rpc("evm_setIntervalMining", "[1]");
 
         // The replacement period is 30 s; a re-bid comes a tenth of it after the send.

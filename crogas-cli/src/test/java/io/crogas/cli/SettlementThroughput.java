@@ -318,6 +318,19 @@ public final class SettlementThroughput {
                                           "eth_getTransactionByHash", "[\"" + h + "\"]")));
                 });
         System.out.println("  pool " + network.anvil.rpc("txpool_status", "[]"));
+        for (Address relayer : node.relayers()) {
+          String a = "\"" + relayer.value() + "\"";
+          System.out.println(
+              "  relayer "
+                  + relayer.value()
+                  + " latest "
+                  + network.anvil.rpc("eth_getTransactionCount", "[" + a + ",\"latest\"]")
+                  + " pending "
+                  + network.anvil.rpc("eth_getTransactionCount", "[" + a + ",\"pending\"]")
+                  + " ledger "
+                  + NodeInternals.nonceLedger(node).pending(relayer));
+        }
+        System.out.println("  inspect " + network.anvil.rpc("txpool_inspect", "[]"));
         System.out.println("  latest " + block(blockNumber()));
       }
       // Replacements (a nonce re-bid or bumped) show as more than one hash per record.

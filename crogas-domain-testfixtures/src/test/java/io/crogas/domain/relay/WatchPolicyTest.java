@@ -139,6 +139,38 @@ class WatchPolicyTest {
   }
 
   @Test
+  void givenANonceTheNodeDroppedAndThenRefusedForItsFeeCap_whenOverdue_thenRebidNotLeftRefused() {
+    // The base fee passed the fee cap; the node dropped the transaction, and re-sending the same
+    // bytes is refused ("max fee per gas less than block base fee"): only a re-bid can land it.
+    WatchedNonce refused =
+        sent(
+            draft(Optional.empty()),
+            new SendResult.Rejected("max fee per gas less than block base fee"));
+    FeeMarket market = new FeeMarket(Wei.gwei(7_000), Wei.gwei(1), true);
+
+    assertThat(policy.overdue(refused, T0.plusSeconds(3))).isTrue();
+    assertThat(policy.repriced(refused, market, new Fees(Wei.gwei(8_750), Wei.gwei(1))))
+        .contains(
+            draft(Optional.empty())
+                .withFees(Wei.gwei(8_750), new Wei(BigInteger.valueOf(1_100_000_000))));
+  }
+
+  @Test
+  void givenARefusedNonce_whenItsRebidIsTaken_thenNoLongerRefused() {
+    WatchedNonce refused =
+        sent(
+            draft(Optional.empty()),
+            new SendResult.Rejected("max fee per gas less than block base fee"));
+    TransactionDraft rebid = draft(Optional.empty()).withFees(Wei.gwei(8_750), Wei.gwei(2));
+
+    WatchedNonce after =
+        refused.replacement(rebid, signed(2), new SendResult.Accepted(), T0.plusSeconds(3));
+
+    assertThat(after.refused()).isFalse();
+    assertThat(after.draft()).isEqualTo(rebid);
+  }
+
+  @Test
   void givenAPooledNonceTheBaseFeeHasNotPassed_whenChecked_thenLeftToThePeriodicReplacement() {
     FeeMarket market = new FeeMarket(Wei.gwei(6_250), Wei.gwei(1), true);
 

@@ -56,10 +56,12 @@ public record WatchPolicy(
 
   /**
    * Whether open {@code nonce} has waited long enough (a tenth of the replacement period since
-   * anything was last sent for it) to be checked against the chain's base fee.
+   * anything was last sent for it) to be checked against the chain's base fee. Refused nonces too:
+   * a node drops a transaction the base fee has passed and refuses its bytes when they are sent
+   * again, so a re-bid is the only way such a nonce lands before the base fee falls back.
    */
   public boolean overdue(WatchedNonce nonce, Instant now) {
-    return !nonce.refused() && rested(nonce.lastTry(), now);
+    return rested(nonce.lastTry(), now);
   }
 
   /** Whether a tenth of the replacement period has passed since {@code since}. */
@@ -72,15 +74,15 @@ public record WatchPolicy(
    * cap, so that it cannot be mined until the base fee falls (each full block raises it by 12.5%,
    * so a run of them outgrows a tier's headroom in a few blocks, and the nonce holds back every
    * later one of its key): the fees a send would bid now ({@code fresh}), and at least the node's
-   * bump. Empty when the nonce is not priced out, on a chain without a base fee, past the
+   * bump. Empty when the nonce is not priced out (its fee cap still covers the base fee, so
+   * whatever refused it a higher bid would not cure), on a chain without a base fee, past the
    * replacement policy, or when even the fresh bid would not reach the base fee (the relayer's
    * ceiling or the quoted cap stop it: the periodic replacement of {@link #next} still applies).
    */
   public Optional<TransactionDraft> repriced(WatchedNonce nonce, FeeMarket market, Fees fresh) {
     TransactionDraft draft = nonce.draft();
     Wei base = market.baseFee();
-    if (nonce.refused()
-        || !market.eip1559()
+    if (!market.eip1559()
         || draft.maxFeePerGas().compareTo(base) >= 0
         || fresh.maxFeePerGas().compareTo(base) < 0) {
       return Optional.empty();

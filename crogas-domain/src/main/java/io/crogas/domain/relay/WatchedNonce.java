@@ -95,7 +95,8 @@ public record WatchedNonce(
         replacements + 1,
         answer instanceof SendResult.Unreachable,
         missingSince,
-        refused);
+        // Taken: whatever refused the earlier bytes (a fee cap below the base fee) is behind it.
+        false);
   }
 
   /** Nothing beat the current transaction: a full period passes before the next bump. */
