@@ -171,11 +171,24 @@ class WatchPolicyTest {
   }
 
   @Test
-  void givenAPooledNonceTheBaseFeeHasNotPassed_whenChecked_thenLeftToThePeriodicReplacement() {
-    FeeMarket market = new FeeMarket(Wei.gwei(6_250), Wei.gwei(1), true);
+  void givenAPooledNonceTheNextBlockCannotPrice_whenChecked_thenLeftToThePeriodicReplacement() {
+    // 5,555 gwei can rise to at most 6,250 (+1/8) in the next block: the cap of 6,250 still holds.
+    FeeMarket market = new FeeMarket(Wei.gwei(5_555), Wei.gwei(1), true);
 
     assertThat(policy.repriced(accepted(), market, new Fees(Wei.gwei(7_800), Wei.gwei(1))))
         .isEmpty();
+  }
+
+  @Test
+  void givenACapEqualToTheLatestBaseFee_whenTheNextBlockMayChargeMore_thenRebid() {
+    // After a full block the next one charges up to 12.5% more: nodes refuse or leave out a cap
+    // of exactly the latest base fee, so it is re-bid as one already passed.
+    FeeMarket market = new FeeMarket(Wei.gwei(6_250), Wei.gwei(1), true);
+
+    assertThat(policy.repriced(accepted(), market, new Fees(Wei.gwei(7_813), Wei.gwei(1))))
+        .contains(
+            draft(Optional.empty())
+                .withFees(Wei.gwei(7_813), new Wei(BigInteger.valueOf(1_100_000_000))));
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.crogas.domain.model.TransactionDraft;
 import io.crogas.domain.model.Wei;
 import io.crogas.domain.policy.ReplacementPolicy;
 import io.crogas.domain.policy.ReplacementPolicy.Fees;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,6 +23,8 @@ import java.util.Optional;
  */
 public record WatchPolicy(
     ReplacementPolicy replacement, Duration replaceAfter, Duration receiptGrace) {
+  private static final BigInteger EIGHT = BigInteger.valueOf(8);
+
   /** How long the hashes of a nonce reported lost are still looked up for a late receipt. */
   public static final Duration LATE_RECEIPTS = Duration.ofHours(24);
 
@@ -81,10 +84,12 @@ public record WatchPolicy(
    */
   public Optional<TransactionDraft> repriced(WatchedNonce nonce, FeeMarket market, Fees fresh) {
     TransactionDraft draft = nonce.draft();
-    Wei base = market.baseFee();
+    // Nodes admit and include against the next block's base fee, up to 12.5% above the latest
+    // block's after a full one: a cap between the two is refused or left out all the same.
+    Wei charged = nextBlockBaseFeeBound(market.baseFee());
     if (!market.eip1559()
-        || draft.maxFeePerGas().compareTo(base) >= 0
-        || fresh.maxFeePerGas().compareTo(base) < 0) {
+        || draft.maxFeePerGas().compareTo(charged) >= 0
+        || fresh.maxFeePerGas().compareTo(charged) < 0) {
       return Optional.empty();
     }
     return replacement
@@ -98,6 +103,12 @@ public record WatchPolicy(
         // A replacement never bids above the fee cap the payer was quoted.
         .filter(next -> draft.allowsFeeCap(next.maxFeePerGas()))
         .map(next -> draft.withFees(next.maxFeePerGas(), next.tip()));
+  }
+
+  /** The highest base fee the block after one with {@code base} can have (EIP-1559: +1/8). */
+  static Wei nextBlockBaseFeeBound(Wei base) {
+    BigInteger[] eighths = base.value().multiply(BigInteger.valueOf(9)).divideAndRemainder(EIGHT);
+    return new Wei(eighths[1].signum() == 0 ? eighths[0] : eighths[0].add(BigInteger.ONE));
   }
 
   private static Wei higher(Wei a, Wei b) {
