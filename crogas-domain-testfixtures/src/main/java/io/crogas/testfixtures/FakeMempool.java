@@ -218,6 +218,16 @@ public final class FakeMempool implements Broadcaster, RelayerSigner {
     return next;
   }
 
+  /**
+   * The base fee rose to {@code base}: the pool lets go of every transaction whose fee cap it
+   * passed, as anvil does when it builds a block (later nonces of their senders stay queued).
+   */
+  public synchronized void raiseBaseFee(Wei base) {
+    baseFee = base;
+    pool.values()
+        .forEach(queue -> queue.values().removeIf(tx -> tx.maxFeePerGas().compareTo(base) < 0));
+  }
+
   /** Another holder of the relayer's key uses its next nonce: the pooled transaction is dropped. */
   public synchronized void stealNextNonce(Address relayer) {
     long nonce = minedNonce(relayer);

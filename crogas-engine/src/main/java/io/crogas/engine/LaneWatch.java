@@ -25,9 +25,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * Watches one lane's nonces in flight until the chain passes each one, doing what the {@link
  * WatchPolicy} says. Each tick reads the relayer's mined nonce and, while any nonce is still open,
  * its pending nonce: every nonce below the mined one is looked up by its hashes, every open one is
- * left, re-sent or replaced (re-bid at once if the base fee has passed its fee cap: the fee market
- * is read in a tick where a nonce has been open a tenth of the replacement period); nonces reported
- * lost are looked up for a late receipt.
+ * left, re-sent or replaced (re-bid at once if the base fee has passed its fee cap, and a refused
+ * one re-sent at once when the base fee is back under it: the fee market is read in a tick where a
+ * nonce has been open a tenth of the replacement period); nonces reported lost are looked up for a
+ * late receipt.
  */
 final class LaneWatch implements Runnable {
   private final NonceLane lane;
@@ -141,20 +142,28 @@ final class LaneWatch implements Runnable {
   private void push(WatchedNonce nonce, long pending, FeeMarketOnce market) {
     Instant now = clock.instant();
     if (policy.overdue(nonce, now)) {
-      Optional<TransactionDraft> repriced =
-          market.get(now).flatMap(current -> repriced(nonce, current));
+      Optional<FeeMarket> current = market.get(now);
+      Optional<TransactionDraft> repriced = current.flatMap(read -> repriced(nonce, read));
       if (repriced.isPresent()) {
         replace(nonce, repriced.get(), now);
+        return;
+      }
+      if (current.filter(read -> policy.readmitted(nonce, read)).isPresent()) {
+        resend(nonce, false, now);
         return;
       }
     }
     NextSend next = policy.next(nonce, pending, now);
     if (next instanceof NextSend.Resend resend) {
-      WatchedNonce after = nonce.resent(transmitter.send(nonce.latest()), now);
-      watched.replace(nonce.nonce(), resend.thenWait() ? after.waited(now) : after);
+      resend(nonce, resend.thenWait(), now);
     } else if (next instanceof NextSend.Replace replace) {
       replace(nonce, replace.bumped(), now);
     }
+  }
+
+  private void resend(WatchedNonce nonce, boolean thenWait, Instant now) {
+    WatchedNonce after = nonce.resent(transmitter.send(nonce.latest()), now);
+    watched.replace(nonce.nonce(), thenWait ? after.waited(now) : after);
   }
 
   private Optional<TransactionDraft> repriced(WatchedNonce nonce, FeeMarket market) {

@@ -8,6 +8,7 @@ import static io.crogas.testfixtures.StoreSamples.quoted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crogas.domain.model.Address;
+import io.crogas.domain.model.FeeMarket;
 import io.crogas.domain.model.RelayRecord;
 import io.crogas.domain.model.RelayState;
 import io.crogas.domain.model.SignedTransaction;
@@ -51,6 +52,37 @@ class EngineWatchTest {
     assertThat(sent.get(1).nonce()).isEqualTo(sent.get(0).nonce());
     assertThat(sent.get(1).maxFeePerGas()).isGreaterThan(sent.get(0).maxFeePerGas());
     assertThat(record.history()).extracting(e -> e.detail()).contains("replaced");
+  }
+
+  @Test
+  void givenANonceRefusedDuringABaseFeeSpike_whenTheSpikePasses_thenResentWellBeforeReplaceAfter() {
+    h.mempool.automine = false;
+    CompletableFuture<RelayRecord> done =
+        h.execute(engine, StoreSamples.tokenTransfer(Keys.of(1), 1));
+    h.scheduler.runDue();
+    SignedTransaction sent = h.mempool.accepted().get(0);
+    FeeMarket calm = h.chain.feeMarket;
+
+    // A spike above the relayer's ceiling, so no re-bid can follow it: the node drops the
+    // transaction, and refuses its bytes when the watch sends them again.
+    Wei spike = Wei.gwei(2_000_000);
+    h.chain.feeMarket = new FeeMarket(spike, Wei.ZERO, true);
+    h.mempool.raiseBaseFee(spike);
+    h.scheduler.advance(REPLACE_AFTER.dividedBy(10).plus(POLL));
+    assertThat(h.mempool.sendsOf(sent)).as("re-sent once dropped, and refused").isEqualTo(2);
+    assertThat(h.mempool.pendingNonce(relayer)).isZero();
+
+    // The spike passes within a few blocks; the same bytes are taken again long before the
+    // replacement period, which would otherwise hold back every later nonce of the key.
+    h.chain.feeMarket = calm;
+    h.mempool.baseFee = calm.baseFee();
+    h.scheduler.advance(REPLACE_AFTER.dividedBy(3));
+    assertThat(h.mempool.pendingNonce(relayer)).as("pooled again").isOne();
+    h.mempool.mine();
+
+    RelayRecord record = h.settle(done);
+    assertThat(record.state()).isEqualTo(RelayState.CONFIRMED);
+    assertThat(record.txHashes()).containsExactly(sent.hash());
   }
 
   @Test

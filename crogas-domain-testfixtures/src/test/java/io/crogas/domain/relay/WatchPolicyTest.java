@@ -156,6 +156,27 @@ class WatchPolicyTest {
   }
 
   @Test
+  void givenANonceRefusedForItsFeeCap_whenTheBaseFeeFellBackUnderIt_thenReadmittedAtOnce() {
+    WatchedNonce refused =
+        sent(
+            draft(Optional.empty()),
+            new SendResult.Rejected("max fee per gas less than block base fee"));
+
+    // 5,555 gwei may rise to 6,250 in the next block: the cap of 6,250 is taken again.
+    assertThat(policy.readmitted(refused, new FeeMarket(Wei.gwei(5_555), Wei.gwei(1), true)))
+        .isTrue();
+    assertThat(policy.readmitted(refused, new FeeMarket(Wei.gwei(5_600), Wei.gwei(1), true)))
+        .as("still priced out")
+        .isFalse();
+    assertThat(policy.readmitted(accepted(), new FeeMarket(Wei.gwei(5_000), Wei.gwei(1), true)))
+        .as("pooled, not refused")
+        .isFalse();
+    assertThat(policy.readmitted(refused, new FeeMarket(Wei.gwei(5_000), Wei.ZERO, false)))
+        .as("a legacy chain's refusal is not the base fee's")
+        .isFalse();
+  }
+
+  @Test
   void givenARefusedNonce_whenItsRebidIsTaken_thenNoLongerRefused() {
     WatchedNonce refused =
         sent(

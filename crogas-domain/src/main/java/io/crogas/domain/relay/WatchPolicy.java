@@ -84,12 +84,8 @@ public record WatchPolicy(
    */
   public Optional<TransactionDraft> repriced(WatchedNonce nonce, FeeMarket market, Fees fresh) {
     TransactionDraft draft = nonce.draft();
-    // Nodes admit and include against the next block's base fee, up to 12.5% above the latest
-    // block's after a full one: a cap between the two is refused or left out all the same.
     Wei charged = nextBlockBaseFeeBound(market.baseFee());
-    if (!market.eip1559()
-        || draft.maxFeePerGas().compareTo(charged) >= 0
-        || fresh.maxFeePerGas().compareTo(charged) < 0) {
+    if (!pricedOut(draft, market) || fresh.maxFeePerGas().compareTo(charged) < 0) {
       return Optional.empty();
     }
     return replacement
@@ -103,6 +99,27 @@ public record WatchPolicy(
         // A replacement never bids above the fee cap the payer was quoted.
         .filter(next -> draft.allowsFeeCap(next.maxFeePerGas()))
         .map(next -> draft.withFees(next.maxFeePerGas(), next.tip()));
+  }
+
+  /**
+   * Whether refused {@code nonce}'s latest bytes go again now rather than after the period: the
+   * base fee of {@code market} is back under their fee cap, so a refusal for it (a spike that no
+   * re-bid could follow, with the relayer's ceiling or the payer's quote below it) has passed, and
+   * waiting out the period would hold back every later nonce of the key. A refusal for another
+   * reason is asked again too, one send per nonce per tenth of the period at most.
+   */
+  public boolean readmitted(WatchedNonce nonce, FeeMarket market) {
+    return nonce.refused() && market.eip1559() && !pricedOut(nonce.draft(), market);
+  }
+
+  /**
+   * Whether the base fee of {@code market} has passed the fee cap of {@code draft}. Nodes admit and
+   * include against the next block's base fee, up to 12.5% above the latest block's after a full
+   * one: a cap between the two is refused or left out all the same.
+   */
+  private static boolean pricedOut(TransactionDraft draft, FeeMarket market) {
+    return market.eip1559()
+        && draft.maxFeePerGas().compareTo(nextBlockBaseFeeBound(market.baseFee())) < 0;
   }
 
   /** The highest base fee the block after one with {@code base} can have (EIP-1559: +1/8). */
