@@ -31,8 +31,7 @@ class RequestLogTest {
       throws Exception {
     List<String> lines = logged("json");
 
-    List<String> requests = lines.stream().filter(l -> l.contains("\"request\"")).toList();
-    assertThat(requests).hasSize(LINES);
+    List<String> requests = requestLines(lines, "\"request\"");
     for (int i = 0; i < LINES; i++) {
       JsonNode line = JSON.readTree(requests.get(i));
       assertThat(line.get("mdc").get("requestId").asText()).isEqualTo("probe-" + i);
@@ -44,12 +43,15 @@ class RequestLogTest {
   @Test
   void givenTextLogs_whenRequestsAreLoggedAndTheProcessIdles_thenEveryLineIsWrittenWhole()
       throws Exception {
-    List<String> lines = logged("text");
-
-    List<String> requests = lines.stream().filter(l -> l.contains(" request ")).toList();
-    assertThat(requests).hasSize(LINES);
+    List<String> requests = requestLines(logged("text"), " request ");
     assertThat(requests.get(LINES - 1))
         .contains("INFO  requests [probe-" + (LINES - 1) + "] request status=\"200\"");
+  }
+
+  private static List<String> requestLines(List<String> lines, String marker) {
+    List<String> requests = lines.stream().filter(line -> line.contains(marker)).toList();
+    assertThat(requests).hasSize(LINES);
+    return requests;
   }
 
   /** The probe's standard error once its request lines are all there (the process still runs). */
