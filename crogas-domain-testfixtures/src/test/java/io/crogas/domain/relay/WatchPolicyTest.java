@@ -58,6 +58,13 @@ class WatchPolicyTest {
     return sent(draft(Optional.empty()), new SendResult.Accepted());
   }
 
+  /** Sent when the base fee had passed its fee cap: the node refused it. */
+  private static WatchedNonce refusedForItsFeeCap() {
+    return sent(
+        draft(Optional.empty()),
+        new SendResult.Rejected("max fee per gas less than block base fee"));
+  }
+
   @Test
   void givenAPooledNonce_whenLessThanReplaceAfterPassed_thenNothingIsSent() {
     assertThat(policy.next(accepted(), NONCE + 1, T0.plusSeconds(29)))
@@ -142,10 +149,7 @@ class WatchPolicyTest {
   void givenANonceTheNodeDroppedAndThenRefusedForItsFeeCap_whenOverdue_thenRebidNotLeftRefused() {
     // The base fee passed the fee cap; the node dropped the transaction, and re-sending the same
     // bytes is refused ("max fee per gas less than block base fee"): only a re-bid can land it.
-    WatchedNonce refused =
-        sent(
-            draft(Optional.empty()),
-            new SendResult.Rejected("max fee per gas less than block base fee"));
+    WatchedNonce refused = refusedForItsFeeCap();
     FeeMarket market = new FeeMarket(Wei.gwei(7_000), Wei.gwei(1), true);
 
     assertThat(policy.overdue(refused, T0.plusSeconds(3))).isTrue();
@@ -157,10 +161,7 @@ class WatchPolicyTest {
 
   @Test
   void givenANonceRefusedForItsFeeCap_whenTheBaseFeeFellBackUnderIt_thenReadmittedAtOnce() {
-    WatchedNonce refused =
-        sent(
-            draft(Optional.empty()),
-            new SendResult.Rejected("max fee per gas less than block base fee"));
+    WatchedNonce refused = refusedForItsFeeCap();
 
     // 5,555 gwei may rise to 6,250 in the next block: the cap of 6,250 is taken again.
     assertThat(policy.readmitted(refused, new FeeMarket(Wei.gwei(5_555), Wei.gwei(1), true)))
@@ -178,10 +179,7 @@ class WatchPolicyTest {
 
   @Test
   void givenARefusedNonce_whenItsRebidIsTaken_thenNoLongerRefused() {
-    WatchedNonce refused =
-        sent(
-            draft(Optional.empty()),
-            new SendResult.Rejected("max fee per gas less than block base fee"));
+    WatchedNonce refused = refusedForItsFeeCap();
     TransactionDraft rebid = draft(Optional.empty()).withFees(Wei.gwei(8_750), Wei.gwei(2));
 
     WatchedNonce after =
