@@ -31,12 +31,18 @@ class EngineWatchTest {
     h.close();
   }
 
-  @Test
-  void givenAStuckTransaction_whenItWaitsTooLong_thenReplacedWithHigherFeesAndEveryHashKept() {
+  /** A token transfer sent and left in the pool: nothing is mined until the test says. */
+  private CompletableFuture<RelayRecord> pooledTransfer() {
     h.mempool.automine = false;
     CompletableFuture<RelayRecord> done =
         h.execute(engine, StoreSamples.tokenTransfer(Keys.of(1), 1));
     h.scheduler.runDue();
+    return done;
+  }
+
+  @Test
+  void givenAStuckTransaction_whenItWaitsTooLong_thenReplacedWithHigherFeesAndEveryHashKept() {
+    CompletableFuture<RelayRecord> done = pooledTransfer();
     h.scheduler.advance(REPLACE_AFTER.minus(POLL));
     assertThat(h.mempool.accepted()).hasSize(1);
 
@@ -56,10 +62,7 @@ class EngineWatchTest {
 
   @Test
   void givenANonceRefusedDuringABaseFeeSpike_whenTheSpikePasses_thenResentWellBeforeReplaceAfter() {
-    h.mempool.automine = false;
-    CompletableFuture<RelayRecord> done =
-        h.execute(engine, StoreSamples.tokenTransfer(Keys.of(1), 1));
-    h.scheduler.runDue();
+    CompletableFuture<RelayRecord> done = pooledTransfer();
     SignedTransaction sent = h.mempool.accepted().get(0);
     FeeMarket calm = h.chain.feeMarket;
 
@@ -128,10 +131,7 @@ class EngineWatchTest {
   @Test
   void
       givenTheNonceUsedByAnotherTransaction_whenNoReceiptComesForTheGrace_thenFailedAskingToResubmit() {
-    h.mempool.automine = false;
-    CompletableFuture<RelayRecord> done =
-        h.execute(engine, StoreSamples.tokenTransfer(Keys.of(1), 1));
-    h.scheduler.runDue();
+    CompletableFuture<RelayRecord> done = pooledTransfer();
     assertThat(h.mempool.accepted()).hasSize(1);
     h.mempool.stealNextNonce(relayer);
 
